@@ -1,0 +1,14 @@
+# The project's commands. Settings come from the environment: ODOO_SRC (default /opt/odoo),
+# PG* for PostgreSQL, DB_NAME and HTTP_PORT for `make run`.
+SHELL := /bin/bash
+
+.PHONY: run test lint
+
+run:
+	@scripts/run.sh
+
+test:
+	@scripts/test.sh
+
+lint:
+	@scripts/lint.sh

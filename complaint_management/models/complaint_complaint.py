@@ -1,0 +1,417 @@
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import ValidationError
+
+CHANNELS = [
+    ("web", "Web Form"),
+    ("portal", "Portal"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("in_person", "In Person"),
+    ("chat", "Chat"),
+    ("social", "Social Media"),
+    ("letter", "Letter"),
+]
+SEVERITIES = [("low", "Low"), ("normal", "Normal"), ("high", "High"), ("critical", "Critical")]
+PRIORITIES = [("0", "Normal"), ("1", "Important"), ("2", "Very Important"), ("3", "Urgent")]
+EXPECTATIONS = [
+    ("refund", "Refund"),
+    ("replacement", "Replacement"),
+    ("repair", "Repair"),
+    ("compensation", "Compensation"),
+    ("apology", "Apology"),
+    ("explanation", "Explanation"),
+    ("other", "Other"),
+]
+ROOT_CAUSES = [
+    ("product", "Product defect"),
+    ("service", "Service failure"),
+    ("delivery", "Delivery or logistics"),
+    ("billing", "Billing or pricing"),
+    ("communication", "Communication"),
+    ("staff", "Staff behaviour"),
+    ("policy", "Policy or process"),
+    ("customer", "Customer error"),
+    ("other", "Other"),
+]
+RESOLUTIONS = [
+    ("refund", "Refund"),
+    ("replacement", "Replacement"),
+    ("repair", "Repair"),
+    ("compensation", "Compensation"),
+    ("apology", "Apology"),
+    ("explanation", "Explanation"),
+    ("rejected", "Complaint not upheld"),
+    ("other", "Other"),
+]
+REPEAT_WINDOW_PARAM = "complaint_management.repeat_window_days"
+DEFAULT_REPEAT_WINDOW_DAYS = 90
+
+
+class ComplaintComplaint(models.Model):
+    _name = "complaint.complaint"
+    _description = "Customer Complaint"
+    _inherit = ["portal.mixin", "mail.thread.cc", "mail.activity.mixin", "mail.tracking.duration.mixin"]
+    _order = "priority desc, date_received desc, id desc"
+    _rec_names_search = ["name", "subject", "partner_name", "partner_email"]
+    _check_company_auto = True
+    _mail_post_access = "read"
+    _primary_email = "partner_email"
+    _track_duration_field = "stage_id"
+
+    def _default_stage_id(self):
+        team_id = self.env.context.get("default_team_id")
+        return self.env["complaint.stage"].search(
+            ["|", ("team_ids", "=", False), ("team_ids", "=", team_id)] if team_id else [], limit=1)
+
+    # ------------------------------------------------------------
+    # FIELDS
+    # ------------------------------------------------------------
+
+    # identity and content
+    name = fields.Char(
+        string="Tracking Code", required=True, readonly=True, copy=False, index="trigram",
+        default=lambda self: self.env._("New"))
+    subject = fields.Char(required=True, tracking=True, index="trigram")
+    description = fields.Html(sanitize=True)
+    active = fields.Boolean(default=True)
+    color = fields.Integer(string="Color Index")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+
+    # customer
+    partner_id = fields.Many2one("res.partner", string="Customer", tracking=True, index=True, check_company=True)
+    commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id", store=True, index=True)
+    partner_name = fields.Char(
+        string="Contact Name", compute="_compute_partner_contact", store=True, readonly=False, precompute=True)
+    partner_email = fields.Char(
+        string="Email", compute="_compute_partner_contact", store=True, readonly=False, precompute=True)
+    partner_phone = fields.Char(
+        string="Phone", compute="_compute_partner_contact", store=True, readonly=False, precompute=True)
+
+    # classification
+    channel = fields.Selection(CHANNELS, required=True, default="phone", tracking=True)
+    category_id = fields.Many2one("complaint.category", tracking=True, index=True)
+    tag_ids = fields.Many2many("complaint.tag", string="Tags")
+    severity = fields.Selection(SEVERITIES, required=True, default="normal", tracking=True)
+    priority = fields.Selection(PRIORITIES, default="0", index=True)
+    product_id = fields.Many2one("product.product", check_company=True)
+    expectation = fields.Selection(EXPECTATIONS, string="Customer Expectation")
+    expectation_note = fields.Text(string="Expectation Details")
+
+    # handling
+    team_id = fields.Many2one(
+        "complaint.team", tracking=True, index=True, check_company=True,
+        compute="_compute_team_id", store=True, readonly=False, precompute=True)
+    user_id = fields.Many2one(
+        "res.users", string="Assigned To", tracking=True, index=True, domain="[('share', '=', False)]",
+        compute="_compute_user_id", store=True, readonly=False, precompute=True)
+    stage_id = fields.Many2one(
+        "complaint.stage", tracking=True, index=True, copy=False, ondelete="restrict",
+        default=lambda self: self._default_stage_id(), group_expand="_read_group_stage_ids",
+        domain="['|', ('team_ids', '=', False), ('team_ids', '=', team_id)]")
+    is_closed = fields.Boolean(related="stage_id.is_closed", store=True, index=True)
+    kanban_state = fields.Selection(
+        [("normal", "In Progress"), ("done", "Ready"), ("blocked", "Blocked")],
+        default="normal", required=True, copy=False, tracking=True)
+
+    # dates
+    date_occurred = fields.Datetime(string="Occurred On", help="When the problem happened, as the customer says.")
+    date_received = fields.Datetime(
+        string="Received On", required=True, index=True, copy=False, default=fields.Datetime.now)
+    date_acknowledged = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
+    date_first_response = fields.Datetime(string="First Response On", readonly=True, copy=False)
+    date_resolved = fields.Datetime(string="Resolved On", readonly=True, copy=False)
+    date_closed = fields.Datetime(string="Closed On", readonly=True, copy=False, index=True)
+    date_last_stage_update = fields.Datetime(
+        string="Last Stage Update", readonly=True, copy=False, default=fields.Datetime.now)
+    acknowledgement_pending = fields.Boolean(
+        default=True, copy=False, index=True, export_string_translation=False,
+        help="The acknowledgement email is queued and not sent yet.")
+
+    # outcome
+    root_cause_category = fields.Selection(ROOT_CAUSES, string="Root Cause", tracking=True)
+    root_cause = fields.Text(string="Root Cause Analysis")
+    resolution_type = fields.Selection(RESOLUTIONS, tracking=True)
+    resolution = fields.Html(string="Resolution Details", sanitize=True)
+    compensation_amount = fields.Monetary(currency_field="currency_id", tracking=True)
+
+    # customer history
+    is_repeat = fields.Boolean(
+        string="Repeat Complaint", compute="_compute_is_repeat", store=True, readonly=True,
+        help="The same customer complained within the repeat window before this complaint.")
+    previous_complaint_ids = fields.Many2many(
+        "complaint.complaint", compute="_compute_previous_complaint_ids", string="Earlier Complaints")
+    previous_complaint_count = fields.Integer(compute="_compute_previous_complaint_ids")
+
+    _sql_constraints = [
+        ("name_company_uniq", "unique (name, company_id)", "The tracking code must be unique per company."),
+        ("compensation_amount_positive", "CHECK (compensation_amount >= 0)",
+         "The compensation amount cannot be negative."),
+    ]
+
+    def init(self):
+        # the kanban and list views read open complaints of a stage in this order
+        tools.create_index(
+            self.env.cr, "complaint_complaint_stage_order_index", self._table,
+            ["stage_id", "priority DESC", "date_received DESC", "id DESC"])
+
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
+    @api.depends("name", "subject")
+    def _compute_display_name(self):
+        for complaint in self:
+            if complaint.subject and complaint.name:
+                complaint.display_name = f"{complaint.name} - {complaint.subject}"
+            else:
+                complaint.display_name = complaint.subject or complaint.name
+
+    @api.depends("partner_id")
+    def _compute_partner_contact(self):
+        for complaint in self:
+            partner = complaint.partner_id
+            if partner:
+                complaint.partner_name = partner.name
+                complaint.partner_email = partner.email
+                complaint.partner_phone = partner.phone or partner.mobile
+            else:
+                complaint.partner_name = complaint.partner_name
+                complaint.partner_email = complaint.partner_email
+                complaint.partner_phone = complaint.partner_phone
+
+    @api.depends("category_id")
+    def _compute_team_id(self):
+        team_by_category = self.env["complaint.team"]._for_categories(self.category_id)
+        for complaint in self:
+            team = team_by_category.get(complaint.category_id)
+            complaint.team_id = team or complaint.team_id
+
+    @api.depends("team_id")
+    def _compute_user_id(self):
+        to_assign = defaultdict(lambda: self.browse())
+        for complaint in self:
+            team = complaint.team_id
+            if complaint.user_id and (not team or complaint.user_id in team.member_ids):
+                continue
+            complaint.user_id = False
+            if team:
+                to_assign[team] |= complaint
+        for team, complaints in to_assign.items():
+            for complaint, user in zip(complaints, team._next_assignees(len(complaints)), strict=False):
+                complaint.user_id = user
+
+    @api.depends("commercial_partner_id", "date_received")
+    def _compute_is_repeat(self):
+        window = self._repeat_window()
+        customers = self.commercial_partner_id
+        earliest = min((c.date_received for c in self if c.date_received), default=fields.Datetime.now())
+        earlier = self.search_fetch([
+            ("commercial_partner_id", "in", customers.ids),
+            ("date_received", ">=", earliest - window),
+        ], ["commercial_partner_id", "date_received"]) if customers else self.browse()
+        received_by_customer = defaultdict(list)
+        for other in earlier:
+            received_by_customer[other.commercial_partner_id].append((other.date_received, other.id))
+        for complaint in self:
+            start = complaint.date_received and complaint.date_received - window
+            complaint.is_repeat = bool(complaint.commercial_partner_id and start) and any(
+                start <= received < complaint.date_received
+                or (received == complaint.date_received and other_id < complaint._origin.id)
+                for received, other_id in received_by_customer[complaint.commercial_partner_id]
+                if other_id != complaint._origin.id)
+
+    @api.depends("commercial_partner_id")
+    def _compute_previous_complaint_ids(self):
+        customers = self.commercial_partner_id
+        history = self.search_fetch(
+            [("commercial_partner_id", "in", customers.ids)], ["commercial_partner_id", "date_received"],
+            order="date_received desc, id desc") if customers else self.browse()
+        by_customer = defaultdict(lambda: self.browse())
+        for other in history:
+            by_customer[other.commercial_partner_id] |= other
+        for complaint in self:
+            earlier = by_customer[complaint.commercial_partner_id].filtered(
+                lambda other, c=complaint: other != c._origin and (
+                    not c.date_received or other.date_received <= c.date_received))
+            complaint.previous_complaint_ids = earlier
+            complaint.previous_complaint_count = len(earlier)
+
+    def _compute_access_url(self):  # pylint: disable=missing-return
+        super()._compute_access_url()
+        for complaint in self:
+            complaint.access_url = f"/my/complaints/{complaint.id}"
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        team_id = self.env.context.get("default_team_id")
+        search_domain = [("id", "in", stages.ids)]
+        if team_id:
+            search_domain = ["|", ("team_ids", "=", False), ("team_ids", "=", team_id)] + ["|"] + search_domain
+        else:
+            search_domain = ["|", ("team_ids", "=", False)] + search_domain
+        # sudo: every stage of the pipeline shows as a column, even one a user may not read
+        return stages.sudo().search(search_domain, order=stages._order).with_env(stages.env)
+
+    # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
+
+    @api.constrains("partner_email")
+    def _check_partner_email(self):
+        for complaint in self:
+            if complaint.partner_email and not tools.email_normalize(complaint.partner_email):
+                raise ValidationError(self.env._(
+                    "“%(email)s” is not a valid email address.", email=complaint.partner_email))
+
+    @api.constrains("date_occurred", "date_received")
+    def _check_date_occurred(self):
+        for complaint in self:
+            if complaint.date_occurred and complaint.date_occurred > complaint.date_received:
+                raise ValidationError(self.env._(
+                    "A complaint cannot be about something that happened after it was received."))
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sequence = self.env["ir.sequence"]
+        default_name = self.env._("New")
+        for vals in vals_list:
+            if vals.get("name", default_name) == default_name:
+                company = vals.get("company_id") or self.env.context.get("default_company_id") or self.env.company.id
+                vals["name"] = sequence.with_company(company).next_by_code("complaint.complaint") or default_name
+        complaints = super().create(vals_list)
+        now = fields.Datetime.now()
+        for stage, stage_complaints in complaints.grouped("stage_id").items():
+            if stage.is_resolved or stage.is_closed:
+                stage_complaints._stamp_stage_dates(stage, now)
+        complaints._subscribe_customers_and_assignees()
+        if complaints.filtered("acknowledgement_pending"):
+            self.env.ref("complaint_management.ir_cron_complaint_acknowledge")._trigger()
+        return complaints
+
+    def write(self, vals):
+        if "stage_id" not in vals:
+            return super().write(vals)
+        stage = self.env["complaint.stage"].browse(vals["stage_id"])
+        now = fields.Datetime.now()
+        moving = self.filtered(lambda c: c.stage_id != stage)
+        vals.setdefault("date_last_stage_update", now)
+        if "kanban_state" not in vals:
+            vals["kanban_state"] = "normal"
+        result = super().write(vals)
+        moving._stamp_stage_dates(stage, now)
+        return result
+
+    def _stamp_stage_dates(self, stage, now):
+        """Set the acknowledgement, first response, resolution and closing dates of complaints
+        that just entered `stage`; clear the latter two on complaints that were reopened."""
+        self.filtered(lambda c: not c.date_acknowledged).date_acknowledged = now
+        self.filtered(lambda c: not c.date_first_response).date_first_response = now
+        if stage.is_resolved:
+            self.filtered(lambda c: not c.date_resolved).date_resolved = now
+        elif not stage.is_closed:
+            self.filtered("date_resolved").date_resolved = False
+        if stage.is_closed:
+            self.filtered(lambda c: not c.date_closed).date_closed = now
+        else:
+            self.filtered("date_closed").date_closed = False
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_view_previous_complaints(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("complaint_management.complaint_complaint_action")
+        action["domain"] = [("id", "in", self.previous_complaint_ids.ids)]
+        action["context"] = {}
+        return action
+
+    # ------------------------------------------------------------
+    # MAIL
+    # ------------------------------------------------------------
+
+    def _track_template(self, changes):
+        res = super()._track_template(changes)
+        complaint = self[0]
+        if "stage_id" in changes and complaint.stage_id.mail_template_id:
+            res["stage_id"] = (complaint.stage_id.mail_template_id, {
+                "auto_delete_keep_log": False,
+                "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment"),
+                "email_layout_xmlid": "mail.mail_notification_light",
+            })
+        return res
+
+    def _track_subtype(self, init_values):
+        self.ensure_one()
+        if "stage_id" in init_values:
+            return self.env.ref("complaint_management.mt_complaint_stage")
+        return super()._track_subtype(init_values)
+
+    def _creation_message(self):
+        self.ensure_one()
+        return self.env._("Complaint %(code)s received.", code=self.name)
+
+    def _message_post_after_hook(self, message, msg_vals):
+        # a public reply from staff is the first response to the customer
+        if (not self.date_first_response and message.message_type == "comment"
+                and message.subtype_id == self.env.ref("mail.mt_comment")
+                and message.author_id.user_ids.filtered(lambda u: not u.share)):
+            self.sudo().date_first_response = fields.Datetime.now()  # sudo: followers may post on read access
+        return super()._message_post_after_hook(message, msg_vals)
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
+    def _subscribe_customers_and_assignees(self):
+        """Customers and assignees follow their complaints; one insert per distinct pair."""
+        by_partners = defaultdict(list)
+        for complaint in self:
+            partners = (complaint.partner_id | complaint.user_id.partner_id).ids
+            if partners:
+                by_partners[tuple(partners)].append(complaint.id)
+        for partner_ids, complaint_ids in by_partners.items():
+            self.env["mail.followers"]._insert_followers(
+                self._name, complaint_ids, list(partner_ids), check_existing=True, existing_policy="skip")
+
+    def _mail_text_direction(self):
+        """Writing direction ('ltr' or 'rtl') of the customer's language, for email bodies."""
+        self.ensure_one()
+        lang = self.env["res.lang"]._lang_get(self.partner_id.lang or self.env.lang or "en_US")
+        return lang.direction or "ltr"
+
+    @api.model
+    def _repeat_window(self):
+        # sudo: reading a configuration parameter
+        days = self.env["ir.config_parameter"].sudo().get_param(REPEAT_WINDOW_PARAM, DEFAULT_REPEAT_WINDOW_DAYS)
+        try:
+            return timedelta(days=max(int(days), 0))
+        except ValueError:
+            return timedelta(days=DEFAULT_REPEAT_WINDOW_DAYS)
+
+    @api.model
+    def _cron_send_acknowledgements(self, batch_size=200):
+        """Send the acknowledgement email of newly received complaints, in batches."""
+        domain = [("acknowledgement_pending", "=", True)]
+        complaints = self.search(domain, limit=batch_size, order="id")
+        template = self.env.ref("complaint_management.mail_template_complaint_acknowledgement")
+        # the emails wait in the outgoing queue, sent in batches by the mail queue cron
+        complaints = complaints.with_context(mail_notify_force_send=False)
+        now = fields.Datetime.now()
+        for complaint in complaints.filtered(lambda c: c.partner_id or c.partner_email):
+            complaint.message_post_with_source(
+                template, subtype_xmlid="mail.mt_comment", email_layout_xmlid="mail.mail_notification_light")
+        complaints.filtered(lambda c: not c.date_acknowledged).date_acknowledged = now
+        complaints.acknowledgement_pending = False
+        done = len(complaints)
+        self.env["ir.cron"]._notify_progress(
+            done=done, remaining=self.search_count(domain) if done == batch_size else 0)

@@ -1,0 +1,103 @@
+from odoo import api, fields, models
+
+
+class ComplaintTeam(models.Model):
+    _name = "complaint.team"
+    _description = "Complaint Team"
+    _inherit = ["mail.thread"]
+    _order = "sequence, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    color = fields.Integer()
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+    leader_id = fields.Many2one(
+        "res.users", string="Team Leader", tracking=True, check_company=True,
+        domain="[('share', '=', False)]")
+    member_ids = fields.Many2many(
+        "res.users", "complaint_team_member_rel", "team_id", "user_id", string="Members",
+        check_company=True, domain="[('share', '=', False)]")
+    assignment_method = fields.Selection(
+        [("manual", "Manual"), ("round_robin", "Round robin"), ("balanced", "Fewest open complaints")],
+        required=True, default="manual", tracking=True,
+        help="How new complaints of this team get an assignee:\n"
+             "- Manual: nobody is assigned automatically.\n"
+             "- Round robin: members take turns.\n"
+             "- Fewest open complaints: the member with the fewest open complaints.")
+    category_ids = fields.Many2many(
+        "complaint.category", "complaint_category_team_rel", "team_id", "category_id", string="Categories Handled")
+    last_assigned_user_id = fields.Many2one("res.users", readonly=True, copy=False, export_string_translation=False)
+    open_complaint_count = fields.Integer(compute="_compute_open_complaint_count", string="Open Complaints")
+
+    def _compute_open_complaint_count(self):
+        counts = dict(self.env["complaint.complaint"]._read_group(
+            [("team_id", "in", self.ids), ("is_closed", "=", False)], ["team_id"], ["__count"]))
+        for team in self:
+            team.open_complaint_count = counts.get(team, 0)
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_view_complaints(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("complaint_management.complaint_complaint_action")
+        action["domain"] = [("team_id", "=", self.id)]
+        action["context"] = {"default_team_id": self.id, "search_default_open": 1}
+        return action
+
+    # ------------------------------------------------------------
+    # ASSIGNMENT
+    # ------------------------------------------------------------
+
+    def _next_assignees(self, count):
+        """Return `count` users (a list, with repeats) to assign new complaints of this team to,
+        by the team's assignment method; an empty list when nobody is to be assigned."""
+        self.ensure_one()
+        members = self.member_ids.sorted("id")
+        if self.assignment_method == "manual" or not members or count <= 0:
+            return []
+        if self.assignment_method == "round_robin":
+            return self._next_round_robin(members, count)
+        return self._next_balanced(members, count)
+
+    def _next_round_robin(self, members, count):
+        member_list = list(members)
+        last = self.last_assigned_user_id
+        start = member_list.index(last) + 1 if last in member_list else 0
+        chosen = [member_list[(start + i) % len(member_list)] for i in range(count)]
+        # sudo: the pointer is bookkeeping that every complaint user moves, not team configuration
+        self.sudo().last_assigned_user_id = chosen[-1]
+        return chosen
+
+    def _next_balanced(self, members, count):
+        # sudo: the balance counts every open complaint of the members, whoever may read them
+        open_counts = dict(self.env["complaint.complaint"].sudo()._read_group(
+            [("user_id", "in", members.ids), ("is_closed", "=", False)], ["user_id"], ["__count"]))
+        load = {member: open_counts.get(member, 0) for member in members}
+        chosen = []
+        for _i in range(count):
+            member = min(members, key=lambda m: (load[m], m.id))
+            load[member] += 1
+            chosen.append(member)
+        return chosen
+
+    @api.model
+    def _for_categories(self, categories):
+        """Map each category (and its ancestors, for subcategories) to the first team handling it."""
+        if not categories:
+            return {}
+        teams = self.search([("category_ids", "!=", False)])
+        by_category = {}
+        for team in teams:
+            for category in team.category_ids:
+                by_category.setdefault(category, team)
+        result = {}
+        for category in categories:
+            node = category
+            while node and node not in by_category:
+                node = node.parent_id
+            result[category] = by_category.get(node, self.browse())
+        return result

@@ -1,0 +1,56 @@
+from odoo.tests import TransactionCase, new_test_user
+
+
+class ComplaintCommon(TransactionCase):
+    """Users per role, two teams, categories and a customer with a contact; no demo data used."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_notrack=True))
+        user_group = "base.group_user,complaint_management.group_complaint_user"
+        cls.manager = new_test_user(
+            cls.env, login="cm_manager", name="Maryam Manager", email="manager@example.com",
+            groups="base.group_user,complaint_management.group_complaint_manager")
+        cls.user_a1 = new_test_user(cls.env, login="cm_a1", name="Ali A1", email="a1@example.com", groups=user_group)
+        cls.user_a2 = new_test_user(cls.env, login="cm_a2", name="Bita A2", email="a2@example.com", groups=user_group)
+        cls.user_a3 = new_test_user(cls.env, login="cm_a3", name="Cyrus A3", email="a3@example.com", groups=user_group)
+        cls.user_b1 = new_test_user(cls.env, login="cm_b1", name="Dara B1", email="b1@example.com", groups=user_group)
+
+        cls.stage_new = cls.env.ref("complaint_management.complaint_stage_new")
+        cls.stage_progress = cls.env.ref("complaint_management.complaint_stage_in_progress")
+        cls.stage_waiting = cls.env.ref("complaint_management.complaint_stage_waiting")
+        cls.stage_resolved = cls.env.ref("complaint_management.complaint_stage_resolved")
+        cls.stage_closed = cls.env.ref("complaint_management.complaint_stage_closed")
+
+        Category = cls.env["complaint.category"]
+        cls.category_delivery = Category.create({"name": "Test delivery"})
+        cls.category_late = Category.create({"name": "Test late", "parent_id": cls.category_delivery.id})
+        cls.category_billing = Category.create({"name": "Test billing"})
+
+        Team = cls.env["complaint.team"]
+        cls.team_a = Team.create({
+            "name": "Team A",
+            "member_ids": [(6, 0, (cls.user_a1 | cls.user_a2 | cls.user_a3).ids)],
+            "assignment_method": "round_robin",
+            "category_ids": [(6, 0, cls.category_delivery.ids)],
+        })
+        cls.team_b = Team.create({
+            "name": "Team B",
+            "member_ids": [(6, 0, cls.user_b1.ids)],
+            "leader_id": cls.user_b1.id,
+            "category_ids": [(6, 0, cls.category_billing.ids)],
+        })
+
+        Partner = cls.env["res.partner"]
+        cls.customer = Partner.create({
+            "name": "Parsa Trading", "is_company": True, "email": "info@parsa.example.com", "lang": "en_US"})
+        cls.customer_contact = Partner.create({
+            "name": "Sara Parsa", "parent_id": cls.customer.id, "email": "sara@parsa.example.com"})
+        cls.other_customer = Partner.create({"name": "Other Ltd", "email": "hello@other.example.com"})
+
+    @classmethod
+    def _create_complaint(cls, **values):
+        vals = {"subject": "The parcel arrived broken", "partner_id": cls.customer.id}
+        vals.update(values)
+        return cls.env["complaint.complaint"].create(vals)

@@ -1,0 +1,118 @@
+from odoo.tests import tagged
+
+from odoo.addons.base.tests.test_ir_cron import CronMixinCase
+
+from .common import ComplaintCommon
+
+
+@tagged("complaint_management", "post_install", "-at_install")
+class TestComplaintMail(ComplaintCommon, CronMixinCase):
+    """Acknowledgement and stage emails: the messages that notify the customer by email."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context={})  # mail tracking and notifications on
+        cls.Complaint = cls.env["complaint.complaint"].with_user(cls.user_a1)
+        cls.ack_cron = cls.env.ref("complaint_management.ir_cron_complaint_acknowledge")
+
+    def _flush_tracking(self):
+        self.env.flush_all()
+        self.cr.precommit.run()
+
+    def _customer_mails(self, complaint, partner):
+        return self.env["mail.notification"].sudo().search([
+            ("mail_message_id.model", "=", "complaint.complaint"), ("mail_message_id.res_id", "=", complaint.id),
+            ("res_partner_id", "=", partner.id), ("notification_type", "=", "email"),
+        ]).mail_message_id
+
+    def _acknowledge(self):
+        self.env["complaint.complaint"]._cron_send_acknowledgements()
+        self._flush_tracking()
+
+    def test_acknowledgement_queued_not_sent_inline(self):
+        with self.capture_triggers(self.ack_cron.id) as capture:
+            complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
+        self.assertEqual(len(capture.records), 1, "creating wakes the acknowledgement cron")
+        self.assertTrue(complaint.acknowledgement_pending)
+        self.assertFalse(self._customer_mails(complaint, self.customer), "nothing is mailed inside create")
+
+    def test_acknowledgement_email_content(self):
+        complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
+        self._acknowledge()
+        mails = self._customer_mails(complaint, self.customer)
+        self.assertEqual(len(mails), 1)
+        self.assertIn(complaint.name, mails.subject)
+        self.assertIn(complaint.name, mails.body)
+        self.assertIn("Broken lamp", mails.body)
+        self.assertIn('dir="ltr"', mails.body)
+        self.assertFalse(complaint.acknowledgement_pending)
+        self.assertTrue(complaint.date_acknowledged)
+
+    def test_acknowledgement_cron_idempotent(self):
+        complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
+        self._acknowledge()
+        acknowledged_on = complaint.date_acknowledged
+        self._acknowledge()
+        self.assertEqual(len(self._customer_mails(complaint, self.customer)), 1, "a second run sends nothing")
+        self.assertEqual(complaint.date_acknowledged, acknowledged_on)
+
+    def test_acknowledgement_to_email_only_contact(self):
+        complaint = self.Complaint.create({
+            "subject": "Rude driver", "partner_name": "Niloofar Guest", "partner_email": "niloofar@guest.example.com"})
+        self._acknowledge()
+        message = complaint.message_ids.filtered(lambda m: complaint.name in (m.subject or ""))
+        self.assertEqual(len(message), 1)
+        self.assertEqual(message.partner_ids.email, "niloofar@guest.example.com")
+
+    def test_acknowledgement_in_persian_is_right_to_left(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        self.customer.lang = "fa_IR"
+        complaint = self.Complaint.create({"subject": "کالا آسیب‌دیده تحویل شد", "partner_id": self.customer.id})
+        self._acknowledge()
+        mail = self._customer_mails(complaint, self.customer)
+        self.assertIn('dir="rtl"', mail.body)
+        self.assertIn("کالا آسیب‌دیده تحویل شد", mail.body)
+
+    def test_complaint_without_contact_skipped_by_acknowledgement(self):
+        complaint = self.Complaint.create({"subject": "Walk-in, no details"})
+        self._acknowledge()
+        self.assertFalse(complaint.acknowledgement_pending)
+        self.assertFalse(complaint.message_ids.filtered(lambda m: m.message_type == "comment"))
+
+    def test_stage_email_sent_with_content(self):
+        complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
+        self._acknowledge()
+        complaint.stage_id = self.stage_progress
+        self._flush_tracking()
+        mails = self._customer_mails(complaint, self.customer)
+        stage_mail = mails.filtered(lambda m: "being handled" in m.subject)
+        self.assertEqual(len(stage_mail), 1)
+        self.assertIn(complaint.name, stage_mail.body)
+        complaint.stage_id = self.stage_resolved
+        self._flush_tracking()
+        resolved_mail = self._customer_mails(complaint, self.customer).filtered(lambda m: "resolved" in m.subject)
+        self.assertEqual(len(resolved_mail), 1)
+
+    def test_stage_without_template_sends_no_email(self):
+        complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
+        self._acknowledge()
+        before = self._customer_mails(complaint, self.customer)
+        complaint.stage_id = self.stage_waiting
+        self._flush_tracking()
+        self.assertEqual(self._customer_mails(complaint, self.customer), before)
+
+    def test_customer_and_assignee_follow(self):
+        complaint = self.Complaint.create({
+            "subject": "Broken lamp", "partner_id": self.customer.id, "team_id": self.team_a.id})
+        self.assertIn(self.customer, complaint.message_partner_ids)
+        self.assertIn(complaint.user_id.partner_id, complaint.message_partner_ids)
+        complaint.user_id = self.user_a3
+        self.assertIn(self.user_a3.partner_id, complaint.message_partner_ids)
+
+    def test_first_response_on_public_staff_reply(self):
+        complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
+        complaint.message_post(body="Internal note", message_type="comment", subtype_xmlid="mail.mt_note")
+        self.assertFalse(complaint.date_first_response, "an internal note is no response")
+        complaint.message_post(body="We are on it", message_type="comment", subtype_xmlid="mail.mt_comment")
+        self.assertTrue(complaint.date_first_response)

@@ -1,0 +1,71 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import ComplaintCommon
+
+
+@tagged("complaint_management", "post_install", "-at_install", "security")
+class TestComplaintSecurity(ComplaintCommon):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.complaint_a = cls._create_complaint(subject="Team A complaint", team_id=cls.team_a.id)
+        cls.complaint_b = cls._create_complaint(subject="Team B complaint", team_id=cls.team_b.id)
+        cls.complaint_free = cls._create_complaint(subject="Nobody's complaint")
+
+    def test_team_a_user_cannot_read_team_b_complaint(self):
+        with self.assertRaises(AccessError):
+            self.complaint_b.with_user(self.user_a1).read(["subject"])
+        visible = self.env["complaint.complaint"].with_user(self.user_a1).search([])
+        self.assertIn(self.complaint_a, visible)
+        self.assertIn(self.complaint_free, visible)
+        self.assertNotIn(self.complaint_b, visible)
+
+    def test_user_reads_own_complaint_outside_team(self):
+        self.complaint_b.user_id = self.user_a2
+        self.assertEqual(self.complaint_b.with_user(self.user_a2).subject, "Team B complaint")
+
+    def test_leader_reads_team_complaints(self):
+        self.team_b.member_ids = False
+        self.assertEqual(self.complaint_b.with_user(self.user_b1).subject, "Team B complaint")
+
+    def test_manager_reads_all(self):
+        visible = self.env["complaint.complaint"].with_user(self.manager).search([])
+        self.assertTrue((self.complaint_a | self.complaint_b | self.complaint_free) <= visible)
+
+    def test_user_cannot_change_configuration(self):
+        with self.assertRaises(AccessError):
+            self.stage_new.with_user(self.user_a1).write({"name": "Renamed"})
+        with self.assertRaises(AccessError):
+            self.team_a.with_user(self.user_a1).write({"assignment_method": "manual"})
+        with self.assertRaises(AccessError):
+            self.env["complaint.category"].with_user(self.user_a1).create({"name": "Sneaky"})
+        with self.assertRaises(AccessError):
+            self.env["complaint.stage"].with_user(self.user_a1).create({"name": "Sneaky"})
+
+    def test_manager_changes_configuration(self):
+        self.stage_new.with_user(self.manager).write({"description": "Just arrived"})
+        self.env["complaint.category"].with_user(self.manager).create({"name": "Allowed"})
+
+    def test_user_cannot_delete_complaints(self):
+        with self.assertRaises(AccessError):
+            self.complaint_a.with_user(self.user_a1).unlink()
+
+    def test_user_works_team_complaint(self):
+        complaint = self.complaint_a.with_user(self.user_a1)
+        complaint.write({"stage_id": self.stage_progress.id, "resolution_type": "apology"})
+        self.assertEqual(complaint.stage_id, self.stage_progress)
+
+    def test_employee_without_group_sees_nothing(self):
+        employee = self.env["res.users"].create({"name": "Plain Employee", "login": "cm_plain"})
+        with self.assertRaises(AccessError):
+            self.env["complaint.complaint"].with_user(employee).search([])
+
+    def test_other_company_complaint_hidden(self):
+        other_company = self.env["res.company"].create({"name": "Other Co"})
+        self.manager.company_ids |= other_company
+        hidden = self._create_complaint(subject="Elsewhere", company_id=other_company.id, partner_id=False)
+        visible = self.env["complaint.complaint"].with_user(self.manager).with_context(
+            allowed_company_ids=self.env.company.ids).search([])
+        self.assertNotIn(hidden, visible)

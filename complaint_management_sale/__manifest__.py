@@ -1,0 +1,16 @@
+{
+    "name": "Customer Complaint Management - Sales",
+    "summary": "Link complaints to sales orders and open complaints from an order",
+    "version": "18.0.1.0.0",
+    "category": "Services/Helpdesk",
+    "website": "https://github.com/complaint-management/complaint_management",
+    "author": "complaint_management contributors",
+    "license": "LGPL-3",
+    "depends": ["complaint_management", "sale_management"],
+    "data": [
+        "views/complaint_complaint_views.xml",
+        "views/sale_order_views.xml",
+    ],
+    "demo": ["demo/complaint_complaint_demo.xml"],
+    "auto_install": True,
+}

@@ -1,0 +1,36 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ComplaintComplaint(models.Model):
+    _inherit = "complaint.complaint"
+
+    sale_order_id = fields.Many2one(
+        "sale.order", string="Sales Order", tracking=True, index="btree_not_null", check_company=True,
+        domain="[('partner_id', 'child_of', commercial_partner_id)]",
+        help="The customer's order this complaint is about.")
+    sale_order_product_ids = fields.Many2many(
+        "product.product", compute="_compute_sale_order_product_ids", string="Products of the Order")
+
+    @api.depends("sale_order_id.order_line.product_id")
+    def _compute_sale_order_product_ids(self):
+        for complaint in self:
+            complaint.sale_order_product_ids = complaint.sale_order_id.order_line.product_id
+
+    @api.constrains("sale_order_id", "partner_id")
+    def _check_sale_order_customer(self):
+        for complaint in self.filtered("sale_order_id"):
+            order = complaint.sale_order_id
+            if order.partner_id.commercial_partner_id != complaint.partner_id.commercial_partner_id:
+                raise ValidationError(self.env._(
+                    "Sales order %(order)s belongs to %(owner)s, not to this complaint's customer %(customer)s.",
+                    order=order.name, owner=order.partner_id.commercial_partner_id.display_name,
+                    customer=complaint.partner_id.display_name or self.env._("(none)")))
+
+    @api.constrains("sale_order_id", "product_id")
+    def _check_product_in_order(self):
+        for complaint in self.filtered(lambda c: c.sale_order_id and c.product_id):
+            if complaint.product_id not in complaint.sale_order_id.order_line.product_id:
+                raise ValidationError(self.env._(
+                    "Product %(product)s is not on sales order %(order)s.",
+                    product=complaint.product_id.display_name, order=complaint.sale_order_id.name))

@@ -1,0 +1,72 @@
+from odoo.exceptions import ValidationError
+from odoo.tests import Form, tagged
+
+from odoo.addons.complaint_management.tests.common import ComplaintCommon
+
+
+@tagged("complaint_management", "post_install", "-at_install")
+class TestSaleOrderComplaints(ComplaintCommon):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.product = cls.env["product.product"].create({"name": "Walnut desk", "list_price": 300})
+        cls.other_product = cls.env["product.product"].create({"name": "Oak chair", "list_price": 80})
+        cls.order = cls._order(cls.customer, cls.product)
+        cls.other_order = cls._order(cls.other_customer, cls.other_product)
+
+    @classmethod
+    def _order(cls, partner, *products):
+        order = cls.env["sale.order"].create({
+            "partner_id": partner.id,
+            "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 1}) for product in products],
+        })
+        order.action_confirm()
+        return order
+
+    def test_smart_button_counts(self):
+        self._create_complaint(sale_order_id=self.order.id)
+        self._create_complaint(partner_id=self.customer_contact.id, sale_order_id=self.order.id)
+        self._create_complaint(partner_id=self.other_customer.id, sale_order_id=self.other_order.id)
+        orders = (self.order | self.other_order).with_user(self.manager)
+        self.assertEqual(orders.mapped("complaint_count"), [2, 1])
+        many = self.env["sale.order"].create([{"partner_id": self.customer.id} for _i in range(10)])
+        orders.invalidate_recordset()
+        before = self.cr.sql_log_count
+        orders.mapped("complaint_count")
+        two_orders = self.cr.sql_log_count - before
+        (orders | many).with_user(self.manager).invalidate_recordset()
+        before = self.cr.sql_log_count
+        (orders | many).with_user(self.manager).mapped("complaint_count")
+        self.assertEqual(self.cr.sql_log_count - before, two_orders, "one query whatever the number of orders")
+        action = self.order.action_view_complaints()
+        self.assertEqual(len(self.env["complaint.complaint"].search(action["domain"])), 2)
+
+    def test_new_complaint_prefilled_from_order(self):
+        action = self.order.action_new_complaint()
+        self.assertEqual(action["res_model"], "complaint.complaint")
+        form = Form(self.env["complaint.complaint"].with_context(**action["context"]))
+        form.subject = "Scratched desk top"
+        complaint = form.save()
+        self.assertEqual(complaint.partner_id, self.customer)
+        self.assertEqual(complaint.sale_order_id, self.order)
+        self.assertEqual(complaint.product_id, self.product)
+        self.assertEqual(complaint.partner_email, self.customer.email)
+
+    def test_order_products_offered(self):
+        order = self._order(self.customer, self.product, self.other_product)
+        complaint = self._create_complaint(sale_order_id=order.id)
+        self.assertEqual(complaint.sale_order_product_ids, self.product | self.other_product)
+        self.assertNotIn("default_product_id", order.action_new_complaint()["context"],
+                         "with several products, the customer's choice is not guessed")
+
+    def test_other_customers_order_refused(self):
+        with self.assertRaisesRegex(ValidationError, f"{self.other_order.name} belongs to Other Ltd"):
+            self._create_complaint(sale_order_id=self.other_order.id)
+        complaint = self._create_complaint(sale_order_id=self.order.id)
+        with self.assertRaisesRegex(ValidationError, "belongs to"):
+            complaint.partner_id = self.other_customer
+
+    def test_product_must_be_on_order(self):
+        with self.assertRaisesRegex(ValidationError, "is not on sales order"):
+            self._create_complaint(sale_order_id=self.order.id, product_id=self.other_product.id)

@@ -1,0 +1,85 @@
+# Sourced by the other scripts: finds Odoo's source, the virtualenv and a PostgreSQL server.
+# Settings (environment variables): ODOO_SRC, PG* (PGHOST, PGPORT, PGUSER), PRIVATE_PGPORT,
+# HTTP_PORT, DB_NAME, ODOO_DATA_DIR.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ODOO_SRC=${ODOO_SRC:-/opt/odoo}
+VENV=${VENV:-$ROOT/.venv}
+PRIVATE_PGPORT=${PRIVATE_PGPORT:-55432}
+ODOO_DATA_DIR=${ODOO_DATA_DIR:-$ROOT/.odoo-data}
+export ODOO_SRC VENV
+
+die() { echo "error: $*" >&2; exit 1; }
+
+require_odoo_src() {
+    [ -x "$ODOO_SRC/odoo-bin" ] && [ -d "$ODOO_SRC/addons/mail" ] ||
+        die "no Odoo 18.0 source at ODOO_SRC=$ODOO_SRC: set ODOO_SRC to the folder holding odoo-bin"
+}
+
+# Creates .venv with the pinned packages when requirements.txt changed since the last install.
+ensure_venv() {
+    local stamp="$VENV/.requirements.sha"
+    local want
+    want=$(sha256sum "$ROOT/requirements.txt" | cut -d' ' -f1)
+    if [ ! -x "$VENV/bin/python" ]; then
+        python3 -m venv "$VENV"
+    fi
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        "$VENV/bin/pip" install -q --disable-pip-version-check --upgrade pip wheel setuptools
+        "$VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/requirements.txt"
+        echo "$want" > "$stamp"
+    fi
+}
+
+pg_reachable() { pg_isready -q -h "$1" -p "$2" >/dev/null 2>&1; }
+
+# A private cluster under .pgdata/, for machines where no PostgreSQL runs.
+start_private_cluster() {
+    command -v initdb >/dev/null || die "no PostgreSQL reachable and initdb not installed: set PGHOST/PGPORT/PGUSER, or install PostgreSQL"
+    local data="$ROOT/.pgdata/data" owner
+    owner=$(id -un)
+    mkdir -p "$ROOT/.pgdata"
+    if [ "$(id -u)" = 0 ]; then
+        # PostgreSQL refuses to run as root: the cluster belongs to the 'postgres' system user.
+        id postgres >/dev/null 2>&1 || useradd --system --home-dir "$ROOT/.pgdata" postgres
+        owner=postgres
+        chown postgres "$ROOT/.pgdata"
+    fi
+    as_owner() { if [ "$owner" = "$(id -un)" ]; then "$@"; else runuser -u "$owner" -- "$@"; fi; }
+    if [ ! -f "$data/PG_VERSION" ]; then
+        as_owner initdb -D "$data" -U odoo --auth=trust -E UTF8 --locale=C >/dev/null
+    fi
+    if ! pg_reachable 127.0.0.1 "$PRIVATE_PGPORT"; then
+        as_owner pg_ctl -D "$data" -l "$ROOT/.pgdata/server.log" -w \
+            -o "-h 127.0.0.1 -p $PRIVATE_PGPORT -k $ROOT/.pgdata" start >/dev/null
+    fi
+    export PGHOST=127.0.0.1 PGPORT=$PRIVATE_PGPORT PGUSER=odoo
+}
+
+# Sets PGHOST/PGPORT/PGUSER: from the environment, else 127.0.0.1:5432, else a private cluster.
+ensure_postgres() {
+    if [ -n "${PGHOST:-}" ] || [ -n "${PGPORT:-}" ]; then
+        pg_reachable "${PGHOST:-127.0.0.1}" "${PGPORT:-5432}" ||
+            die "no PostgreSQL at PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}: start it or fix PG* variables"
+        export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
+    elif pg_reachable 127.0.0.1 5432; then
+        export PGHOST=127.0.0.1 PGPORT=5432
+    elif pg_reachable 127.0.0.1 "$PRIVATE_PGPORT"; then
+        export PGHOST=127.0.0.1 PGPORT=$PRIVATE_PGPORT PGUSER=${PGUSER:-odoo}
+    else
+        start_private_cluster
+    fi
+    export PGUSER=${PGUSER:-$(id -un)}
+    [ "$PGUSER" != postgres ] || die "Odoo refuses the database user 'postgres': set PGUSER to another role"
+}
+
+addons_path() { echo "$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$ROOT"; }
+
+odoo() {
+    "$VENV/bin/python" "$ODOO_SRC/odoo-bin" --addons-path="$(addons_path)" \
+        --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" \
+        --data-dir="$ODOO_DATA_DIR" "$@"
+}
+
+db_exists() { psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1; }

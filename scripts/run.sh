@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# make run: set everything up, install (or update) the addons with demo data, serve Odoo.
+source "$(dirname "$0")/env.sh"
+DB_NAME=${DB_NAME:-complaints}
+HTTP_PORT=${HTTP_PORT:-8069}
+ADDONS=${ADDONS:-complaint_management,complaint_management_sale}
+
+require_odoo_src
+ensure_postgres
+ensure_venv
+
+if db_exists "$DB_NAME"; then
+    echo "Updating $ADDONS in database $DB_NAME"
+    odoo -d "$DB_NAME" -u "$ADDONS" --stop-after-init --log-level=warn
+else
+    echo "Creating database $DB_NAME with demo data"
+    odoo -d "$DB_NAME" -i "$ADDONS" --stop-after-init --log-level=warn
+fi
+echo "Serving Odoo on http://localhost:$HTTP_PORT (admin / admin; portal demo: portal / portal)"
+exec "$VENV/bin/python" "$ODOO_SRC/odoo-bin" --addons-path="$(addons_path)" \
+    --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" --data-dir="$ODOO_DATA_DIR" \
+    -d "$DB_NAME" --db-filter="^${DB_NAME}\$" --http-port="$HTTP_PORT"

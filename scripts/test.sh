@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# make test: a throw-away database, install the addons with demo data, run every test
+# (browser tours included), drop the database, print "N passed, N failed".
+source "$(dirname "$0")/env.sh"
+DB_NAME=${TEST_DB_NAME:-complaints_test_$$}
+HTTP_PORT=${TEST_HTTP_PORT:-8169}
+ADDONS=${ADDONS:-complaint_management,complaint_management_sale}
+TEST_TAGS=${TEST_TAGS:-/complaint_management,/complaint_management_sale}
+
+require_odoo_src
+ensure_postgres
+ensure_venv
+command -v chromium >/dev/null || command -v chromium-browser >/dev/null ||
+    die "no chromium on PATH: browser tours cannot run (apt-get install chromium)"
+
+cleanup() { dropdb --if-exists "$DB_NAME" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+cleanup
+
+export ODOO_TEST_DB=$DB_NAME ODOO_TEST_ADDONS=$ADDONS ODOO_TEST_TAGS=$TEST_TAGS ODOO_TEST_HTTP_PORT=$HTTP_PORT
+"$VENV/bin/python" "$ROOT/scripts/run_tests.py"
