@@ -2,7 +2,7 @@
 # PG* for PostgreSQL, DB_NAME and HTTP_PORT for `make run`.
 SHELL := /bin/bash
 
-.PHONY: run test lint
+.PHONY: run test lint bench
 
 run:
 	@scripts/run.sh
@@ -12,3 +12,6 @@ test:
 
 lint:
 	@scripts/lint.sh
+
+bench:
+	@scripts/bench.sh

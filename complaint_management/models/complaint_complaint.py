@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 CHANNELS = [
     ("web", "Web Form"),
@@ -48,6 +49,7 @@ RESOLUTIONS = [
 ]
 REPEAT_WINDOW_PARAM = "complaint_management.repeat_window_days"
 DEFAULT_REPEAT_WINDOW_DAYS = 90
+ACKNOWLEDGEMENT_DELAY = timedelta(minutes=1)
 
 
 class ComplaintComplaint(models.Model):
@@ -84,7 +86,7 @@ class ComplaintComplaint(models.Model):
 
     # customer
     partner_id = fields.Many2one("res.partner", string="Customer", tracking=True, index=True, check_company=True)
-    commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id", store=True, index=True)
+    commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id", store=True, precompute=True)
     partner_name = fields.Char(
         string="Contact Name", compute="_compute_partner_contact", store=True, readonly=False, precompute=True)
     partner_email = fields.Char(
@@ -113,7 +115,7 @@ class ComplaintComplaint(models.Model):
         "complaint.stage", tracking=True, index=True, copy=False, ondelete="restrict",
         default=lambda self: self._default_stage_id(), group_expand="_read_group_stage_ids",
         domain="['|', ('team_ids', '=', False), ('team_ids', '=', team_id)]")
-    is_closed = fields.Boolean(related="stage_id.is_closed", store=True, index=True)
+    is_closed = fields.Boolean(related="stage_id.is_closed", store=True, index=True, precompute=True)
     kanban_state = fields.Selection(
         [("normal", "In Progress"), ("done", "Ready"), ("blocked", "Blocked")],
         default="normal", required=True, copy=False, tracking=True)
@@ -158,6 +160,10 @@ class ComplaintComplaint(models.Model):
         tools.create_index(
             self.env.cr, "complaint_complaint_stage_order_index", self._table,
             ["stage_id", "priority DESC", "date_received DESC", "id DESC"])
+        # repeat detection and customer history look up a customer's complaints by date
+        tools.create_index(
+            self.env.cr, "complaint_complaint_customer_date_index", self._table,
+            ["commercial_partner_id", "date_received"])
 
     # ------------------------------------------------------------
     # COMPUTES
@@ -207,23 +213,27 @@ class ComplaintComplaint(models.Model):
 
     @api.depends("commercial_partner_id", "date_received")
     def _compute_is_repeat(self):
-        window = self._repeat_window()
-        customers = self.commercial_partner_id
-        earliest = min((c.date_received for c in self if c.date_received), default=fields.Datetime.now())
-        earlier = self.search_fetch([
-            ("commercial_partner_id", "in", customers.ids),
-            ("date_received", ">=", earliest - window),
-        ], ["commercial_partner_id", "date_received"]) if customers else self.browse()
-        received_by_customer = defaultdict(list)
-        for other in earlier:
-            received_by_customer[other.commercial_partner_id].append((other.date_received, other.id))
-        for complaint in self:
-            start = complaint.date_received and complaint.date_received - window
-            complaint.is_repeat = bool(complaint.commercial_partner_id and start) and any(
-                start <= received < complaint.date_received
-                or (received == complaint.date_received and other_id < complaint._origin.id)
-                for received, other_id in received_by_customer[complaint.commercial_partner_id]
-                if other_id != complaint._origin.id)
+        """One query for the whole batch: does an earlier complaint of the same customer
+        fall within the repeat window before this one?"""
+        stored = self.filtered(lambda c: c.id and c.commercial_partner_id and c.date_received)
+        (self - stored).is_repeat = False
+        if not stored:
+            return
+        self.flush_model(["commercial_partner_id", "date_received", "active"])
+        self.env.cr.execute(SQL("""
+            SELECT c.id
+              FROM complaint_complaint c
+             WHERE c.id IN %(ids)s
+               AND EXISTS (
+                   SELECT 1 FROM complaint_complaint o
+                    WHERE o.commercial_partner_id = c.commercial_partner_id
+                      AND o.active
+                      AND o.date_received >= c.date_received - %(window)s
+                      AND (o.date_received, o.id) < (c.date_received, c.id))
+        """, ids=tuple(stored.ids), window=self._repeat_window()))
+        repeats = {row[0] for row in self.env.cr.fetchall()}
+        for complaint in stored:
+            complaint.is_repeat = complaint.id in repeats
 
     @api.depends("commercial_partner_id")
     def _compute_previous_complaint_ids(self):
@@ -294,7 +304,9 @@ class ComplaintComplaint(models.Model):
                 stage_complaints._stamp_stage_dates(stage, now)
         complaints._subscribe_customers_and_assignees()
         if complaints.filtered("acknowledgement_pending"):
-            self.env.ref("complaint_management.ir_cron_complaint_acknowledge")._trigger()
+            # a trigger in the near future is picked up by the cron workers' next poll; one due now
+            # would open a connection per create to NOTIFY them
+            self.env.ref("complaint_management.ir_cron_complaint_acknowledge")._trigger(now + ACKNOWLEDGEMENT_DELAY)
         return complaints
 
     def write(self, vals):
