@@ -26,6 +26,7 @@
         "views/complaint_menus.xml",
     ],
     "demo": [
+        "demo/res_partner_demo.xml",
         "demo/complaint_team_demo.xml",
         "demo/complaint_category_demo.xml",
         "demo/complaint_complaint_demo.xml",

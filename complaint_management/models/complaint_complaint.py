@@ -190,11 +190,11 @@ class ComplaintComplaint(models.Model):
                 complaint.partner_email = complaint.partner_email
                 complaint.partner_phone = complaint.partner_phone
 
-    @api.depends("category_id")
+    @api.depends("category_id", "company_id")
     def _compute_team_id(self):
-        team_by_category = self.env["complaint.team"]._for_categories(self.category_id)
+        team_by_category = self.env["complaint.team"]._for_categories(self.category_id, self.company_id)
         for complaint in self:
-            team = team_by_category.get(complaint.category_id)
+            team = team_by_category.get((complaint.category_id, complaint.company_id))
             complaint.team_id = team or complaint.team_id
 
     @api.depends("team_id")
@@ -202,13 +202,16 @@ class ComplaintComplaint(models.Model):
         to_assign = defaultdict(lambda: self.browse())
         for complaint in self:
             team = complaint.team_id
-            if complaint.user_id and (not team or complaint.user_id in team.member_ids):
+            if complaint.user_id and (not team or complaint.user_id in team.member_ids | team.leader_id):
                 continue
             complaint.user_id = False
             if team:
                 to_assign[team] |= complaint
         for team, complaints in to_assign.items():
-            for complaint, user in zip(complaints, team._next_assignees(len(complaints)), strict=False):
+            # new records (a form being filled in, or create's precompute) leave the round robin
+            # pointer alone: create() moves it once the complaints exist
+            move_pointer = all(complaints._ids)
+            for complaint, user in zip(complaints, team._next_assignees(len(complaints), move_pointer), strict=False):
                 complaint.user_id = user
 
     @api.depends("commercial_partner_id", "date_received")
@@ -219,7 +222,7 @@ class ComplaintComplaint(models.Model):
         (self - stored).is_repeat = False
         if not stored:
             return
-        self.flush_model(["commercial_partner_id", "date_received", "active"])
+        self.flush_model(["commercial_partner_id", "company_id", "date_received", "active"])
         self.env.cr.execute(SQL("""
             SELECT c.id
               FROM complaint_complaint c
@@ -227,6 +230,7 @@ class ComplaintComplaint(models.Model):
                AND EXISTS (
                    SELECT 1 FROM complaint_complaint o
                     WHERE o.commercial_partner_id = c.commercial_partner_id
+                      AND o.company_id = c.company_id
                       AND o.active
                       AND o.date_received >= c.date_received - %(window)s
                       AND (o.date_received, o.id) < (c.date_received, c.id))
@@ -235,7 +239,7 @@ class ComplaintComplaint(models.Model):
         for complaint in stored:
             complaint.is_repeat = complaint.id in repeats
 
-    @api.depends("commercial_partner_id")
+    @api.depends("commercial_partner_id", "date_received")
     def _compute_previous_complaint_ids(self):
         customers = self.commercial_partner_id
         history = self.search_fetch(
@@ -250,11 +254,6 @@ class ComplaintComplaint(models.Model):
                     not c.date_received or other.date_received <= c.date_received))
             complaint.previous_complaint_ids = earlier
             complaint.previous_complaint_count = len(earlier)
-
-    def _compute_access_url(self):  # pylint: disable=missing-return
-        super()._compute_access_url()
-        for complaint in self:
-            complaint.access_url = f"/my/complaints/{complaint.id}"
 
     @api.model
     def _read_group_stage_ids(self, stages, domain):
@@ -274,7 +273,7 @@ class ComplaintComplaint(models.Model):
     @api.constrains("partner_email")
     def _check_partner_email(self):
         for complaint in self:
-            if complaint.partner_email and not tools.email_normalize(complaint.partner_email):
+            if complaint.partner_email and not tools.email_normalize(complaint.partner_email, strict=False):
                 raise ValidationError(self.env._(
                     "“%(email)s” is not a valid email address.", email=complaint.partner_email))
 
@@ -297,12 +296,21 @@ class ComplaintComplaint(models.Model):
             if vals.get("name", default_name) == default_name:
                 company = vals.get("company_id") or self.env.context.get("default_company_id") or self.env.company.id
                 vals["name"] = sequence.with_company(company).next_by_code("complaint.complaint") or default_name
-        complaints = super().create(vals_list)
+        # the creator is subscribed with the customer and the assignee, in one insert; no "created"
+        # note is logged: the record holds who received it and when, and the chatter opens with the
+        # acknowledgement sent to the customer
+        subscribe_creator = not self.env.context.get("mail_create_nosubscribe") and self.env.user.active
+        complaints = super(ComplaintComplaint, self.with_context(
+            mail_create_nosubscribe=True, mail_create_nolog=True)).create(vals_list)
+        complaints = complaints.with_env(self.env)
         now = fields.Datetime.now()
         for stage, stage_complaints in complaints.grouped("stage_id").items():
             if stage.is_resolved or stage.is_closed:
                 stage_complaints._stamp_stage_dates(stage, now)
-        complaints._subscribe_customers_and_assignees()
+        complaints._subscribe_followers(self.env.user.partner_id if subscribe_creator else self.env["res.partner"])
+        for team, team_complaints in complaints.filtered("user_id").grouped("team_id").items():
+            if team:
+                team._record_last_assignee(team_complaints[-1].user_id)
         if complaints.filtered("acknowledgement_pending"):
             # a trigger in the near future is picked up by the cron workers' next poll; one due now
             # would open a connection per create to NOTIFY them
@@ -310,6 +318,8 @@ class ComplaintComplaint(models.Model):
         return complaints
 
     def write(self, vals):
+        if vals.get("partner_id"):
+            self.message_subscribe(partner_ids=[vals["partner_id"]])
         if "stage_id" not in vals:
             return super().write(vals)
         stage = self.env["complaint.stage"].browse(vals["stage_id"])
@@ -355,9 +365,9 @@ class ComplaintComplaint(models.Model):
         res = super()._track_template(changes)
         complaint = self[0]
         if "stage_id" in changes and complaint.stage_id.mail_template_id:
+            # a note: the customer is emailed as the template's recipient, staff followers are not
             res["stage_id"] = (complaint.stage_id.mail_template_id, {
-                "auto_delete_keep_log": False,
-                "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment"),
+                "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
                 "email_layout_xmlid": "mail.mail_notification_light",
             })
         return res
@@ -368,9 +378,13 @@ class ComplaintComplaint(models.Model):
             return self.env.ref("complaint_management.mt_complaint_stage")
         return super()._track_subtype(init_values)
 
-    def _creation_message(self):
-        self.ensure_one()
-        return self.env._("Complaint %(code)s received.", code=self.name)
+    def _notify_get_recipients_groups(self, message, model_description, msg_vals=False):
+        groups = super()._notify_get_recipients_groups(message, model_description, msg_vals=msg_vals)
+        # customers get no "View" button until the portal serves complaints
+        for group_name, _matcher, group_data in groups:
+            if group_name in ("portal_customer", "portal", "customer"):
+                group_data["has_button_access"] = False
+        return groups
 
     def _message_post_after_hook(self, message, msg_vals):
         # a public reply from staff is the first response to the customer
@@ -384,11 +398,11 @@ class ComplaintComplaint(models.Model):
     # BUSINESS
     # ------------------------------------------------------------
 
-    def _subscribe_customers_and_assignees(self):
-        """Customers and assignees follow their complaints; one insert per distinct pair."""
+    def _subscribe_followers(self, creator_partner):
+        """Customers, assignees (and the creator) follow their complaints; one insert per distinct set."""
         by_partners = defaultdict(list)
         for complaint in self:
-            partners = (complaint.partner_id | complaint.user_id.partner_id).ids
+            partners = (complaint.partner_id | complaint.user_id.partner_id | creator_partner).ids
             if partners:
                 by_partners[tuple(partners)].append(complaint.id)
         for partner_ids, complaint_ids in by_partners.items():
@@ -419,10 +433,11 @@ class ComplaintComplaint(models.Model):
         # the emails wait in the outgoing queue, sent in batches by the mail queue cron
         complaints = complaints.with_context(mail_notify_force_send=False)
         now = fields.Datetime.now()
-        for complaint in complaints.filtered(lambda c: c.partner_id or c.partner_email):
-            complaint.message_post_with_source(
-                template, subtype_xmlid="mail.mt_comment", email_layout_xmlid="mail.mail_notification_light")
-        complaints.filtered(lambda c: not c.date_acknowledged).date_acknowledged = now
+        reachable = complaints.filtered(lambda c: c.partner_id or c.partner_email)
+        for complaint in reachable:
+            complaint.with_company(complaint.company_id).message_post_with_source(
+                template, subtype_xmlid="mail.mt_note", email_layout_xmlid="mail.mail_notification_light")
+        reachable.filtered(lambda c: not c.date_acknowledged).date_acknowledged = now
         complaints.acknowledgement_pending = False
         done = len(complaints)
         self.env["ir.cron"]._notify_progress(

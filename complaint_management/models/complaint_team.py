@@ -52,25 +52,33 @@ class ComplaintTeam(models.Model):
     # ASSIGNMENT
     # ------------------------------------------------------------
 
-    def _next_assignees(self, count):
+    def _next_assignees(self, count, move_pointer=True):
         """Return `count` users (a list, with repeats) to assign new complaints of this team to,
-        by the team's assignment method; an empty list when nobody is to be assigned."""
+        by the team's assignment method; an empty list when nobody is to be assigned.
+        Without `move_pointer` (a form being filled in), round robin only peeks at the next turns."""
         self.ensure_one()
         members = self.member_ids.sorted("id")
         if self.assignment_method == "manual" or not members or count <= 0:
             return []
         if self.assignment_method == "round_robin":
-            return self._next_round_robin(members, count)
+            chosen = self._next_round_robin(members, count)
+            if move_pointer:
+                self._record_last_assignee(chosen[-1])
+            return chosen
         return self._next_balanced(members, count)
 
     def _next_round_robin(self, members, count):
         member_list = list(members)
         last = self.last_assigned_user_id
         start = member_list.index(last) + 1 if last in member_list else 0
-        chosen = [member_list[(start + i) % len(member_list)] for i in range(count)]
-        # sudo: the pointer is bookkeeping that every complaint user moves, not team configuration
-        self.sudo().last_assigned_user_id = chosen[-1]
-        return chosen
+        return [member_list[(start + i) % len(member_list)] for i in range(count)]
+
+    def _record_last_assignee(self, user):
+        """Round robin continues after `user` when it is a member."""
+        self.ensure_one()
+        if self.assignment_method == "round_robin" and user in self.member_ids:
+            # sudo: the pointer is bookkeeping that every complaint user moves, not team configuration
+            self.sudo().last_assigned_user_id = user
 
     def _next_balanced(self, members, count):
         # sudo: the balance counts every open complaint of the members, whoever may read them
@@ -85,19 +93,21 @@ class ComplaintTeam(models.Model):
         return chosen
 
     @api.model
-    def _for_categories(self, categories):
-        """Map each category (and its ancestors, for subcategories) to the first team handling it."""
+    def _for_categories(self, categories, companies):
+        """Map each (category, company) pair to the first team of that company handling the category
+        or, for a subcategory, its nearest ancestor."""
         if not categories:
             return {}
-        teams = self.search([("category_ids", "!=", False)])
+        teams = self.search([("category_ids", "!=", False), ("company_id", "in", companies.ids)])
         by_category = {}
         for team in teams:
             for category in team.category_ids:
-                by_category.setdefault(category, team)
+                by_category.setdefault((category, team.company_id), team)
         result = {}
-        for category in categories:
-            node = category
-            while node and node not in by_category:
-                node = node.parent_id
-            result[category] = by_category.get(node, self.browse())
+        for company in companies:
+            for category in categories:
+                node = category
+                while node and (node, company) not in by_category:
+                    node = node.parent_id
+                result[category, company] = by_category.get((node, company), self.browse())
         return result

@@ -72,3 +72,27 @@ class TestComplaintAssignment(ComplaintCommon):
         second = self._create_complaint(team_id=self.team_a.id)
         self.assertNotEqual(first.user_id, second.user_id)
         self.assertEqual(self.team_a.last_assigned_user_id, second.user_id)
+
+    def test_form_onchange_does_not_move_round_robin(self):
+        Complaint = self.env["complaint.complaint"]
+        for _i in range(3):  # a staff member switches teams back and forth in a form, then discards it
+            Complaint.new({"subject": "draft", "team_id": self.team_a.id}).user_id  # noqa: B018
+        self.assertFalse(self.team_a.last_assigned_user_id)
+        complaints = Complaint.browse()
+        for i in range(6):  # the form sends the assignee it showed
+            draft = Complaint.new({"subject": f"Form {i}", "team_id": self.team_a.id})
+            complaints |= Complaint.create({"subject": f"Form {i}", "team_id": self.team_a.id,
+                                           "user_id": draft.user_id.id})
+        self._assert_fair(complaints, self.team_a.member_ids)
+
+    def test_leader_outside_members_kept(self):
+        self.team_a.leader_id = self.manager
+        complaint = self._create_complaint(team_id=self.team_a.id, user_id=self.manager.id)
+        complaint.category_id = self.category_late
+        self.assertEqual(complaint.user_id, self.manager)
+
+    def test_category_routes_to_team_of_same_company(self):
+        other_company = self.env["res.company"].create({"name": "Sister Co"})
+        self.env["complaint.team"].create({
+            "name": "Sister team", "company_id": other_company.id, "category_ids": [(6, 0, self.category_billing.ids)]})
+        self.assertEqual(self._create_complaint(category_id=self.category_billing.id).team_id, self.team_b)

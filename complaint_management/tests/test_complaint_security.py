@@ -30,6 +30,25 @@ class TestComplaintSecurity(ComplaintCommon):
         self.team_b.member_ids = False
         self.assertEqual(self.complaint_b.with_user(self.user_b1).subject, "Team B complaint")
 
+    def test_user_logs_complaint_for_another_team(self):
+        complaint = self.env["complaint.complaint"].with_user(self.user_a1).create({
+            "subject": "Billing mistake", "partner_id": self.customer.id, "category_id": self.category_billing.id})
+        self.assertEqual(complaint.team_id, self.team_b)
+        self.assertEqual(complaint.subject, "Billing mistake", "whoever logged a complaint still reads it")
+        with self.assertRaises(AccessError):
+            self.complaint_b.with_user(self.user_a1).read(["subject"])
+
+    def test_user_tags_but_cannot_rename_tags(self):
+        tag = self.env["complaint.tag"].with_user(self.user_a1).create({"name": "Urgent refund"})
+        with self.assertRaises(AccessError):
+            tag.write({"name": "Renamed"})
+
+    def test_repeat_is_per_company(self):
+        other_company = self.env["res.company"].create({"name": "Sister Co"})
+        self._create_complaint(partner_id=self.other_customer.id, company_id=other_company.id)
+        self.assertFalse(self._create_complaint(partner_id=self.other_customer.id).is_repeat)
+        self.assertTrue(self._create_complaint(partner_id=self.other_customer.id).is_repeat)
+
     def test_manager_reads_all(self):
         visible = self.env["complaint.complaint"].with_user(self.manager).search([])
         self.assertTrue((self.complaint_a | self.complaint_b | self.complaint_free) <= visible)

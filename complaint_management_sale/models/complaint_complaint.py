@@ -10,17 +10,31 @@ class ComplaintComplaint(models.Model):
         domain="[('partner_id', 'child_of', commercial_partner_id)]",
         help="The customer's order this complaint is about.")
     sale_order_product_ids = fields.Many2many(
-        "product.product", compute="_compute_sale_order_product_ids", string="Products of the Order")
+        "product.product", compute="_compute_sale_order_product_ids", string="Products of the Order",
+        compute_sudo=True)
+    product_id = fields.Many2one(compute="_compute_product_id", store=True, readonly=False, precompute=True)
 
     @api.depends("sale_order_id.order_line.product_id")
     def _compute_sale_order_product_ids(self):
         for complaint in self:
             complaint.sale_order_product_ids = complaint.sale_order_id.order_line.product_id
 
+    @api.depends("sale_order_id")
+    def _compute_product_id(self):
+        """The order's product when it has only one; a product not on the order is cleared."""
+        for complaint in self:
+            products = complaint.sale_order_id.sudo().order_line.product_id  # sudo: as in the constraints
+            if not complaint.sale_order_id or complaint.product_id in products:
+                complaint.product_id = complaint.product_id
+            else:
+                complaint.product_id = products if len(products) == 1 else False
+
     @api.constrains("sale_order_id", "partner_id")
     def _check_sale_order_customer(self):
         for complaint in self.filtered("sale_order_id"):
-            order = complaint.sale_order_id
+            # sudo: complaint staff without sales rights may record a complaint on a customer's order;
+            # only the order's customer is compared, nothing of the order is shown
+            order = complaint.sale_order_id.sudo()
             if order.partner_id.commercial_partner_id != complaint.partner_id.commercial_partner_id:
                 raise ValidationError(self.env._(
                     "Sales order %(order)s belongs to %(owner)s, not to this complaint's customer %(customer)s.",
@@ -29,8 +43,10 @@ class ComplaintComplaint(models.Model):
 
     @api.constrains("sale_order_id", "product_id")
     def _check_product_in_order(self):
+        # sudo: complaint staff without sales rights compare products with the order's lines
         for complaint in self.filtered(lambda c: c.sale_order_id and c.product_id):
-            if complaint.product_id not in complaint.sale_order_id.order_line.product_id:
+            if complaint.product_id not in complaint.sale_order_id.sudo().order_line.product_id:
                 raise ValidationError(self.env._(
                     "Product %(product)s is not on sales order %(order)s.",
-                    product=complaint.product_id.display_name, order=complaint.sale_order_id.name))
+                    product=complaint.product_id.display_name,
+                    order=complaint.sale_order_id.sudo().name))  # sudo: the order's name, for the message

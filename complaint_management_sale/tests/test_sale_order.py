@@ -70,3 +70,21 @@ class TestSaleOrderComplaints(ComplaintCommon):
     def test_product_must_be_on_order(self):
         with self.assertRaisesRegex(ValidationError, "is not on sales order"):
             self._create_complaint(sale_order_id=self.order.id, product_id=self.other_product.id)
+
+    def test_complaint_user_without_sales_rights(self):
+        complaint = self._create_complaint(sale_order_id=self.order.id, team_id=self.team_a.id)
+        as_user = complaint.with_user(self.user_a1)
+        self.assertFalse(self.user_a1.has_group("sales_team.group_sale_salesman"))
+        self.assertEqual(as_user.read(["sale_order_product_ids", "product_id"])[0]["product_id"][0], self.product.id)
+        as_user.partner_id = self.customer_contact
+        self.assertEqual(as_user.partner_id, self.customer_contact)
+        with self.assertRaisesRegex(ValidationError, "belongs to"):
+            as_user.partner_id = self.other_customer
+
+    def test_choosing_an_order_fills_its_only_product(self):
+        complaint = self._create_complaint(product_id=self.other_product.id)
+        complaint.sale_order_id = self.order
+        self.assertEqual(complaint.product_id, self.product, "the order's only product replaces one not on it")
+        two = self._order(self.customer, self.product, self.other_product)
+        complaint.sale_order_id = two
+        self.assertEqual(complaint.product_id, self.product, "a product on the new order is kept")
