@@ -4,6 +4,8 @@ source "$(dirname "$0")/env.sh"
 ensure_venv
 cd "$ROOT"
 ADDONS=(complaint_management complaint_management_sale)
-"$VENV/bin/ruff" check "${ADDONS[@]}" scripts bench tests
+paths=("${ADDONS[@]}")
+for extra in scripts bench tests; do [ -d "$extra" ] && paths+=("$extra"); done
+"$VENV/bin/ruff" check "${paths[@]}"
 "$VENV/bin/pylint" --rcfile="$ROOT/.pylintrc" "${ADDONS[@]}"
 echo "lint clean"
