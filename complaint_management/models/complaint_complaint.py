@@ -160,6 +160,11 @@ class ComplaintComplaint(models.Model):
         tools.create_index(
             self.env.cr, "complaint_complaint_stage_order_index", self._table,
             ["stage_id", "priority DESC", "date_received DESC", "id DESC"])
+        # the kanban counts active complaints per stage and kanban state (columns, progress bars)
+        # from this index alone
+        tools.create_index(
+            self.env.cr, "complaint_complaint_kanban_count_index", self._table,
+            ["company_id", "stage_id", "kanban_state", "is_closed"], where="active")
         # repeat detection and customer history look up a customer's complaints by date
         tools.create_index(
             self.env.cr, "complaint_complaint_customer_date_index", self._table,
@@ -314,7 +319,8 @@ class ComplaintComplaint(models.Model):
         if complaints.filtered("acknowledgement_pending"):
             # a trigger in the near future is picked up by the cron workers' next poll; one due now
             # would open a connection per create to NOTIFY them
-            self.env.ref("complaint_management.ir_cron_complaint_acknowledge")._trigger(now + ACKNOWLEDGEMENT_DELAY)
+            cron_id = self.env["ir.model.data"]._xmlid_to_res_id("complaint_management.ir_cron_complaint_acknowledge")
+            self.env["ir.cron"].browse(cron_id)._trigger(now + ACKNOWLEDGEMENT_DELAY)
         return complaints
 
     def write(self, vals):
@@ -405,9 +411,11 @@ class ComplaintComplaint(models.Model):
             partners = (complaint.partner_id | complaint.user_id.partner_id | creator_partner).ids
             if partners:
                 by_partners[tuple(partners)].append(complaint.id)
+        customers = self.partner_id.filtered("partner_share").ids
         for partner_ids, complaint_ids in by_partners.items():
             self.env["mail.followers"]._insert_followers(
-                self._name, complaint_ids, list(partner_ids), check_existing=True, existing_policy="skip")
+                self._name, complaint_ids, list(partner_ids), check_existing=True, existing_policy="skip",
+                customer_ids=[pid for pid in partner_ids if pid in customers])
 
     def _mail_text_direction(self):
         """Writing direction ('ltr' or 'rtl') of the customer's language, for email bodies."""
