@@ -3,21 +3,22 @@
 Run with `make bench` (or scripts/bench.sh): it creates the database `complaints_bench`
 (BENCH_DB) with the addon and no demo data, then prints one table. Never run by CI.
 
-Rows:
-- create, batch of 1 000: one `create()` call, as an import or the email gateway does;
-- create, one by one (200): one `create()` per complaint, first all in one transaction (the
-  caches stay warm), then with a commit after each, as web form requests do (each starts with
-  cold caches), reported without and with the commit's own time;
+Rows (the kanban first, on bulk-loaded complaints, then creation through the ORM):
 - kanban first load at 1 000 / 10 000 / 100 000 complaints: what the web client asks for when
   it opens Complaints (web_read_group by stage, the progress bar, one web_search_read per
   unfolded column), as the admin user with the action's default "Open" filter, after a
-  VACUUM ANALYZE of the bulk-loaded table (as autovacuum leaves a live one).
+  VACUUM ANALYZE of the bulk-loaded table (as autovacuum leaves a live one);
+- create, batch of 1 000: one `create()` call, as an import or the email gateway does, and the
+  acknowledgement cron that later mails those 1 000 customers;
+- create, one by one (200): one `create()` per complaint, first all in one transaction (the
+  caches stay warm), then with a commit after each, as web form requests do (each starts with
+  cold caches), without and with the commit's own round trip.
+Every create row includes the flush and the pre-commit hooks (mail tracking).
 """
 import os
 import sys
 import time
-
-import psycopg2
+from contextlib import closing
 
 sys.path.insert(0, os.environ["ODOO_SRC"])
 
@@ -46,68 +47,91 @@ def measure(fn):
     return (time.perf_counter() - start) * 1000, sql_db.sql_counter - queries
 
 
-def bench_create(env, rows):
+def make_customers_and_team(env):
+    customers = env["res.partner"].create([
+        {"name": f"Bench customer {i}", "email": f"customer{i}@bench.example.com"} for i in range(20)])
+    staff = env.ref("base.user_admin") | env["res.users"].create([
+        {"name": f"Bench agent {i}", "login": f"bench_agent_{i}",
+         "groups_id": [(4, env.ref("complaint_management.group_complaint_user").id)]} for i in range(3)])
+    team = env["complaint.team"].create({
+        "name": "Bench team", "assignment_method": "round_robin", "member_ids": [(6, 0, staff.ids)]})
+    tags = env["complaint.tag"].create([{"name": f"Bench tag {i}"} for i in range(5)])
+    env.cr.commit()
+    return customers, staff, team, tags
+
+
+def bench_create(env, rows, customers, team):
+    """Times create() up to the end of its transaction's work: flush and pre-commit hooks
+    (mail tracking) included, the commit's own round trip shown apart."""
     Complaint = env["complaint.complaint"].with_user(env.ref("base.user_admin"))
-    partners = env["res.partner"].search([], limit=20)
-    team = env.ref("complaint_management.bench_team", raise_if_not_found=False) or env["complaint.team"].create({
-        "name": "Bench team", "assignment_method": "round_robin",
-        "member_ids": [(6, 0, env.ref("base.user_admin").ids)]})
 
     def vals(i):
-        return {"subject": f"Bench complaint {i}", "partner_id": partners[i % len(partners)].id,
+        return {"subject": f"Bench complaint {i}", "partner_id": customers[i % len(customers)].id,
                 "team_id": team.id, "description": "<p>Arrived broken.</p>", "channel": "web"}
 
+    def per_complaint(label, ms, queries, n):
+        rows.append((label, f"{ms / n:.2f} ms/complaint", f"{queries / n:.1f}/complaint"))
+
     n = 1000
-    ms, queries = measure(lambda: (Complaint.create([vals(i) for i in range(n)]), env.flush_all()))
+    ms, queries = measure(lambda: (Complaint.create([vals(i) for i in range(n)]), env.cr.flush()))
     env.cr.commit()
-    rows.append(("create, batch of 1 000", f"{ms / n:.2f} ms/complaint", f"{queries / n:.1f}/complaint"))
+    per_complaint("create, batch of 1 000", ms, queries, n)
+    ms, queries = measure(lambda: (Complaint.sudo()._cron_send_acknowledgements(batch_size=n), env.cr.flush()))
+    env.cr.commit()
+    per_complaint("acknowledgement cron, batch of 1 000", ms, queries, n)
 
     n = 200
     total_ms = total_q = 0
     for i in range(n):
-        ms, queries = measure(lambda i=i: (Complaint.create(vals(i)), env.flush_all()))
+        ms, queries = measure(lambda i=i: (Complaint.create(vals(i)), env.cr.flush()))
         total_ms += ms
         total_q += queries
     env.cr.commit()
-    rows.append(("create, one by one (200), one transaction",
-                 f"{total_ms / n:.2f} ms/complaint", f"{total_q / n:.1f}/complaint"))
+    per_complaint("create, one by one (200), one transaction", total_ms, total_q, n)
 
-    create_ms = commit_ms = total_q = 0
+    create_ms = create_q = commit_ms = 0
     for i in range(n):
-        ms, queries = measure(lambda i=i: (Complaint.create(vals(i)), env.flush_all()))
+        ms, queries = measure(lambda i=i: (Complaint.create(vals(i)), env.cr.flush()))
         create_ms += ms
-        total_q += queries
-        ms, queries = measure(env.cr.commit)
+        create_q += queries
+        ms, _queries = measure(env.cr.commit)
         commit_ms += ms
-        total_q += queries
-    rows.append(("create, one by one (200), without commit",
-                 f"{create_ms / n:.2f} ms/complaint", f"{total_q / n:.1f}/complaint"))
-    rows.append(("create, one by one (200), with commit",
-                 f"{(create_ms + commit_ms) / n:.2f} ms/complaint", f"{total_q / n:.1f}/complaint"))
+    per_complaint("create, one by one (200), cold, before commit", create_ms, create_q, n)
+    per_complaint("create, one by one (200), cold, with commit", create_ms + commit_ms, create_q, n)
 
 
-def fill_to(env, size):
-    """Bulk-insert plain complaints with SQL until the table holds `size` rows."""
+def fill_to(env, size, customers, staff, tags):
+    """Bulk-insert complaints with SQL until the table holds `size` rows: customers, assignees
+    and stages spread over them, a tag on one in five."""
     cr = env.cr
-    cr.execute("SELECT count(*) FROM complaint_complaint")
-    missing = size - cr.fetchone()[0]
+    cr.execute("SELECT coalesce(max(id), 0), count(*) FROM complaint_complaint")
+    last_id, count = cr.fetchone()
+    missing = size - count
     if missing <= 0:
         return
-    stages = env["complaint.stage"].search([]).ids
     cr.execute("""
         INSERT INTO complaint_complaint (
             name, subject, stage_id, is_closed, company_id, priority, severity, channel, kanban_state,
-            date_received, date_last_stage_update, active, acknowledgement_pending, is_repeat,
-            create_uid, write_uid, create_date, write_date)
-        SELECT 'BENCH/' || g || '/' || %(start)s, 'Bulk complaint ' || g,
+            partner_id, commercial_partner_id, partner_name, user_id, date_received, date_last_stage_update,
+            active, acknowledgement_pending, is_repeat, create_uid, write_uid, create_date, write_date)
+        SELECT 'BENCH/' || g, 'Bulk complaint ' || g,
                (%(stages)s::int[])[1 + g %% array_length(%(stages)s::int[], 1)],
-               false, %(company)s, (g %% 4)::text, 'normal', 'phone', 'normal',
+               false, %(company)s, (g %% 4)::text, 'normal', 'phone',
+               (ARRAY['normal', 'normal', 'done', 'blocked'])[1 + g %% 4],
+               p, p, 'Bulk customer', (%(staff)s::int[])[1 + g %% array_length(%(staff)s::int[], 1)],
                now() - (g || ' minutes')::interval, now(), true, false, false, 1, 1, now(), now()
-          FROM generate_series(1, %(missing)s) g
-    """, {"start": size, "stages": stages, "company": env.company.id, "missing": missing})
+          FROM generate_series(%(first)s, %(last)s) g,
+               LATERAL (SELECT (%(customers)s::int[])[1 + g %% array_length(%(customers)s::int[], 1)] AS p) c
+    """, {"stages": env["complaint.stage"].search([]).ids, "company": env.company.id,
+          "staff": staff.ids, "customers": customers.ids, "first": last_id + 1, "last": last_id + missing})
     cr.execute("""
         UPDATE complaint_complaint c SET is_closed = s.is_closed
           FROM complaint_stage s WHERE s.id = c.stage_id AND c.is_closed IS DISTINCT FROM s.is_closed""")
+    cr.execute("""
+        INSERT INTO complaint_complaint_complaint_tag_rel (complaint_complaint_id, complaint_tag_id)
+        SELECT id, (%(tags)s::int[])[1 + id %% array_length(%(tags)s::int[], 1)]
+          FROM complaint_complaint WHERE id > %(last_id)s AND id %% 5 = 0
+    """, {"tags": tags.ids, "last_id": last_id})
     cr.commit()
     vacuum_analyze()
     env.invalidate_all()
@@ -115,12 +139,9 @@ def fill_to(env, size):
 
 def vacuum_analyze():
     """What autovacuum does to a live table after a bulk load (VACUUM needs its own connection)."""
-    connection = psycopg2.connect(
-        dbname=DB, host=os.environ["PGHOST"], port=os.environ["PGPORT"], user=os.environ["PGUSER"])
-    connection.autocommit = True
-    with connection.cursor() as cr:
+    with closing(sql_db.db_connect(DB).cursor()) as cr:
+        cr._cnx.autocommit = True
         cr.execute("VACUUM ANALYZE complaint_complaint")
-    connection.close()
 
 
 def kanban_first_load(env):
@@ -136,10 +157,10 @@ def kanban_first_load(env):
             domain + [("stage_id", "=", group["stage_id"][0])], KANBAN_SPEC, limit=40, count_limit=None)
 
 
-def bench_kanban(env, rows):
+def bench_kanban(env, rows, customers, staff, tags):
     admin_env = env(user=env.ref("base.user_admin").id)
     for size in KANBAN_SIZES:
-        fill_to(env, size)
+        fill_to(env, size, customers, staff, tags)
         kanban_first_load(admin_env)  # warm the registry caches, as a running server has them
         admin_env.invalidate_all()
         best_ms, queries = min(
@@ -160,8 +181,9 @@ def main():
     rows = []
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": False})
-        bench_create(env, rows)
-        bench_kanban(env, rows)
+        customers, staff, team, tags = make_customers_and_team(env)
+        bench_kanban(env, rows, customers, staff, tags)
+        bench_create(env, rows, customers, team)
     width = max(len(row[0]) for row in rows)
     print(f"{'measure':<{width}} | {'wall time':>18} | {'SQL queries':>14}")
     print(f"{'-' * width}-|-{'-' * 18}-|-{'-' * 14}")

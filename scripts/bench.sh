@@ -5,5 +5,6 @@ export BENCH_DB=${BENCH_DB:-complaints_bench}
 require_odoo_src
 ensure_postgres
 ensure_venv
-dropdb --if-exists "$BENCH_DB"
+drop_db "$BENCH_DB"
+export ODOO_DATA_DIR
 "$VENV/bin/python" "$ROOT/bench/core.py"

@@ -17,13 +17,26 @@ require_odoo_src() {
         die "no Odoo 18.0 source at ODOO_SRC=$ODOO_SRC: set ODOO_SRC to the folder holding odoo-bin"
 }
 
+# The Python that builds .venv: Odoo 18 and its pins want 3.11 or 3.12 (PYTHON overrides).
+find_python() {
+    local candidate
+    for candidate in ${PYTHON:-} python3.11 python3.12 python3; do
+        if command -v "$candidate" >/dev/null &&
+            "$candidate" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 12))'; then
+            echo "$candidate"
+            return
+        fi
+    done
+    die "no Python 3.11 or 3.12 found: install one, or set PYTHON to its path"
+}
+
 # Creates .venv with the pinned packages when requirements.txt changed since the last install.
 ensure_venv() {
     local stamp="$VENV/.requirements.sha"
     local want
     want=$(sha256sum "$ROOT/requirements.txt" | cut -d' ' -f1)
     if [ ! -x "$VENV/bin/python" ]; then
-        python3 -m venv "$VENV"
+        "$(find_python)" -m venv "$VENV"
     fi
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
         "$VENV/bin/pip" install -q --disable-pip-version-check --upgrade pip wheel setuptools
@@ -33,6 +46,9 @@ ensure_venv() {
 }
 
 pg_reachable() { pg_isready -q -h "$1" -p "$2" >/dev/null 2>&1; }
+
+# A server we can log in to without a password (as $3, default the current user).
+pg_usable() { psql -h "$1" -p "$2" -U "${3:-$(id -un)}" -d postgres -w -tAc 'SELECT 1' >/dev/null 2>&1; }
 
 # A private cluster under .pgdata/, for machines where no PostgreSQL runs.
 start_private_cluster() {
@@ -45,6 +61,8 @@ start_private_cluster() {
         id postgres >/dev/null 2>&1 || useradd --system --home-dir "$ROOT/.pgdata" postgres
         owner=postgres
         chown postgres "$ROOT/.pgdata"
+        runuser -u postgres -- test -x "$ROOT/.pgdata" ||
+            die "user postgres cannot reach $ROOT/.pgdata: clone the repository where it can, or set PG* variables"
     fi
     as_owner() { if [ "$owner" = "$(id -un)" ]; then "$@"; else runuser -u "$owner" -- "$@"; fi; }
     if [ ! -f "$data/PG_VERSION" ]; then
@@ -57,16 +75,17 @@ start_private_cluster() {
     export PGHOST=127.0.0.1 PGPORT=$PRIVATE_PGPORT PGUSER=odoo
 }
 
-# Sets PGHOST/PGPORT/PGUSER: from the environment, else 127.0.0.1:5432, else a private cluster.
+# Sets PGHOST/PGPORT/PGUSER: from the environment, else 127.0.0.1:5432 when we can log in
+# there, else a private cluster.
 ensure_postgres() {
     if [ -n "${PGHOST:-}" ] || [ -n "${PGPORT:-}" ]; then
-        pg_reachable "${PGHOST:-127.0.0.1}" "${PGPORT:-5432}" ||
-            die "no PostgreSQL at PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}: start it or fix PG* variables"
+        pg_usable "${PGHOST:-127.0.0.1}" "${PGPORT:-5432}" "${PGUSER:-}" ||
+            die "cannot log in to PostgreSQL at PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}: start it or fix PG* variables"
         export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
-    elif pg_reachable 127.0.0.1 5432; then
+    elif pg_usable 127.0.0.1 5432 "${PGUSER:-}"; then
         export PGHOST=127.0.0.1 PGPORT=5432
     elif pg_reachable 127.0.0.1 "$PRIVATE_PGPORT"; then
-        export PGHOST=127.0.0.1 PGPORT=$PRIVATE_PGPORT PGUSER=${PGUSER:-odoo}
+        export PGHOST=127.0.0.1 PGPORT=$PRIVATE_PGPORT PGUSER=odoo
     else
         start_private_cluster
     fi
@@ -83,3 +102,9 @@ odoo() {
 }
 
 db_exists() { psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1; }
+
+# Drops a database and its attachments in Odoo's filestore.
+drop_db() {
+    dropdb --if-exists "$1" >/dev/null 2>&1 || true
+    rm -rf "$ODOO_DATA_DIR/filestore/$1"
+}

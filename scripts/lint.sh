@@ -5,7 +5,7 @@ ensure_venv
 cd "$ROOT"
 ADDONS=(complaint_management complaint_management_sale)
 paths=("${ADDONS[@]}")
-for extra in scripts bench tests; do [ -d "$extra" ] && paths+=("$extra"); done
+for extra in scripts bench; do [ -d "$extra" ] && paths+=("$extra"); done
 "$VENV/bin/ruff" check "${paths[@]}"
 "$VENV/bin/pylint" --rcfile="$ROOT/.pylintrc" "${ADDONS[@]}"
 echo "lint clean"

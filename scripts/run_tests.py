@@ -31,18 +31,26 @@ def main():
         "--stop-after-init",
         "--max-cron-threads=0",
     ])
-    odoo.service.db._create_empty_database(db)
-    rc = server.start(preload=[db], stop=True)
+    try:
+        odoo.service.db._create_empty_database(db)
+        rc = server.start(preload=[db], stop=True)
+    except Exception as error:  # noqa: BLE001 - whatever broke, the closing line must be printed
+        print(f"the test database could not be set up: {error}")
+        rc = 1
     report = Registry.registries[db]._assertion_report if db in Registry.registries else None
     if report is None:
-        print("0 passed, 1 failed: the database could not be set up")
+        print("0 passed, 1 failed")
         return 1
+    # errors in setUpClass count in errors_count, not in testsRun
     failed = report.failures_count + report.errors_count + report.skipped
-    passed = report.testsRun - failed
+    passed = max(report.testsRun - report.failures_count - report.errors_count - report.skipped, 0)
     if report.skipped:
         print(f"{report.skipped} test(s) skipped: a skipped test counts as failed")
+    if rc and not failed:
+        print("Odoo reported a failure outside the tests (see the log above)")
+        failed = 1
     print(f"{passed} passed, {failed} failed")
-    return 1 if (failed or rc or not report.testsRun) else 0
+    return 1 if (failed or not report.testsRun) else 0
 
 
 if __name__ == "__main__":

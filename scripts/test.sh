@@ -13,9 +13,8 @@ ensure_venv
 command -v chromium >/dev/null || command -v chromium-browser >/dev/null ||
     die "no chromium on PATH: browser tours cannot run (apt-get install chromium)"
 
-cleanup() { dropdb --if-exists "$DB_NAME" >/dev/null 2>&1 || true; }
-trap cleanup EXIT
-cleanup
+trap 'drop_db "$DB_NAME"' EXIT
+drop_db "$DB_NAME"
 
 export ODOO_TEST_DB=$DB_NAME ODOO_TEST_ADDONS=$ADDONS ODOO_TEST_TAGS=$TEST_TAGS ODOO_TEST_HTTP_PORT=$HTTP_PORT
 "$VENV/bin/python" "$ROOT/scripts/run_tests.py"

@@ -37,13 +37,9 @@ ROOT_CAUSES = [
     ("customer", "Customer error"),
     ("other", "Other"),
 ]
+# what was done: what a customer may expect, or the complaint was not upheld
 RESOLUTIONS = [
-    ("refund", "Refund"),
-    ("replacement", "Replacement"),
-    ("repair", "Repair"),
-    ("compensation", "Compensation"),
-    ("apology", "Apology"),
-    ("explanation", "Explanation"),
+    *(expectation for expectation in EXPECTATIONS if expectation[0] != "other"),
     ("rejected", "Complaint not upheld"),
     ("other", "Other"),
 ]
@@ -219,7 +215,7 @@ class ComplaintComplaint(models.Model):
             for complaint, user in zip(complaints, team._next_assignees(len(complaints), move_pointer), strict=False):
                 complaint.user_id = user
 
-    @api.depends("commercial_partner_id", "date_received")
+    @api.depends("commercial_partner_id", "company_id", "date_received")
     def _compute_is_repeat(self):
         """One query for the whole batch: does an earlier complaint of the same customer
         fall within the repeat window before this one?"""
@@ -268,8 +264,7 @@ class ComplaintComplaint(models.Model):
             search_domain = ["|", ("team_ids", "=", False), ("team_ids", "=", team_id)] + ["|"] + search_domain
         else:
             search_domain = ["|", ("team_ids", "=", False)] + search_domain
-        # sudo: every stage of the pipeline shows as a column, even one a user may not read
-        return stages.sudo().search(search_domain, order=stages._order).with_env(stages.env)
+        return stages.search(search_domain, order=stages._order)
 
     # ------------------------------------------------------------
     # CONSTRAINTS
@@ -327,15 +322,18 @@ class ComplaintComplaint(models.Model):
         if vals.get("partner_id"):
             self.message_subscribe(partner_ids=[vals["partner_id"]])
         if "stage_id" not in vals:
-            return super().write(vals)
-        stage = self.env["complaint.stage"].browse(vals["stage_id"])
-        now = fields.Datetime.now()
-        moving = self.filtered(lambda c: c.stage_id != stage)
-        vals.setdefault("date_last_stage_update", now)
-        if "kanban_state" not in vals:
-            vals["kanban_state"] = "normal"
-        result = super().write(vals)
-        moving._stamp_stage_dates(stage, now)
+            result = super().write(vals)
+        else:
+            stage = self.env["complaint.stage"].browse(vals["stage_id"])
+            now = fields.Datetime.now()
+            moving = self.filtered(lambda c: c.stage_id != stage)
+            vals.setdefault("date_last_stage_update", now)
+            vals.setdefault("kanban_state", "normal")
+            result = super().write(vals)
+            moving._stamp_stage_dates(stage, now)
+        if vals.get("team_id") and self[-1:].user_id:
+            # a form that changed the team showed (and sends) the team's next turn
+            self[-1].team_id._record_last_assignee(self[-1].user_id)
         return result
 
     def _stamp_stage_dates(self, stage, now):
@@ -438,13 +436,22 @@ class ComplaintComplaint(models.Model):
         domain = [("acknowledgement_pending", "=", True)]
         complaints = self.search(domain, limit=batch_size, order="id")
         template = self.env.ref("complaint_management.mail_template_complaint_acknowledgement")
-        # the emails wait in the outgoing queue, sent in batches by the mail queue cron
-        complaints = complaints.with_context(mail_notify_force_send=False)
         now = fields.Datetime.now()
         reachable = complaints.filtered(lambda c: c.partner_id or c.partner_email)
-        for complaint in reachable:
-            complaint.with_company(complaint.company_id).message_post_with_source(
-                template, subtype_xmlid="mail.mt_note", email_layout_xmlid="mail.mail_notification_light")
+        for company, company_complaints in reachable.grouped("company_id").items():
+            # one composer renders the whole batch (message_post_with_source makes one per record);
+            # the emails wait in the outgoing queue, sent in batches by the mail queue cron
+            self.env["mail.compose.message"].with_company(company).with_context(
+                default_composition_mode="comment",
+                default_model=self._name,
+                default_res_ids=company_complaints.ids,
+                default_template_id=template.id,
+                mail_notify_force_send=False,
+            ).create({
+                "message_type": "notification",
+                "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+                "email_layout_xmlid": "mail.mail_notification_light",
+            })._action_send_mail()
         reachable.filtered(lambda c: not c.date_acknowledged).date_acknowledged = now
         complaints.acknowledgement_pending = False
         done = len(complaints)

@@ -96,3 +96,10 @@ class TestComplaintAssignment(ComplaintCommon):
         self.env["complaint.team"].create({
             "name": "Sister team", "company_id": other_company.id, "category_ids": [(6, 0, self.category_billing.ids)]})
         self.assertEqual(self._create_complaint(category_id=self.category_billing.id).team_id, self.team_b)
+
+    def test_form_team_change_moves_round_robin(self):
+        complaint = self._create_complaint(team_id=self.team_b.id)
+        shown = self.env["complaint.complaint"].new({"subject": "draft", "team_id": self.team_a.id}).user_id
+        complaint.write({"team_id": self.team_a.id, "user_id": shown.id})
+        self.assertEqual(self.team_a.last_assigned_user_id, shown)
+        self.assertNotEqual(self._create_complaint(team_id=self.team_a.id).user_id, shown)

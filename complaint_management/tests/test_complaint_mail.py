@@ -116,3 +116,14 @@ class TestComplaintMail(ComplaintCommon, CronMixinCase):
         self.assertFalse(complaint.date_first_response, "an internal note is no response")
         complaint.message_post(body="We are on it", message_type="comment", subtype_xmlid="mail.mt_comment")
         self.assertTrue(complaint.date_first_response)
+
+    def test_acknowledgement_batch_each_gets_own_code(self):
+        customers = self.customer | self.other_customer
+        complaints = self.Complaint.create(
+            [{"subject": f"Lamp {i}", "partner_id": p.id} for i, p in enumerate(customers)])
+        self._acknowledge()
+        for complaint, customer in zip(complaints, customers, strict=True):
+            mail = self._customer_mails(complaint, customer)
+            self.assertEqual(len(mail), 1)
+            self.assertIn(complaint.name, mail.body)
+            self.assertEqual(mail.partner_ids, customer, "each customer gets only their own acknowledgement")

