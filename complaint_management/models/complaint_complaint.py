@@ -45,7 +45,6 @@ RESOLUTIONS = [
 ]
 REPEAT_WINDOW_PARAM = "complaint_management.repeat_window_days"
 DEFAULT_REPEAT_WINDOW_DAYS = 90
-ACKNOWLEDGEMENT_DELAY = timedelta(minutes=1)
 
 
 class ComplaintComplaint(models.Model):
@@ -311,11 +310,6 @@ class ComplaintComplaint(models.Model):
         for team, team_complaints in complaints.filtered("user_id").grouped("team_id").items():
             if team:
                 team._record_last_assignee(team_complaints[-1].user_id)
-        if complaints.filtered("acknowledgement_pending"):
-            # a trigger in the near future is picked up by the cron workers' next poll; one due now
-            # would open a connection per create to NOTIFY them
-            cron_id = self.env["ir.model.data"]._xmlid_to_res_id("complaint_management.ir_cron_complaint_acknowledge")
-            self.env["ir.cron"].browse(cron_id)._trigger(now + ACKNOWLEDGEMENT_DELAY)
         return complaints
 
     def write(self, vals):
