@@ -208,10 +208,8 @@ class ComplaintComplaint(models.Model):
             if team:
                 to_assign[team] |= complaint
         for team, complaints in to_assign.items():
-            # new records (a form being filled in, or create's precompute) leave the round robin
-            # pointer alone: create() moves it once the complaints exist
-            move_pointer = all(complaints._ids)
-            for complaint, user in zip(complaints, team._next_assignees(len(complaints), move_pointer), strict=False):
+            # a form being filled in only peeks at the round robin: create() and write() move it
+            for complaint, user in zip(complaints, team._next_assignees(len(complaints)), strict=False):
                 complaint.user_id = user
 
     @api.depends("commercial_partner_id", "company_id", "date_received")
@@ -326,7 +324,7 @@ class ComplaintComplaint(models.Model):
             result = super().write(vals)
             moving._stamp_stage_dates(stage, now)
         if vals.get("team_id") and self[-1:].user_id:
-            # a form that changed the team showed (and sends) the team's next turn
+            # the team's next turns went to these complaints (computed, or shown in a form and sent)
             self[-1].team_id._record_last_assignee(self[-1].user_id)
         return result
 

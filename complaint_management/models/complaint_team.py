@@ -52,19 +52,16 @@ class ComplaintTeam(models.Model):
     # ASSIGNMENT
     # ------------------------------------------------------------
 
-    def _next_assignees(self, count, move_pointer=True):
+    def _next_assignees(self, count):
         """Return `count` users (a list, with repeats) to assign new complaints of this team to,
         by the team's assignment method; an empty list when nobody is to be assigned.
-        Without `move_pointer` (a form being filled in), round robin only peeks at the next turns."""
+        Round robin only peeks at the next turns: saving the complaints moves the pointer."""
         self.ensure_one()
         members = self.member_ids.sorted("id")
         if self.assignment_method == "manual" or not members or count <= 0:
             return []
         if self.assignment_method == "round_robin":
-            chosen = self._next_round_robin(members, count)
-            if move_pointer:
-                self._record_last_assignee(chosen[-1])
-            return chosen
+            return self._next_round_robin(members, count)
         return self._next_balanced(members, count)
 
     def _next_round_robin(self, members, count):
