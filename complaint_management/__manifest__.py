@@ -1,12 +1,12 @@
 {
     "name": "Customer Complaint Management",
-    "summary": "Customer complaints worked by teams in stages, with acknowledgement and status emails",
+    "summary": "Customer complaints worked by teams, filed and tracked on the portal, with email and SMS updates",
     "version": "18.0.1.0.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/complaint-management/complaint_management",
     "author": "complaint_management contributors",
     "license": "LGPL-3",
-    "depends": ["mail", "portal", "product", "resource"],
+    "depends": ["mail", "portal", "product", "resource", "sms"],
     "data": [
         "security/complaint_management_groups.xml",
         "security/ir.model.access.csv",
@@ -14,6 +14,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_message_subtype_data.xml",
         "data/mail_template_data.xml",
+        "data/sms_template_data.xml",
         "data/complaint_stage_data.xml",
         "data/ir_cron_data.xml",
         "views/complaint_complaint_views.xml",
@@ -23,6 +24,8 @@
         "views/complaint_tag_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "views/complaint_portal_templates.xml",
+        "views/complaint_public_templates.xml",
         "views/complaint_menus.xml",
     ],
     "demo": [
@@ -32,6 +35,7 @@
         "demo/complaint_complaint_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": ["complaint_management/static/src/scss/complaint_portal.scss"],
         "web.assets_tests": ["complaint_management/static/tests/tours/**/*"],
     },
     "application": True,

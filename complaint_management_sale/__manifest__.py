@@ -10,7 +10,11 @@
     "data": [
         "views/complaint_complaint_views.xml",
         "views/sale_order_views.xml",
+        "views/complaint_portal_templates.xml",
     ],
     "demo": ["demo/complaint_complaint_demo.xml"],
+    "assets": {
+        "web.assets_frontend": ["complaint_management_sale/static/src/js/complaint_portal_order.js"],
+    },
     "auto_install": True,
 }

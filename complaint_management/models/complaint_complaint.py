@@ -1,9 +1,13 @@
+import re
 from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, plaintext2html
+
+from ..file_types import file_kind
+from .complaint_portal_params import ATTACHMENT_MAX_MB, ATTACHMENT_TOTAL_MB, get_int_param
 
 CHANNELS = [
     ("web", "Web Form"),
@@ -43,6 +47,10 @@ RESOLUTIONS = [
     ("rejected", "Complaint not upheld"),
     ("other", "Other"),
 ]
+CONTACT_CHANNELS = [("email", "Email"), ("phone", "Phone call"), ("sms", "SMS")]
+# what a customer may type into a phone number, Persian and Arabic-Indic digits included
+PHONE_PATTERN = re.compile(r"\+?[0-9 ()./-]{6,24}")
+LOCAL_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 REPEAT_WINDOW_PARAM = "complaint_management.repeat_window_days"
 DEFAULT_REPEAT_WINDOW_DAYS = 90
 
@@ -88,6 +96,12 @@ class ComplaintComplaint(models.Model):
         string="Email", compute="_compute_partner_contact", store=True, readonly=False, precompute=True)
     partner_phone = fields.Char(
         string="Phone", compute="_compute_partner_contact", store=True, readonly=False, precompute=True)
+    partner_mobile = fields.Char(
+        string="Mobile", compute="_compute_partner_contact", store=True, readonly=False, precompute=True,
+        help="Status updates go to this number by SMS when the team sends SMS.")
+    contact_channel = fields.Selection(
+        CONTACT_CHANNELS, string="Preferred Contact", default="email",
+        help="How the customer prefers to be contacted.")
 
     # classification
     channel = fields.Selection(CHANNELS, required=True, default="phone", tracking=True)
@@ -98,6 +112,7 @@ class ComplaintComplaint(models.Model):
     product_id = fields.Many2one("product.product", check_company=True)
     expectation = fields.Selection(EXPECTATIONS, string="Customer Expectation")
     expectation_note = fields.Text(string="Expectation Details")
+    order_reference = fields.Char(help="The order reference the customer gave, as typed.")
 
     # handling
     team_id = fields.Many2one(
@@ -125,6 +140,12 @@ class ComplaintComplaint(models.Model):
     date_closed = fields.Datetime(string="Closed On", readonly=True, copy=False, index=True)
     date_last_stage_update = fields.Datetime(
         string="Last Stage Update", readonly=True, copy=False, default=fields.Datetime.now)
+    date_response_promised = fields.Datetime(
+        string="Response Promised By", compute="_compute_promised_dates",
+        help="When the customer was promised a first answer: the team's response time after receipt.")
+    date_resolution_promised = fields.Datetime(
+        string="Resolution Promised By", compute="_compute_promised_dates",
+        help="When the customer was promised a resolution: the team's resolution time after receipt.")
     acknowledgement_pending = fields.Boolean(
         default=True, copy=False, index=True, export_string_translation=False,
         help="The acknowledgement email is queued and not sent yet.")
@@ -185,10 +206,25 @@ class ComplaintComplaint(models.Model):
                 complaint.partner_name = partner.name
                 complaint.partner_email = partner.email
                 complaint.partner_phone = partner.phone or partner.mobile
+                complaint.partner_mobile = partner.mobile
             else:
                 complaint.partner_name = complaint.partner_name
                 complaint.partner_email = complaint.partner_email
                 complaint.partner_phone = complaint.partner_phone
+                complaint.partner_mobile = complaint.partner_mobile
+
+    def _compute_access_url(self):
+        for complaint in self:
+            complaint.access_url = f"/my/complaints/{complaint.id}"
+
+    @api.depends("date_received", "team_id.response_hours", "team_id.resolution_hours")
+    def _compute_promised_dates(self):
+        for complaint in self:
+            received, team = complaint.date_received, complaint.team_id
+            complaint.date_response_promised = (
+                received + timedelta(hours=team.response_hours) if received and team.response_hours else False)
+            complaint.date_resolution_promised = (
+                received + timedelta(hours=team.resolution_hours) if received and team.resolution_hours else False)
 
     @api.depends("category_id", "company_id")
     def _compute_team_id(self):
@@ -323,6 +359,9 @@ class ComplaintComplaint(models.Model):
             vals.setdefault("kanban_state", "normal")
             result = super().write(vals)
             moving._stamp_stage_dates(stage, now)
+            if stage.sms_template_id:
+                # sudo: SMS templates are readable by administrators only
+                moving.sudo()._send_sms_template(stage.sudo().sms_template_id)
         if vals.get("team_id") and self[-1:].user_id:
             # the team's next turns went to these complaints (computed, or shown in a form and sent)
             self[-1].team_id._record_last_assignee(self[-1].user_id)
@@ -374,13 +413,8 @@ class ComplaintComplaint(models.Model):
             return self.env.ref("complaint_management.mt_complaint_stage")
         return super()._track_subtype(init_values)
 
-    def _notify_get_recipients_groups(self, message, model_description, msg_vals=False):
-        groups = super()._notify_get_recipients_groups(message, model_description, msg_vals=msg_vals)
-        # customers get no "View" button until the portal serves complaints
-        for group_name, _matcher, group_data in groups:
-            if group_name in ("portal_customer", "portal", "customer"):
-                group_data["has_button_access"] = False
-        return groups
+    def _phone_get_number_fields(self):
+        return ["partner_mobile"]
 
     def _message_post_after_hook(self, message, msg_vals):
         # a public reply from staff is the first response to the customer
@@ -406,6 +440,14 @@ class ComplaintComplaint(models.Model):
             self.env["mail.followers"]._insert_followers(
                 self._name, complaint_ids, list(partner_ids), check_existing=True, existing_policy="skip",
                 customer_ids=[pid for pid in partner_ids if pid in customers])
+
+    def _send_sms_template(self, template):
+        """Queue `template` as an SMS to the customers who gave a mobile number, on complaints
+        whose team sends SMS."""
+        if not template:
+            return
+        for complaint in self.filtered(lambda c: c.team_id.use_sms and c.partner_mobile):
+            complaint._message_sms_with_template(template=template, put_in_queue=True)
 
     def _mail_text_direction(self):
         """Writing direction ('ltr' or 'rtl') of the customer's language, for email bodies."""
@@ -444,8 +486,153 @@ class ComplaintComplaint(models.Model):
                 "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
                 "email_layout_xmlid": "mail.mail_notification_light",
             })._action_send_mail()
+        reachable._send_sms_template(self.env.ref(
+            "complaint_management.sms_template_complaint_acknowledgement", raise_if_not_found=False))
         reachable.filtered(lambda c: not c.date_acknowledged).date_acknowledged = now
         complaints.acknowledgement_pending = False
         done = len(complaints)
         self.env["ir.cron"]._notify_progress(
             done=done, remaining=self.search_count(domain) if done == batch_size else 0)
+
+    # ------------------------------------------------------------
+    # PORTAL
+    # ------------------------------------------------------------
+
+    @api.model
+    def _portal_categories(self):
+        return self.env["complaint.category"].search([], limit=500)
+
+    @api.model
+    def _portal_read_form(self, form, public=False):
+        """Check a complaint filed on the portal (`public`: by an anonymous visitor).
+        Return (values for create, errors by field name); nothing is saved here."""
+        errors = {}
+
+        def text(name, size):
+            value = (form.get(name) or "").strip()
+            if len(value) > size:
+                errors[name] = self.env._("Please keep this under %(count)s characters.", count=size)
+            return value
+
+        values = {
+            "subject": text("subject", 200),
+            "expectation_note": text("expectation_note", 2000),
+            "order_reference": text("order_reference", 64) or False,
+            "partner_mobile": text("mobile", 32).translate(LOCAL_DIGITS) or False,
+            "channel": "web" if public else "portal",
+        }
+        description = text("description", 20000)
+        values["description"] = plaintext2html(description) if description else False
+        if not values["subject"]:
+            errors["subject"] = self.env._("Please give your complaint a subject.")
+        if not description:
+            errors["description"] = self.env._("Please tell us what happened.")
+        if values["partner_mobile"] and not PHONE_PATTERN.fullmatch(values["partner_mobile"]):
+            errors["mobile"] = self.env._("Please enter a phone number with digits only, e.g. +98 912 345 6789.")
+        for name in ("expectation", "contact_channel"):
+            value = form.get(name) or False
+            if value and value not in dict(self._fields[name].selection):
+                errors[name] = self.env._("Please choose an option from the list.")
+            values[name] = value
+        values["contact_channel"] = values["contact_channel"] or "email"
+        if values["contact_channel"] in ("phone", "sms") and not values["partner_mobile"]:
+            errors["mobile"] = self.env._("Please give a phone number so that we can call you or send you SMS.")
+        category_id = form.get("category_id")
+        if category_id:
+            category = self._portal_categories().filtered(lambda c: str(c.id) == category_id)
+            if not category:
+                errors["category_id"] = self.env._("Please choose a category from the list.")
+            values["category_id"] = category.id
+        if public:
+            values["partner_name"] = text("name", 128)
+            if not values["partner_name"]:
+                errors["name"] = self.env._("Please tell us your name.")
+            values["partner_email"] = tools.email_normalize(form.get("email") or "")
+            if not values["partner_email"]:
+                errors["email"] = self.env._("Please enter a valid email address, e.g. name@example.com.")
+        return values, errors
+
+    @api.model
+    def _portal_check_files(self, files):
+        """An error message when a file sent with a complaint is of a kind or size not accepted,
+        else False. `files` are dicts with 'name' and 'data' (bytes)."""
+        max_mb = get_int_param(self.env, ATTACHMENT_MAX_MB)
+        total_mb = get_int_param(self.env, ATTACHMENT_TOTAL_MB)
+        for file in files:
+            if not file_kind(file["name"], file["data"]):
+                return self.env._("“%(file)s” cannot be sent: please attach images, PDF documents, or audio or "
+                         "video recordings.", file=file["name"])
+            if len(file["data"]) > max_mb * 1024 * 1024:
+                return self.env._("“%(file)s” is larger than %(size)s MB.", file=file["name"], size=max_mb)
+        if sum(len(file["data"]) for file in files) > total_mb * 1024 * 1024:
+            return self.env._("Your files add up to more than %(size)s MB.", size=total_mb)
+        return False
+
+    @api.model
+    def _portal_file_limits(self):
+        return {"max_mb": get_int_param(self.env, ATTACHMENT_MAX_MB),
+                "total_mb": get_int_param(self.env, ATTACHMENT_TOTAL_MB)}
+
+    @api.model
+    def _portal_customer(self, name, email, mobile):
+        """The partner an anonymous complaint is filed for: the contact with that email, or a new one.
+        Nothing of an existing contact is returned to the visitor, nor changed."""
+        # sudo: the visitor may not read contacts; the partner found is only linked, never shown
+        partners = self.env["res.partner"].sudo()
+        partner = partners.search([("email_normalized", "=", email)], limit=1, order="id")
+        return partner or partners.create({"name": name, "email": email, "mobile": mobile})
+
+    @api.model
+    def _portal_create(self, values, files, partner):
+        """File a checked portal complaint (see _portal_read_form and _portal_check_files) for
+        `partner`, with its files sent as the customer's first message."""
+        values = dict(values, partner_id=partner.id, company_id=partner.company_id.id or self.env.company.id)
+        for name in ("partner_name", "partner_email"):
+            if not values.get(name):
+                values.pop(name, None)
+        if not values.get("partner_mobile"):
+            values.pop("partner_mobile")
+        # sudo: portal users and visitors may not create complaints in the back office; the values
+        # are the checked form fields and the customer is the visitor's own partner
+        complaint = self.sudo().with_context(mail_create_nosubscribe=True).create(values)
+        if files:
+            complaint.message_post(
+                body=self.env._("Files sent with the complaint"), author_id=partner.id,
+                attachments=[(file["name"], file["data"]) for file in files],
+                message_type="comment", subtype_xmlid="mail.mt_comment")
+        return complaint
+
+    @api.model
+    def _portal_find(self, code, email):
+        """The complaint with tracking code `code` whose customer email is `email`, else nothing:
+        a wrong code and a wrong email look the same."""
+        email = tools.email_normalize(email or "")
+        code = (code or "").strip().upper().translate(LOCAL_DIGITS)
+        if not email or not code:
+            return self.browse()
+        # sudo: anonymous visitors find their complaint by code; it is returned only when the email matches
+        complaints = self.sudo().search([("name", "=", code)])
+        return complaints.filtered(lambda c: email in (
+            tools.email_normalize(c.partner_email or ""), c.partner_id.email_normalized))[:1]
+
+    def _portal_stage_timeline(self):
+        """The stages the complaint went through, oldest first: dicts with 'stage' and 'date'."""
+        self.ensure_one()
+        field = self.env["ir.model.fields"]._get(self._name, "stage_id")
+        # sudo: tracking values are readable by administrators only; these are the stage changes
+        # of one complaint the caller may read
+        trackings = self.env["mail.tracking.value"].sudo().search([
+            ("field_id", "=", field.id),
+            ("mail_message_id.model", "=", self._name),
+            ("mail_message_id.res_id", "=", self.id),
+        ], order="id")
+        stages = self.env["complaint.stage"].sudo()
+        steps = [(stages.browse(trackings[:1].old_value_integer) if trackings else self.stage_id, self.date_received)]
+        steps += [(stages.browse(tracking.new_value_integer), tracking.create_date) for tracking in trackings]
+        existing = stages.browse([stage.id for stage, _date in steps]).exists()
+        return [{"stage": stage, "date": date} for stage, date in steps if stage in existing]
+
+    def _portal_handler_first_name(self):
+        self.ensure_one()
+        names = (self.user_id.name or "").split()
+        return names[0] if names else ""

@@ -22,6 +22,9 @@ class ComplaintStage(models.Model):
     mail_template_id = fields.Many2one(
         "mail.template", string="Email Template", domain="[('model', '=', 'complaint.complaint')]",
         help="Email sent to the customer when a complaint reaches this stage.")
+    sms_template_id = fields.Many2one(
+        "sms.template", string="SMS Template", domain="[('model', '=', 'complaint.complaint')]",
+        help="SMS sent to the customer when a complaint reaches this stage, if the team sends SMS.")
     legend_blocked = fields.Char(string="Red Kanban Label", default=lambda s: s.env._("Blocked"), translate=True)
     legend_done = fields.Char(string="Green Kanban Label", default=lambda s: s.env._("Ready"), translate=True)
     legend_normal = fields.Char(string="Grey Kanban Label", default=lambda s: s.env._("In Progress"), translate=True)

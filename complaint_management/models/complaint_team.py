@@ -28,8 +28,22 @@ class ComplaintTeam(models.Model):
              "- Fewest open complaints: the member with the fewest open complaints.")
     category_ids = fields.Many2many(
         "complaint.category", "complaint_category_team_rel", "team_id", "category_id", string="Categories Handled")
+    response_hours = fields.Integer(
+        string="Response Time (hours)", default=24,
+        help="The customer is promised a first answer within this many hours after receipt (0: no promise).")
+    resolution_hours = fields.Integer(
+        string="Resolution Time (hours)", default=240,
+        help="The customer is promised a resolution within this many hours after receipt (0: no promise).")
+    use_sms = fields.Boolean(
+        string="Send SMS",
+        help="Customers who give a mobile number also get the acknowledgement and status changes by SMS.")
     last_assigned_user_id = fields.Many2one("res.users", readonly=True, copy=False, export_string_translation=False)
     open_complaint_count = fields.Integer(compute="_compute_open_complaint_count", string="Open Complaints")
+
+    _sql_constraints = [
+        ("response_hours_positive", "CHECK (response_hours >= 0)", "The response time cannot be negative."),
+        ("resolution_hours_positive", "CHECK (resolution_hours >= 0)", "The resolution time cannot be negative."),
+    ]
 
     def _compute_open_complaint_count(self):
         counts = dict(self.env["complaint.complaint"]._read_group(

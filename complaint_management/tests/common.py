@@ -1,4 +1,6 @@
-from odoo.tests import TransactionCase, new_test_user
+import re
+
+from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 
 class ComplaintCommon(TransactionCase):
@@ -54,3 +56,41 @@ class ComplaintCommon(TransactionCase):
         vals = {"subject": "The parcel arrived broken", "partner_id": cls.customer.id}
         vals.update(values)
         return cls.env["complaint.complaint"].create(vals)
+
+
+class ComplaintPortalCommon(HttpCase):
+    """Two portal customers with a complaint each, a team promising answers, and helpers to
+    post the portal and public forms as a browser does."""
+
+    PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.team = cls.env["complaint.team"].create({"name": "Portal team", "response_hours": 24})
+        cls.portal_a = new_test_user(
+            cls.env, login="cm_portal_a", name="Reza Portal", email="reza@portal-a.example.com",
+            groups="base.group_portal")
+        cls.portal_b = new_test_user(
+            cls.env, login="cm_portal_b", name="Nina Portal", email="nina@portal-b.example.com",
+            groups="base.group_portal")
+        Complaint = cls.env["complaint.complaint"]
+        cls.complaint_a = Complaint.create({
+            "subject": "Lamp arrived broken", "partner_id": cls.portal_a.partner_id.id, "team_id": cls.team.id})
+        cls.complaint_b = Complaint.create({
+            "subject": "Invoice is wrong", "partner_id": cls.portal_b.partner_id.id, "team_id": cls.team.id})
+        # the public form may be sent at once; the robot check has its own test
+        cls.env["ir.config_parameter"].set_param("complaint_management.form_min_seconds", 0)
+
+    def _form_tokens(self, url):
+        """The CSRF token (and, on public forms, the form stamp) of the form served at `url`."""
+        page = self.url_open(url).text
+        tokens = {"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)}
+        stamp = re.search(r'name="form_stamp" value="([^"]+)"', page)
+        if stamp:
+            tokens["form_stamp"] = stamp.group(1)
+        return tokens
+
+    def _post_form(self, url, data, files=None, with_tokens=True):
+        payload = dict(self._form_tokens(url) if with_tokens else {}, **data)
+        return self.url_open(url, data=payload, files=files, allow_redirects=False)

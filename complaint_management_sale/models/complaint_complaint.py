@@ -50,3 +50,45 @@ class ComplaintComplaint(models.Model):
                     "Product %(product)s is not on sales order %(order)s.",
                     product=complaint.product_id.display_name,
                     order=complaint.sale_order_id.sudo().name))  # sudo: the order's name, for the message
+
+    # ------------------------------------------------------------
+    # PORTAL
+    # ------------------------------------------------------------
+
+    @api.model
+    def _portal_order_domain(self):
+        """Orders a customer may complain about on the portal, searched with the customer's rights."""
+        return [("state", "=", "sale")]
+
+    @api.model
+    def _portal_read_form(self, form, public=False):
+        values, errors = super()._portal_read_form(form, public=public)
+        order_id = form.get("sale_order_id") or ""
+        if public or not order_id:
+            return values, errors
+        # the visitor's rights: a portal user finds only the orders of their own company
+        order = self.env["sale.order"].search(
+            [("id", "=", int(order_id) if order_id.isdigit() else 0), *self._portal_order_domain()])
+        if not order:
+            errors["sale_order_id"] = self.env._("Please choose one of your orders.")
+        values["sale_order_id"] = order.id
+        product_id = form.get("product_id")
+        if order and product_id:
+            product = order.order_line.product_id.filtered(lambda p: str(p.id) == product_id)
+            if not product:
+                errors["product_id"] = self.env._("Please choose a product of this order.")
+            values["product_id"] = product[:1].id
+        return values, errors
+
+    @api.model
+    def _portal_create(self, values, files, partner):
+        reference = (values.get("order_reference") or "").strip().upper()
+        if reference and not values.get("sale_order_id"):
+            # sudo: a typed order reference is linked only when the order belongs to the complaint's
+            # customer; nothing of the order is shown to the visitor
+            order = self.env["sale.order"].sudo().search([
+                ("name", "=", reference),
+                ("partner_id", "child_of", partner.commercial_partner_id.id),
+            ], limit=1)
+            values = dict(values, sale_order_id=order.id) if order else values
+        return super()._portal_create(values, files, partner)

@@ -1,0 +1,96 @@
+import time
+
+from odoo import http
+from odoo.http import request
+from odoo.tools import consteq
+from odoo.tools.misc import hmac
+
+from ..models.complaint_portal_params import (
+    FORM_MIN_SECONDS,
+    SUBMISSION_RATE_LIMIT,
+    TRACKING_RATE_LIMIT,
+    get_int_param,
+)
+from .portal import ComplaintCustomerPortal
+
+# a field people never see nor fill in; robots filling every field give themselves away
+HONEYPOT_FIELD = "website_url"
+FORM_STAMP_SCOPE = "complaint_management.public_form"
+FORM_STAMP_MAX_AGE = 24 * 3600
+
+
+class ComplaintPublicPortal(ComplaintCustomerPortal):
+    """Complaints filed and tracked by visitors who are not logged in."""
+
+    def _complaint_form_stamp(self):
+        """When the form was served, signed: forms sent back too fast come from robots."""
+        issued = str(int(time.time()))
+        return f"{issued}.{hmac(request.env(su=True), FORM_STAMP_SCOPE, issued)}"
+
+    def _complaint_stamp_error(self, stamp):
+        issued, _dot, signature = (stamp or "").partition(".")
+        if not issued.isdigit() or not consteq(signature, hmac(request.env(su=True), FORM_STAMP_SCOPE, issued)):
+            return request.env._("This form has expired. Please check your complaint and send it again.")
+        age = time.time() - int(issued)
+        if age > FORM_STAMP_MAX_AGE:
+            return request.env._("This form has expired. Please check your complaint and send it again.")
+        if age < get_int_param(request.env, FORM_MIN_SECONDS):
+            return request.env._("This form was sent very quickly. Please check your complaint and send it again.")
+        return False
+
+    def _render_public_form(self, form, errors, status=200):
+        values = self._complaint_form_values(form, errors, public=True)
+        values["form_stamp"] = self._complaint_form_stamp()
+        values["honeypot_field"] = HONEYPOT_FIELD
+        return request.render("complaint_management.complaint_public_new", values, status=status)
+
+    def _render_too_many(self):
+        return request.render("complaint_management.complaint_public_too_many", {}, status=429)
+
+    @http.route("/complaints/new", type="http", auth="public", methods=["GET"], website=True, sitemap=False)
+    def complaint_public_new(self, **kw):
+        if not request.env.user._is_public():
+            return request.redirect("/my/complaints/new")
+        return self._render_public_form({}, {})
+
+    @http.route("/complaints/new", type="http", auth="public", methods=["POST"], website=True, sitemap=False)
+    def complaint_public_create(self, **form):
+        if form.get(HONEYPOT_FIELD):
+            # dropped without a word: a robot learns nothing from the answer
+            return request.render("complaint_management.complaint_public_thanks", {"complaint": None})
+        Attempt = request.env["complaint.intake.attempt"]
+        limit = get_int_param(request.env, SUBMISSION_RATE_LIMIT)
+        if not Attempt._is_allowed([("submit-ip", request.httprequest.remote_addr)], limit):
+            return self._render_too_many()
+        values, files, errors = self._complaint_form_errors(form, public=True)
+        stamp_error = self._complaint_stamp_error(form.get("form_stamp"))
+        if stamp_error:
+            errors["form"] = stamp_error
+        if errors:
+            return self._render_public_form(form, errors, status=400)
+        keys = [("submit-ip", request.httprequest.remote_addr), ("submit-email", values["partner_email"])]
+        if not Attempt._is_allowed(keys, limit):
+            return self._render_too_many()
+        Complaint = request.env["complaint.complaint"]
+        partner = Complaint._portal_customer(values["partner_name"], values["partner_email"], values["partner_mobile"])
+        complaint = Complaint._portal_create(values, files, partner)
+        Attempt._record(keys)
+        return request.render("complaint_management.complaint_public_thanks", {"complaint": complaint})
+
+    @http.route("/complaints/track", type="http", auth="public", methods=["GET", "POST"], website=True,
+                sitemap=False)
+    def complaint_public_track(self, code=None, email=None, **kw):
+        values = {"code": code or "", "email": email or "", "error": False}
+        if request.httprequest.method == "POST":
+            Attempt = request.env["complaint.intake.attempt"]
+            keys = [("track-ip", request.httprequest.remote_addr)]
+            if not Attempt._is_allowed(keys, get_int_param(request.env, TRACKING_RATE_LIMIT)):
+                return self._render_too_many()
+            Attempt._record(keys)
+            complaint = request.env["complaint.complaint"]._portal_find(code, email)
+            if complaint:
+                return request.redirect(complaint.get_portal_url())
+            values["error"] = request.env._(
+                "We found no complaint with this tracking code and email address. Please check both.")
+        return request.render(
+            "complaint_management.complaint_public_track", values, status=400 if values["error"] else 200)

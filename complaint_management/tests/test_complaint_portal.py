@@ -1,0 +1,125 @@
+from odoo.tests import tagged
+
+from .common import ComplaintPortalCommon
+
+
+@tagged("complaint_management", "post_install", "-at_install")
+class TestComplaintPortal(ComplaintPortalCommon):
+
+    def test_list_shows_own_complaints_only(self):
+        self.authenticate("cm_portal_a", "cm_portal_a")
+        page = self.url_open("/my/complaints").text
+        self.assertIn(self.complaint_a.name, page)
+        self.assertNotIn(self.complaint_b.name, page)
+        found = self.url_open("/my/complaints?search=lamp&filterby=open&sortby=status").text
+        self.assertIn(self.complaint_a.name, found)
+        none = self.url_open("/my/complaints?search=nothing-like-this").text
+        self.assertIn("No complaint matches your search", none)
+
+    def test_detail_page(self):
+        self.authenticate("cm_portal_a", "cm_portal_a")
+        response = self.url_open(f"/my/complaints/{self.complaint_a.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Lamp arrived broken", response.text)
+        self.assertIn("We will answer by", response.text)
+        self.assertIn("o_complaint_timeline", response.text)
+
+    def test_other_customer_complaint_is_not_found(self):
+        self.authenticate("cm_portal_a", "cm_portal_a")
+        response = self.url_open(f"/my/complaints/{self.complaint_b.id}", allow_redirects=False)
+        self.assertEqual(response.status_code, 404)
+        self.assertNotIn("Invoice is wrong", response.text)
+
+    def test_access_token(self):
+        url = f"/my/complaints/{self.complaint_b.id}"
+        self.assertEqual(self.url_open(f"{url}?access_token=wrong", allow_redirects=False).status_code, 404)
+        response = self.url_open(f"{url}?access_token={self.complaint_b._portal_ensure_token()}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Invoice is wrong", response.text)
+        # another complaint's token opens nothing
+        response = self.url_open(
+            f"/my/complaints/{self.complaint_a.id}?access_token={self.complaint_b.access_token}",
+            allow_redirects=False)
+        self.assertEqual(response.status_code, 404)
+
+    def test_anonymous_without_token_goes_to_login(self):
+        response = self.url_open(f"/my/complaints/{self.complaint_a.id}", allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+        self.assertIn("/web/login", response.headers["Location"])
+
+    def test_file_complaint_with_attachment(self):
+        self.authenticate("cm_portal_a", "cm_portal_a")
+        response = self._post_form("/my/complaints/new", {
+            "subject": "Chair wobbles", "description": "One leg is shorter.", "expectation": "repair",
+            "contact_channel": "sms", "mobile": "+98 912 345 6789",
+        }, files=[("attachments", ("leg.png", self.PNG, "image/png")),
+                  ("attachments", ("receipt.pdf", b"%PDF-1.4 receipt", "application/pdf"))])
+        self.assertEqual(response.status_code, 303)
+        complaint = self.env["complaint.complaint"].search([("subject", "=", "Chair wobbles")])
+        self.assertEqual(complaint.partner_id, self.portal_a.partner_id)
+        self.assertEqual(complaint.channel, "portal")
+        self.assertEqual(complaint.partner_mobile, "+98 912 345 6789")
+        self.assertIn(f"/my/complaints/{complaint.id}", response.headers["Location"])
+        message = complaint.message_ids.filtered("attachment_ids")
+        self.assertEqual(sorted(message.attachment_ids.mapped("name")), ["leg.png", "receipt.pdf"])
+        self.assertEqual(message.author_id, self.portal_a.partner_id)
+
+    def _assert_refused(self, files, message, **params):
+        for key, value in params.items():
+            self.env["ir.config_parameter"].set_param(f"complaint_management.{key}", value)
+        self.authenticate("cm_portal_a", "cm_portal_a")
+        count = self.env["complaint.complaint"].search_count([])
+        attachments = self.env["ir.attachment"].search_count([])
+        response = self._post_form(
+            "/my/complaints/new", {"subject": "Refused", "description": "Files"}, files=files)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn(message, response.text)
+        self.assertEqual(self.env["complaint.complaint"].search_count([]), count)
+        self.assertEqual(self.env["ir.attachment"].search_count([]), attachments)
+
+    def test_oversized_file_refused(self):
+        big = self.PNG + b"\x00" * (1024 * 1024)
+        self._assert_refused([("attachments", ("big.png", big, "image/png"))], "larger than 1 MB", attachment_max_mb=1)
+
+    def test_total_size_refused(self):
+        part = self.PNG + b"\x00" * (700 * 1024)
+        self._assert_refused(
+            [("attachments", (f"p{i}.png", part, "image/png")) for i in range(2)],
+            "add up to more than 1 MB", attachment_max_mb=1, attachment_total_mb=1)
+
+    def test_forbidden_files_refused(self):
+        for name, data in [("tool.exe", b"MZ\x90\x00"), ("image.svg", b"<svg onload='alert(1)'/>"),
+                           ("fake.pdf", b"just text"), ("fake.mp4", b"not a video at all")]:
+            with self.subTest(name=name):
+                self._assert_refused([("attachments", (name, data, "application/octet-stream"))], "cannot be sent")
+
+    def test_missing_fields_refused(self):
+        self.authenticate("cm_portal_a", "cm_portal_a")
+        response = self._post_form("/my/complaints/new", {"subject": "", "description": "", "mobile": "call me"})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('role="alert"', response.text)
+        self.assertIn("Please give your complaint a subject", response.text)
+        self.assertIn('aria-invalid="true"', response.text)
+
+    def test_post_without_csrf_token_refused(self):
+        self.authenticate("cm_portal_a", "cm_portal_a")
+        count = self.env["complaint.complaint"].search_count([])
+        response = self._post_form(
+            "/my/complaints/new", {"subject": "No token", "description": "x"}, with_tokens=False)
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self.env["complaint.complaint"].search_count([]), count)
+
+    def test_home_counter(self):
+        self.authenticate("cm_portal_a", "cm_portal_a")
+        response = self.make_jsonrpc_request("/my/counters", {"counters": ["complaint_count"]})
+        self.assertEqual(response["complaint_count"], 1)
+
+    def test_tour_portal_user_files_and_replies(self):
+        self.complaint_a.message_post(
+            body="We are sending a new lamp.", author_id=self.env.ref("base.partner_admin").id,
+            message_type="comment", subtype_xmlid="mail.mt_comment")
+        self.start_tour("/my/complaints", "complaint_portal_tour", login="cm_portal_a")
+        complaint = self.env["complaint.complaint"].search([("subject", "=", "Scratched table top")])
+        self.assertEqual(complaint.partner_id, self.portal_a.partner_id)
+        self.assertEqual(complaint.message_ids.attachment_ids.mapped("name"), ["scratch.png"])
+        self.assertIn("ten centimetres", " ".join(complaint.message_ids.mapped("body")))

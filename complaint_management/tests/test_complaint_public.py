@@ -1,0 +1,125 @@
+import re
+
+from odoo.tests import tagged
+
+from .common import ComplaintPortalCommon
+
+FORM = {"name": "Sara Visitor", "email": "sara.visitor@example.com", "subject": "Rude answer",
+        "description": "The hotline hung up on me."}
+
+
+@tagged("complaint_management", "post_install", "-at_install")
+class TestComplaintPublic(ComplaintPortalCommon):
+
+    def _submit(self, **values):
+        return self._post_form("/complaints/new", dict(FORM, **values))
+
+    def _count(self):
+        return self.env["complaint.complaint"].search_count([])
+
+    def test_file_anonymously(self):
+        response = self._submit(mobile="۰۹۱۲ ۳۴۵ ۶۷۸۹")
+        self.assertEqual(response.status_code, 200)
+        complaint = self.env["complaint.complaint"].search([("subject", "=", "Rude answer")])
+        self.assertIn(complaint.name, response.text)
+        self.assertEqual(complaint.channel, "web")
+        self.assertEqual(complaint.partner_id.email, "sara.visitor@example.com")
+        self.assertEqual(complaint.partner_mobile, "0912 345 6789")
+        self.assertTrue(complaint.acknowledgement_pending)
+
+    def test_existing_partner_reused_and_not_shown(self):
+        known = self.env["res.partner"].create({
+            "name": "Known Customer", "email": "Known@Example.com", "street": "12 Secret Street"})
+        response = self._submit(name="Someone Else", email="known@example.com")
+        self.assertEqual(response.status_code, 200)
+        complaint = self.env["complaint.complaint"].search([("subject", "=", "Rude answer")])
+        self.assertEqual(complaint.partner_id, known)
+        self.assertEqual(complaint.partner_name, "Someone Else")
+        self.assertEqual(known.name, "Known Customer")
+        for secret in ("Known Customer", "Secret Street"):
+            self.assertNotIn(secret, response.text)
+
+    def test_invalid_email_refused(self):
+        count = self._count()
+        response = self._submit(email="not-an-email")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("valid email address", response.text)
+        self.assertEqual(self._count(), count)
+
+    def test_honeypot_submission_dropped(self):
+        count = self._count()
+        response = self._submit(website_url="http://spam.example.com")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("CMP/", response.text)
+        self.assertEqual(self._count(), count)
+
+    def test_too_fast_refused(self):
+        self.env["ir.config_parameter"].set_param("complaint_management.form_min_seconds", 60)
+        count = self._count()
+        response = self._submit()
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("sent very quickly", response.text)
+        self.assertEqual(self._count(), count)
+
+    def test_forged_form_stamp_refused(self):
+        count = self._count()
+        response = self._post_form("/complaints/new", dict(FORM, form_stamp="1.forged"))
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self._count(), count)
+
+    def test_rate_limit_per_email_and_ip(self):
+        self.env["ir.config_parameter"].set_param("complaint_management.submission_rate_limit", 2)
+        self.assertEqual(self._submit().status_code, 200)
+        self.assertEqual(self._submit().status_code, 200)
+        count = self._count()
+        self.assertEqual(self._submit().status_code, 429)
+        # the address (all tests come from 127.0.0.1) is now limited too, whatever the email
+        self.assertEqual(self._submit(email="another@example.com").status_code, 429)
+        self.assertEqual(self._count(), count)
+
+    def test_post_without_csrf_token_refused(self):
+        count = self._count()
+        response = self.url_open("/complaints/new", data=FORM, allow_redirects=False)
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self._count(), count)
+
+    def test_order_reference_kept_as_typed(self):
+        self._submit(order_reference="S-UNKNOWN-1")
+        complaint = self.env["complaint.complaint"].search([("subject", "=", "Rude answer")])
+        self.assertEqual(complaint.order_reference, "S-UNKNOWN-1")
+
+    def test_track_with_code_and_email(self):
+        token_url = self.complaint_a.get_portal_url()
+        response = self._post_form("/complaints/track", {
+            "code": self.complaint_a.name.lower(), "email": "REZA@portal-a.example.com"})
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(response.headers["Location"].endswith(token_url))
+        page = self.url_open(response.headers["Location"]).text
+        self.assertIn("Lamp arrived broken", page)
+
+    def test_track_wrong_code_and_wrong_email_look_alike(self):
+        wrong_email = self._post_form("/complaints/track", {
+            "code": self.complaint_a.name, "email": "nina@portal-b.example.com"})
+        wrong_code = self._post_form("/complaints/track", {
+            "code": "CMP/1999/99999", "email": "reza@portal-a.example.com"})
+        self.assertEqual(wrong_email.status_code, 400)
+        self.assertEqual(wrong_code.status_code, 400)
+        error = re.compile(r'<div[^>]*id="complaint_track_error"[^>]*>(.*?)</div>', re.S)
+        self.assertIn("We found no complaint with this tracking code", error.search(wrong_email.text).group(1))
+        self.assertEqual(error.search(wrong_email.text).group(1), error.search(wrong_code.text).group(1))
+
+    def test_track_rate_limit(self):
+        self.env["ir.config_parameter"].set_param("complaint_management.tracking_rate_limit", 3)
+        for _i in range(3):
+            self._post_form("/complaints/track", {"code": "CMP/1999/00001", "email": "x@example.com"})
+        response = self._post_form("/complaints/track", {
+            "code": self.complaint_a.name, "email": "reza@portal-a.example.com"})
+        self.assertEqual(response.status_code, 429)
+
+    def test_tour_visitor_files_tracks_and_replies(self):
+        self.start_tour("/complaints/new", "complaint_public_tour")
+        complaint = self.env["complaint.complaint"].search([("subject", "=", "Rude answer on the phone")])
+        self.assertEqual(complaint.partner_id.email, "sara.visitor@example.com")
+        self.assertEqual(complaint.message_ids.attachment_ids.mapped("name"), ["call-log.png"])
+        reply = complaint.message_ids.filtered(lambda m: "10 in the morning" in (m.body or ""))
+        self.assertEqual(reply.author_id, complaint.partner_id)

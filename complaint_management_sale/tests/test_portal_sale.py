@@ -1,0 +1,68 @@
+from odoo.tests import tagged
+
+from odoo.addons.complaint_management.tests.common import ComplaintPortalCommon
+
+
+@tagged("complaint_management", "post_install", "-at_install")
+class TestPortalSale(ComplaintPortalCommon):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Product = cls.env["product.product"]
+        cls.desk = Product.create({"name": "Walnut desk", "list_price": 300})
+        cls.chair = Product.create({"name": "Oak chair", "list_price": 80})
+        cls.lamp = Product.create({"name": "Brass lamp", "list_price": 40})
+        cls.order_a = cls._order(cls.portal_a.partner_id, cls.desk, cls.chair)
+        cls.order_b = cls._order(cls.portal_b.partner_id, cls.lamp)
+
+    @classmethod
+    def _order(cls, partner, *products):
+        order = cls.env["sale.order"].create({
+            "partner_id": partner.id,
+            "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 1}) for product in products],
+        })
+        order.action_confirm()
+        return order
+
+    def _file(self, **values):
+        form = {"subject": "Order problem", "description": "Something is wrong."}
+        return self._post_form("/my/complaints/new", dict(form, **values))
+
+    def test_form_offers_own_orders_only(self):
+        self.authenticate("cm_portal_a", "cm_portal_a")
+        page = self.url_open("/my/complaints/new").text
+        self.assertIn(self.order_a.name, page)
+        self.assertNotIn(self.order_b.name, page)
+        self.assertIn(f'data-order="{self.order_a.id}"', page)
+
+    def test_file_on_own_order_and_product(self):
+        self.authenticate("cm_portal_a", "cm_portal_a")
+        response = self._file(sale_order_id=str(self.order_a.id), product_id=str(self.chair.id))
+        self.assertEqual(response.status_code, 303)
+        complaint = self.env["complaint.complaint"].search([("subject", "=", "Order problem")])
+        self.assertEqual(complaint.sale_order_id, self.order_a)
+        self.assertEqual(complaint.product_id, self.chair)
+
+    def test_other_customers_order_or_foreign_product_refused(self):
+        self.authenticate("cm_portal_a", "cm_portal_a")
+        count = self.env["complaint.complaint"].search_count([])
+        response = self._file(sale_order_id=str(self.order_b.id))
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Please choose one of your orders", response.text)
+        response = self._file(sale_order_id=str(self.order_a.id), product_id=str(self.lamp.id))
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Please choose a product of this order", response.text)
+        self.assertEqual(self.env["complaint.complaint"].search_count([]), count)
+
+    def test_public_order_reference_linked_for_its_customer_only(self):
+        form = {"name": "Reza", "subject": "Typed order", "description": "Late."}
+        self._post_form("/complaints/new", dict(
+            form, email="reza@portal-a.example.com", order_reference=self.order_a.name.lower()))
+        self._post_form("/complaints/new", dict(
+            form, email="stranger@example.com", order_reference=self.order_a.name))
+        complaints = self.env["complaint.complaint"].search([("subject", "=", "Typed order")], order="id")
+        self.assertEqual(complaints.mapped("sale_order_id"), self.order_a)
+        self.assertEqual(complaints[0].sale_order_id, self.order_a)
+        self.assertFalse(complaints[1].sale_order_id)
+        self.assertEqual(complaints[1].order_reference, self.order_a.name)
