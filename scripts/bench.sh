@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# make bench: the speed benchmarks of bench/, on a fresh database BENCH_DB; prints a table.
+# make bench: the speed benchmarks of bench/, each on a fresh database; prints their tables.
+# BENCH=core or BENCH=portal runs one of them.
 source "$(dirname "$0")/env.sh"
 export BENCH_DB=${BENCH_DB:-complaints_bench}
+export PORTAL_BENCH_DB=${PORTAL_BENCH_DB:-complaints_bench_portal}
 require_odoo_src
 ensure_postgres
 ensure_venv
 drop_db "$BENCH_DB"
+drop_db "$PORTAL_BENCH_DB"
 export ODOO_DATA_DIR
-"$VENV/bin/python" "$ROOT/bench/core.py"
+if [ -z "$BENCH" ] || [ "$BENCH" = core ]; then "$VENV/bin/python" "$ROOT/bench/core.py"; fi
+if [ -z "$BENCH" ] || [ "$BENCH" = portal ]; then "$VENV/bin/python" "$ROOT/bench/portal.py"; fi

@@ -1,3 +1,4 @@
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import ComplaintPortalCommon
@@ -15,6 +16,22 @@ class TestComplaintPortal(ComplaintPortalCommon):
         self.assertIn(self.complaint_a.name, found)
         none = self.url_open("/my/complaints?search=nothing-like-this").text
         self.assertIn("No complaint matches your search", none)
+
+    def test_record_rule_by_commercial_entity(self):
+        Complaint = self.env["complaint.complaint"]
+        self.assertEqual(Complaint.with_user(self.portal_a).search([]), self.complaint_a)
+        # a colleague at the same customer company sees the company's complaints, not others'
+        company = self.env["res.partner"].create({"name": "Reza & Co", "is_company": True})
+        self.portal_a.partner_id.parent_id = company
+        colleague = self.env["res.users"].create({
+            "name": "Colleague", "login": "cm_portal_colleague", "groups_id": [(6, 0, self.portal_a.groups_id.ids)],
+            "partner_id": self.env["res.partner"].create({"name": "Colleague", "parent_id": company.id}).id})
+        self.complaint_a.invalidate_recordset()
+        self.assertEqual(Complaint.with_user(colleague).search([]), self.complaint_a)
+        with self.assertRaises(AccessError):
+            self.complaint_b.with_user(colleague).check_access("read")
+        with self.assertRaises(AccessError):
+            self.complaint_a.with_user(colleague).write({"subject": "Changed"})
 
     def test_detail_page(self):
         self.authenticate("cm_portal_a", "cm_portal_a")
@@ -115,9 +132,13 @@ class TestComplaintPortal(ComplaintPortalCommon):
         self.assertEqual(response["complaint_count"], 1)
 
     def test_tour_portal_user_files_and_replies(self):
+        admin = self.env.ref("base.partner_admin")
         self.complaint_a.message_post(
-            body="We are sending a new lamp.", author_id=self.env.ref("base.partner_admin").id,
-            message_type="comment", subtype_xmlid="mail.mt_comment")
+            body="We are sending a new lamp.", author_id=admin.id, message_type="comment",
+            subtype_xmlid="mail.mt_comment")
+        self.complaint_a.message_post(
+            body="Internal: the supplier is to blame.", author_id=admin.id, message_type="comment",
+            subtype_xmlid="mail.mt_note")
         self.start_tour("/my/complaints", "complaint_portal_tour", login="cm_portal_a")
         complaint = self.env["complaint.complaint"].search([("subject", "=", "Scratched table top")])
         self.assertEqual(complaint.partner_id, self.portal_a.partner_id)

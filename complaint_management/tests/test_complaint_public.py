@@ -26,6 +26,12 @@ class TestComplaintPublic(ComplaintPortalCommon):
         self.assertEqual(complaint.partner_id.email, "sara.visitor@example.com")
         self.assertEqual(complaint.partner_mobile, "0912 345 6789")
         self.assertTrue(complaint.acknowledgement_pending)
+        # the acknowledgement carries the code and a link that opens the complaint without login
+        self.env["complaint.complaint"]._cron_send_acknowledgements()
+        mail = self.env["mail.mail"].search([("model", "=", complaint._name), ("res_id", "=", complaint.id)])
+        self.assertIn(complaint.name, mail.body_html)
+        self.assertIn(f"/my/complaints/{complaint.id}?access_token={complaint.access_token}", mail.body_html)
+        self.assertEqual(mail.recipient_ids.email, "sara.visitor@example.com")
 
     def test_existing_partner_reused_and_not_shown(self):
         known = self.env["res.partner"].create({

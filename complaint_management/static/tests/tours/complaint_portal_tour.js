@@ -42,6 +42,10 @@ registry.category("web_tour.tours").add("complaint_portal_tour", {
             trigger: "#chatterRoot:shadow .o-mail-Message-body:contains(We are sending a new lamp)",
         },
         {
+            content: "Internal notes never show",
+            trigger: "#chatterRoot:shadow .o-mail-Thread:not(:has(.o-mail-Message-body:contains(supplier is to blame)))",
+        },
+        {
             content: "Back to the list",
             trigger: ".breadcrumb a[href='/my/complaints']",
             run: "click",

@@ -1,0 +1,116 @@
+"""Screenshots of the customer portal for the README, taken by headless Chromium.
+
+Needs `make run` serving the demo database (HTTP_PORT, DB_NAME). Installs Persian (fa_IR) in that
+database if missing, then shoots the portal pages as the demo portal user in English and in
+Persian, at desktop (1280 px) and phone (375 px) width, into docs/.
+
+    .venv/bin/python scripts/screenshots.py
+"""
+import base64
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import xmlrpc.client
+
+import requests
+import websocket
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BASE = f"http://localhost:{os.environ.get('HTTP_PORT', '8069')}"
+DB = os.environ.get("DB_NAME", "complaints")
+DEVICES = {"desktop": (1280, 860, False), "phone": (375, 812, True)}
+LANGS = {"en": "en_US", "fa": "fa_IR"}
+
+
+def admin_rpc():
+    uid = xmlrpc.client.ServerProxy(f"{BASE}/xmlrpc/2/common").authenticate(DB, "admin", "admin", {})
+    models = xmlrpc.client.ServerProxy(f"{BASE}/xmlrpc/2/object", allow_none=True)
+    return lambda model, method, *args, **kw: models.execute_kw(DB, uid, "admin", model, method, list(args), kw)
+
+
+def prepare(rpc):
+    """Persian installed; the demo complaint to show; the portal user's id."""
+    lang = rpc("res.lang", "search_read", [("code", "=", "fa_IR")], ["active"], context={"active_test": False})[0]
+    if not lang["active"]:
+        wizard = rpc("base.language.install", "create", {"lang_ids": [(6, 0, [lang["id"]])]})
+        rpc("base.language.install", "lang_install", [wizard])
+    complaint = rpc("ir.model.data", "search_read", [
+        ("module", "=", "complaint_management"), ("name", "=", "complaint_complaint_portal_1_demo")], ["res_id"])
+    portal = rpc("res.users", "search", [("login", "=", "portal")])
+    return complaint[0]["res_id"], portal[0]
+
+
+class Browser:
+    """Just enough of the DevTools protocol: cookies, viewport, navigation, screenshots."""
+
+    def __init__(self):
+        self.profile = tempfile.mkdtemp()
+        self.process = subprocess.Popen([
+            shutil.which("chromium") or shutil.which("chromium-browser") or "chromium", "--headless=new",
+            "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--remote-debugging-port=9333",
+            f"--user-data-dir={self.profile}", "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _i in range(50):
+            try:
+                target = next(t for t in requests.get("http://127.0.0.1:9333/json").json() if t["type"] == "page")
+                break
+            except (requests.ConnectionError, StopIteration):
+                time.sleep(0.2)
+        self.ws = websocket.create_connection(target["webSocketDebuggerUrl"])
+        self.next_id = 0
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                return message.get("result", {})
+
+    def shoot(self, url, path, device, cookies):
+        width, height, mobile = DEVICES[device]
+        self.call("Network.enable")
+        self.call("Network.clearBrowserCookies")
+        for name, value in cookies.items():
+            self.call("Network.setCookie", name=name, value=value, url=BASE)
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height,
+                  deviceScaleFactor=1, mobile=mobile)
+        self.call("Page.navigate", url=url)
+        time.sleep(4)  # the page, its assets and the chat, loaded by script after the page
+        shot = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)
+        with open(path, "wb") as file:
+            file.write(base64.b64decode(shot["data"]))
+        print("wrote", os.path.relpath(path, ROOT))
+
+    def close(self):
+        self.ws.close()
+        self.process.terminate()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def main():
+    rpc = admin_rpc()
+    complaint_id, portal_id = prepare(rpc)
+    browser = Browser()
+    try:
+        for short, code in LANGS.items():
+            rpc("res.users", "write", [portal_id], {"lang": code})
+            session = requests.Session()
+            session.post(f"{BASE}/web/session/authenticate", json={
+                "jsonrpc": "2.0", "params": {"db": DB, "login": "portal", "password": "portal"}}).raise_for_status()
+            cookies = {"session_id": session.cookies["session_id"], "frontend_lang": code}
+            for device in DEVICES:
+                for page, url in (("list", "/my/complaints"), ("detail", f"/my/complaints/{complaint_id}")):
+                    browser.shoot(f"{BASE}{url}", os.path.join(ROOT, "docs", f"portal-{page}-{short}-{device}.png"),
+                                  device, cookies)
+                browser.shoot(f"{BASE}/complaints/new", os.path.join(ROOT, "docs", f"public-new-{short}-{device}.png"),
+                              device, {"frontend_lang": code})
+    finally:
+        rpc("res.users", "write", [portal_id], {"lang": "en_US"})
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
