@@ -2,7 +2,7 @@
 # PG* for PostgreSQL, DB_NAME and HTTP_PORT for `make run`.
 SHELL := /bin/bash
 
-.PHONY: run test lint bench
+.PHONY: run test lint bench pot screenshots
 
 run:
 	@scripts/run.sh
@@ -15,3 +15,9 @@ lint:
 
 bench:
 	@scripts/bench.sh
+
+pot:
+	@scripts/pot.sh
+
+screenshots:
+	@scripts/screenshots.sh

@@ -35,7 +35,10 @@
         "demo/complaint_complaint_demo.xml",
     ],
     "assets": {
-        "web.assets_frontend": ["complaint_management/static/src/scss/complaint_portal.scss"],
+        "web.assets_frontend": [
+            "complaint_management/static/src/js/complaint_portal_form.js",
+            "complaint_management/static/src/scss/complaint_portal.scss",
+        ],
         "web.assets_tests": ["complaint_management/static/tests/tours/**/*"],
     },
     "application": True,

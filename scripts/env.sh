@@ -43,6 +43,24 @@ ensure_venv() {
         "$VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/requirements.txt"
         echo "$want" > "$stamp"
     fi
+    ensure_node_tools
+}
+
+# Installs the npm tools of package-lock.json (rtlcss: Odoo's right-to-left stylesheets) when the
+# lock changed since the last install, and puts them on PATH, where Odoo looks for them.
+ensure_node_tools() {
+    local stamp="$ROOT/node_modules/.lock.sha"
+    local want
+    want=$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        if ! command -v npm >/dev/null; then
+            echo "warning: npm not found: right-to-left (Persian) pages keep left-to-right styles" >&2
+            return
+        fi
+        (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+        echo "$want" > "$stamp"
+    fi
+    export PATH="$ROOT/node_modules/.bin:$PATH"
 }
 
 pg_reachable() { pg_isready -q -h "$1" -p "$2" >/dev/null 2>&1; }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# make pot: export each addon's translation template (i18n/<addon>.pot) from the database DB_NAME,
+# which must have the addons installed (make run does).
+source "$(dirname "$0")/env.sh"
+DB_NAME=${DB_NAME:-complaints}
+require_odoo_src
+ensure_postgres
+ensure_venv
+for addon in complaint_management complaint_management_sale; do
+    odoo -d "$DB_NAME" --i18n-export="$ROOT/$addon/i18n/$addon.pot" --modules="$addon" \
+        --stop-after-init --log-level=warn
+done
