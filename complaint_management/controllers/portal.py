@@ -116,13 +116,23 @@ class ComplaintCustomerPortal(CustomerPortal):
             "public": public,
         }
 
+    def _complaint_text_fields(self, form):
+        """The text fields of a posted form; files posted under a field's name are left out."""
+        return {name: value for name, value in form.items() if isinstance(value, str)}
+
     def _complaint_uploaded_files(self):
-        """The files sent with the form, each read up to one byte over the size limit."""
-        limit = request.env["complaint.complaint"]._portal_file_limits()["max_mb"] * MEGABYTE
-        return [
-            {"name": upload.filename, "data": upload.read(limit + 1)}
-            for upload in request.httprequest.files.getlist("attachments") if upload.filename
-        ]
+        """The files sent with the form, each read up to one byte over the size limit, and no
+        further once they are over the total limit (the check then refuses them)."""
+        limits = request.env["complaint.complaint"]._portal_file_limits()
+        files, total = [], 0
+        for upload in request.httprequest.files.getlist("attachments"):
+            if not upload.filename:
+                continue
+            if total > limits["total_mb"] * MEGABYTE:
+                break
+            files.append({"name": upload.filename, "data": upload.read(limits["max_mb"] * MEGABYTE + 1)})
+            total += len(files[-1]["data"])
+        return files
 
     def _complaint_form_errors(self, form, public=False):
         """Check the posted form: (values to create, uploaded files, errors by field)."""
@@ -142,6 +152,7 @@ class ComplaintCustomerPortal(CustomerPortal):
 
     @http.route("/my/complaints/new", type="http", auth="user", methods=["POST"], website=True)
     def portal_complaint_create(self, **form):
+        form = self._complaint_text_fields(form)
         values, files, errors = self._complaint_form_errors(form)
         if errors:
             page = self._prepare_portal_layout_values()

@@ -1,3 +1,4 @@
+import ipaddress
 import time
 
 from odoo import http
@@ -19,6 +20,16 @@ FORM_STAMP_SCOPE = "complaint_management.public_form"
 FORM_STAMP_MAX_AGE = 24 * 3600
 
 
+def visitor_address():
+    """The visitor's address for rate limits: an IPv6 network (/64) counts as one visitor."""
+    address = request.httprequest.remote_addr or ""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False)) if ip.version == 6 else address
+
+
 class ComplaintPublicPortal(ComplaintCustomerPortal):
     """Complaints filed and tracked by visitors who are not logged in."""
 
@@ -29,7 +40,8 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
 
     def _complaint_stamp_error(self, stamp):
         issued, _dot, signature = (stamp or "").partition(".")
-        if not issued.isdigit() or not consteq(signature, hmac(request.env(su=True), FORM_STAMP_SCOPE, issued)):
+        if not (issued.isascii() and issued.isdigit() and signature.isascii()) or not consteq(
+                signature, hmac(request.env(su=True), FORM_STAMP_SCOPE, issued)):
             return request.env._("This form has expired. Please check your complaint and send it again.")
         age = time.time() - int(issued)
         if age > FORM_STAMP_MAX_AGE:
@@ -55,12 +67,13 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
 
     @http.route("/complaints/new", type="http", auth="public", methods=["POST"], website=True, sitemap=False)
     def complaint_public_create(self, **form):
+        form = self._complaint_text_fields(form)
         if form.get(HONEYPOT_FIELD):
             # dropped without a word: a robot learns nothing from the answer
             return request.render("complaint_management.complaint_public_thanks", {"complaint": None})
         Attempt = request.env["complaint.intake.attempt"]
         limit = get_int_param(request.env, SUBMISSION_RATE_LIMIT)
-        if not Attempt._is_allowed([("submit-ip", request.httprequest.remote_addr)], limit):
+        if not Attempt._is_allowed([("submit-ip", visitor_address())], limit):
             return self._render_too_many()
         values, files, errors = self._complaint_form_errors(form, public=True)
         stamp_error = self._complaint_stamp_error(form.get("form_stamp"))
@@ -68,7 +81,7 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
             errors["form"] = stamp_error
         if errors:
             return self._render_public_form(form, errors, status=400)
-        keys = [("submit-ip", request.httprequest.remote_addr), ("submit-email", values["partner_email"])]
+        keys = [("submit-ip", visitor_address()), ("submit-email", values["partner_email"])]
         if not Attempt._is_allowed(keys, limit):
             return self._render_too_many()
         Complaint = request.env["complaint.complaint"]
@@ -79,11 +92,14 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
 
     @http.route("/complaints/track", type="http", auth="public", methods=["GET", "POST"], website=True,
                 sitemap=False)
-    def complaint_public_track(self, code=None, email=None, **kw):
-        values = {"code": code or "", "email": email or "", "error": False}
+    def complaint_public_track(self, **form):
+        form = self._complaint_text_fields(form)
+        code, email = form.get("code", ""), form.get("email", "")
+        values = {"code": code, "email": email, "error": False}
         if request.httprequest.method == "POST":
             Attempt = request.env["complaint.intake.attempt"]
-            keys = [("track-ip", request.httprequest.remote_addr)]
+            # per address, and per email: tracking codes follow each other, emails are the secret
+            keys = [("track-ip", visitor_address()), ("track-email", email)]
             if not Attempt._is_allowed(keys, get_int_param(request.env, TRACKING_RATE_LIMIT)):
                 return self._render_too_many()
             Attempt._record(keys)

@@ -51,6 +51,8 @@ CONTACT_CHANNELS = [("email", "Email"), ("phone", "Phone call"), ("sms", "SMS")]
 # what a customer may type into a phone number, Persian and Arabic-Indic digits included
 PHONE_PATTERN = re.compile(r"\+?[0-9 ()./-]{6,24}")
 LOCAL_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+# fields customers may not read (the portal pages show what they need, read with sudo)
+STAFF = "complaint_management.group_complaint_user"
 REPEAT_WINDOW_PARAM = "complaint_management.repeat_window_days"
 DEFAULT_REPEAT_WINDOW_DAYS = 90
 
@@ -106,8 +108,8 @@ class ComplaintComplaint(models.Model):
     # classification
     channel = fields.Selection(CHANNELS, required=True, default="phone", tracking=True)
     category_id = fields.Many2one("complaint.category", tracking=True, index=True)
-    tag_ids = fields.Many2many("complaint.tag", string="Tags")
-    severity = fields.Selection(SEVERITIES, required=True, default="normal", tracking=True)
+    tag_ids = fields.Many2many("complaint.tag", string="Tags", groups=STAFF)
+    severity = fields.Selection(SEVERITIES, required=True, default="normal", tracking=True, groups=STAFF)
     priority = fields.Selection(PRIORITIES, default="0", index=True)
     product_id = fields.Many2one("product.product", check_company=True)
     expectation = fields.Selection(EXPECTATIONS, string="Customer Expectation")
@@ -117,10 +119,12 @@ class ComplaintComplaint(models.Model):
     # handling
     team_id = fields.Many2one(
         "complaint.team", tracking=True, index=True, check_company=True,
-        compute="_compute_team_id", store=True, readonly=False, precompute=True)
+        compute="_compute_team_id", store=True, readonly=False, precompute=True,
+        groups=STAFF)
     user_id = fields.Many2one(
         "res.users", string="Assigned To", tracking=True, index=True, domain="[('share', '=', False)]",
-        compute="_compute_user_id", store=True, readonly=False, precompute=True)
+        compute="_compute_user_id", store=True, readonly=False, precompute=True,
+        groups=STAFF)
     stage_id = fields.Many2one(
         "complaint.stage", tracking=True, index=True, copy=False, ondelete="restrict",
         default=lambda self: self._default_stage_id(), group_expand="_read_group_stage_ids",
@@ -128,7 +132,7 @@ class ComplaintComplaint(models.Model):
     is_closed = fields.Boolean(related="stage_id.is_closed", store=True, index=True, precompute=True)
     kanban_state = fields.Selection(
         [("normal", "In Progress"), ("done", "Ready"), ("blocked", "Blocked")],
-        default="normal", required=True, copy=False, tracking=True)
+        default="normal", required=True, copy=False, tracking=True, groups=STAFF)
 
     # dates
     date_occurred = fields.Datetime(string="Occurred On", help="When the problem happened, as the customer says.")
@@ -151,19 +155,20 @@ class ComplaintComplaint(models.Model):
         help="The acknowledgement email is queued and not sent yet.")
 
     # outcome
-    root_cause_category = fields.Selection(ROOT_CAUSES, string="Root Cause", tracking=True)
-    root_cause = fields.Text(string="Root Cause Analysis")
+    root_cause_category = fields.Selection(ROOT_CAUSES, string="Root Cause", tracking=True, groups=STAFF)
+    root_cause = fields.Text(string="Root Cause Analysis", groups=STAFF)
     resolution_type = fields.Selection(RESOLUTIONS, tracking=True)
     resolution = fields.Html(string="Resolution Details", sanitize=True)
-    compensation_amount = fields.Monetary(currency_field="currency_id", tracking=True)
+    compensation_amount = fields.Monetary(currency_field="currency_id", tracking=True, groups=STAFF)
 
     # customer history
     is_repeat = fields.Boolean(
-        string="Repeat Complaint", compute="_compute_is_repeat", store=True, readonly=True,
+        string="Repeat Complaint", compute="_compute_is_repeat", store=True, readonly=True, groups=STAFF,
         help="The same customer complained within the repeat window before this complaint.")
     previous_complaint_ids = fields.Many2many(
-        "complaint.complaint", compute="_compute_previous_complaint_ids", string="Earlier Complaints")
-    previous_complaint_count = fields.Integer(compute="_compute_previous_complaint_ids")
+        "complaint.complaint", compute="_compute_previous_complaint_ids", string="Earlier Complaints",
+        groups=STAFF)
+    previous_complaint_count = fields.Integer(compute="_compute_previous_complaint_ids", groups=STAFF)
 
     _sql_constraints = [
         ("name_company_uniq", "unique (name, company_id)", "The tracking code must be unique per company."),
@@ -359,9 +364,7 @@ class ComplaintComplaint(models.Model):
             vals.setdefault("kanban_state", "normal")
             result = super().write(vals)
             moving._stamp_stage_dates(stage, now)
-            if stage.sms_template_id:
-                # sudo: SMS templates are readable by administrators only
-                moving.sudo()._send_sms_template(stage.sudo().sms_template_id)
+            moving._send_sms_template(stage.sms_template_id)
         if vals.get("team_id") and self[-1:].user_id:
             # the team's next turns went to these complaints (computed, or shown in a form and sent)
             self[-1].team_id._record_last_assignee(self[-1].user_id)
@@ -575,29 +578,38 @@ class ComplaintComplaint(models.Model):
 
     @api.model
     def _portal_customer(self, name, email, mobile):
-        """The partner an anonymous complaint is filed for: the contact with that email, or a new one.
-        Nothing of an existing contact is returned to the visitor, nor changed."""
+        """The partner an anonymous complaint is filed for: the contact with that email and that
+        name, or a new one. The email is not verified, so a contact is reused only when the visitor
+        already knows both; nothing of it is shown to the visitor, nor changed."""
         # sudo: the visitor may not read contacts; the partner found is only linked, never shown
         partners = self.env["res.partner"].sudo()
-        partner = partners.search([("email_normalized", "=", email)], limit=1, order="id")
+        same_name = " ".join(name.split()).casefold()
+        partner = partners.search([("email_normalized", "=", email)], order="id").filtered(
+            lambda p: " ".join((p.name or "").split()).casefold() == same_name)[:1]
         return partner or partners.create({"name": name, "email": email, "mobile": mobile})
 
     @api.model
     def _portal_create(self, values, files, partner):
         """File a checked portal complaint (see _portal_read_form and _portal_check_files) for
         `partner`, with its files sent as the customer's first message."""
+        public = values.get("channel") == "web"
         values = dict(values, partner_id=partner.id, company_id=partner.company_id.id or self.env.company.id)
-        for name in ("partner_name", "partner_email"):
+        for name in ("partner_name", "partner_email", "partner_mobile"):
             if not values.get(name):
                 values.pop(name, None)
-        if not values.get("partner_mobile"):
-            values.pop("partner_mobile")
         # sudo: portal users and visitors may not create complaints in the back office; the values
         # are the checked form fields and the customer is the visitor's own partner
         complaint = self.sudo().with_context(mail_create_nosubscribe=True).create(values)
+        if public and partner.create_date < complaint.create_date:
+            complaint.message_post(body=self.env._(
+                "Filed on the public form with the name and email of this existing contact; "
+                "the email address was not verified."), subtype_xmlid="mail.mt_note")
         if files:
+            # authored by the address typed in the form (a visitor's name may not be the contact's)
             complaint.message_post(
-                body=self.env._("Files sent with the complaint"), author_id=partner.id,
+                body=self.env._("Files sent with the complaint"),
+                author_id=False if public else partner.id,
+                email_from=tools.formataddr((complaint.partner_name or "", complaint.partner_email or "")),
                 attachments=[(file["name"], file["data"]) for file in files],
                 message_type="comment", subtype_xmlid="mail.mt_comment")
         return complaint

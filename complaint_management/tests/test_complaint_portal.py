@@ -33,6 +33,13 @@ class TestComplaintPortal(ComplaintPortalCommon):
         with self.assertRaises(AccessError):
             self.complaint_a.with_user(colleague).write({"subject": "Changed"})
 
+    def test_internal_fields_hidden_from_customers(self):
+        complaint = self.complaint_a.with_user(self.portal_a)
+        for field in ("root_cause", "compensation_amount", "user_id", "team_id", "severity", "is_repeat"):
+            with self.subTest(field=field), self.assertRaises(AccessError):
+                complaint.read([field])
+        self.assertEqual(complaint.read(["name", "subject"])[0]["subject"], "Lamp arrived broken")
+
     def test_detail_page(self):
         self.authenticate("cm_portal_a", "cm_portal_a")
         response = self.url_open(f"/my/complaints/{self.complaint_a.id}")

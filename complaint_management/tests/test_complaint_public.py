@@ -33,17 +33,32 @@ class TestComplaintPublic(ComplaintPortalCommon):
         self.assertIn(f"/my/complaints/{complaint.id}?access_token={complaint.access_token}", mail.body_html)
         self.assertEqual(mail.recipient_ids.email, "sara.visitor@example.com")
 
-    def test_existing_partner_reused_and_not_shown(self):
+    def test_existing_partner_reused_only_with_its_name_and_never_shown(self):
         known = self.env["res.partner"].create({
             "name": "Known Customer", "email": "Known@Example.com", "street": "12 Secret Street"})
-        response = self._submit(name="Someone Else", email="known@example.com")
-        self.assertEqual(response.status_code, 200)
+        # the email alone is not enough: someone else typing it gets a contact of their own
+        guess_response = self._submit(name="Someone Else", email="known@example.com", subject="Guessing")
+        self.assertEqual(guess_response.status_code, 200)
+        guess = self.env["complaint.complaint"].search([("subject", "=", "Guessing")])
+        self.assertNotEqual(guess.partner_id, known)
+        self.assertEqual(guess.partner_id.name, "Someone Else")
+        # name and email together reuse the contact, which is neither shown nor changed
+        response = self._submit(name="known  customer", email="known@example.com", mobile="+98 21 1234 5678")
         complaint = self.env["complaint.complaint"].search([("subject", "=", "Rude answer")])
         self.assertEqual(complaint.partner_id, known)
-        self.assertEqual(complaint.partner_name, "Someone Else")
         self.assertEqual(known.name, "Known Customer")
-        for secret in ("Known Customer", "Secret Street"):
-            self.assertNotIn(secret, response.text)
+        self.assertFalse(known.mobile)
+        self.assertIn("the email address was not verified", complaint.message_ids.mapped("body")[0])
+        for page in (guess_response.text, response.text):
+            for secret in ("Known Customer", "Secret Street"):
+                self.assertNotIn(secret, page)
+
+    def test_files_field_sent_as_file_is_ignored(self):
+        tokens = self._form_tokens("/complaints/new")
+        response = self.url_open("/complaints/new", data=dict(FORM, **tokens, subject=""), files={
+            "subject": ("subject.txt", b"not text", "text/plain")}, allow_redirects=False)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Please give your complaint a subject", response.text)
 
     def test_invalid_email_refused(self):
         count = self._count()

@@ -13,6 +13,5 @@ class ComplaintSalePortal(ComplaintCustomerPortal):
             orders = SaleOrder.search(
                 request.env["complaint.complaint"]._portal_order_domain(), order="date_order desc, id desc", limit=50)
             values["sale_orders"] = orders
-            # sudo: customers may not read products; these are the products of orders found with their rights
-            values["order_products"] = {order: order.sudo().order_line.product_id for order in orders}
+            values["order_products"] = request.env["complaint.complaint"]._portal_order_products(orders)
         return values

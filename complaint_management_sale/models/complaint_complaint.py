@@ -57,8 +57,15 @@ class ComplaintComplaint(models.Model):
 
     @api.model
     def _portal_order_domain(self):
-        """Orders a customer may complain about on the portal, searched with the customer's rights."""
-        return [("state", "=", "sale")]
+        """Orders the current portal user may complain about: confirmed orders of their own company
+        (searched with their rights too; Odoo's portal rule alone also lets followers see orders)."""
+        return [("state", "=", "sale"), ("partner_id", "child_of", self.env.user.commercial_partner_id.id)]
+
+    @api.model
+    def _portal_order_products(self, orders):
+        """The products of each of `orders`, which the caller found with the portal user's rights."""
+        # sudo: customers may not read products; these are the lines of their own orders
+        return {order: order.sudo().order_line.product_id for order in orders}
 
     @api.model
     def _portal_read_form(self, form, public=False):
@@ -68,7 +75,8 @@ class ComplaintComplaint(models.Model):
             return values, errors
         # the visitor's rights: a portal user finds only the orders of their own company
         order = self.env["sale.order"].search(
-            [("id", "=", int(order_id) if order_id.isdigit() else 0), *self._portal_order_domain()])
+            [("id", "=", int(order_id) if order_id.isdecimal() and len(order_id) < 10 else 0),
+             *self._portal_order_domain()])
         if not order:
             errors["sale_order_id"] = self.env._("Please choose one of your orders.")
         values["sale_order_id"] = order.id
@@ -86,9 +94,11 @@ class ComplaintComplaint(models.Model):
         if reference and not values.get("sale_order_id"):
             # sudo: a typed order reference is linked only when the order belongs to the complaint's
             # customer; nothing of the order is shown to the visitor
+            company_id = values.get("company_id") or partner.company_id.id or self.env.company.id
             order = self.env["sale.order"].sudo().search([
                 ("name", "=", reference),
                 ("partner_id", "child_of", partner.commercial_partner_id.id),
+                ("company_id", "=", company_id),
             ], limit=1)
             values = dict(values, sale_order_id=order.id) if order else values
         return super()._portal_create(values, files, partner)

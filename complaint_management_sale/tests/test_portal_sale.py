@@ -44,19 +44,29 @@ class TestPortalSale(ComplaintPortalCommon):
         self.assertEqual(complaint.sale_order_id, self.order_a)
         self.assertEqual(complaint.product_id, self.chair)
 
+    def test_followed_order_of_another_customer_not_offered(self):
+        # Odoo's portal rule lets followers read an order; the form offers only the customer's own
+        self.order_b.message_subscribe(partner_ids=self.portal_a.partner_id.ids)
+        self.authenticate("cm_portal_a", "cm_portal_a")
+        self.assertNotIn(self.order_b.name, self.url_open("/my/complaints/new").text)
+        response = self._file(sale_order_id=str(self.order_b.id))
+        self.assertEqual(response.status_code, 400)
+        self.assertNotIn("Nina", response.text)
+
     def test_other_customers_order_or_foreign_product_refused(self):
         self.authenticate("cm_portal_a", "cm_portal_a")
         count = self.env["complaint.complaint"].search_count([])
-        response = self._file(sale_order_id=str(self.order_b.id))
-        self.assertEqual(response.status_code, 400)
-        self.assertIn("Please choose one of your orders", response.text)
+        for order_id in (str(self.order_b.id), "²", "9" * 30):
+            response = self._file(sale_order_id=order_id)
+            self.assertEqual(response.status_code, 400)
+            self.assertIn("Please choose one of your orders", response.text)
         response = self._file(sale_order_id=str(self.order_a.id), product_id=str(self.lamp.id))
         self.assertEqual(response.status_code, 400)
         self.assertIn("Please choose a product of this order", response.text)
         self.assertEqual(self.env["complaint.complaint"].search_count([]), count)
 
     def test_public_order_reference_linked_for_its_customer_only(self):
-        form = {"name": "Reza", "subject": "Typed order", "description": "Late."}
+        form = {"name": "Reza Portal", "subject": "Typed order", "description": "Late."}
         self._post_form("/complaints/new", dict(
             form, email="reza@portal-a.example.com", order_reference=self.order_a.name.lower()))
         self._post_form("/complaints/new", dict(
