@@ -82,10 +82,11 @@ class ComplaintCustomerPortal(CustomerPortal):
     def portal_my_complaint(self, complaint_id, access_token=None, **kw):
         try:
             complaint_sudo = self._document_check_access("complaint.complaint", complaint_id, access_token)
-        except (AccessError, MissingError):
+        except (AccessError, MissingError) as error:
             if request.env.user._is_public() and not access_token:
                 return request.redirect(f"/web/login?redirect=/my/complaints/{complaint_id}")
-            return request.not_found()
+            # another customer's complaint, a wrong token or no such complaint: all look alike
+            raise request.not_found() from error
         values = {
             "complaint": complaint_sudo,
             "page_name": "complaint",
