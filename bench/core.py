@@ -22,6 +22,8 @@ from contextlib import closing
 
 sys.path.insert(0, os.environ["ODOO_SRC"])
 
+from table import print_table  # noqa: E402
+
 import odoo  # noqa: E402
 from odoo import sql_db  # noqa: E402
 from odoo.modules.registry import Registry  # noqa: E402
@@ -184,11 +186,7 @@ def main():
         customers, staff, team, tags = make_customers_and_team(env)
         bench_kanban(env, rows, customers, staff, tags)
         bench_create(env, rows, customers, team)
-    width = max(len(row[0]) for row in rows)
-    print(f"{'measure':<{width}} | {'wall time':>18} | {'SQL queries':>14}")
-    print(f"{'-' * width}-|-{'-' * 18}-|-{'-' * 14}")
-    for label, wall, queries in rows:
-        print(f"{label:<{width}} | {wall:>18} | {queries:>14}")
+    print_table(rows)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ import requests
 
 sys.path.insert(0, os.environ["ODOO_SRC"])
 
+from table import print_table  # noqa: E402
+
 import odoo  # noqa: E402
 from odoo import sql_db  # noqa: E402
 from odoo.modules.registry import Registry  # noqa: E402
@@ -123,11 +125,7 @@ def main():
          f"{statistics.median(timings):.1f} ms", f"{statistics.median(queries):.0f}"),
         ("portal list, first page, best", f"{min(timings):.1f} ms", f"{min(queries)}"),
     ]
-    width = max(len(row[0]) for row in rows)
-    print(f"{'measure':<{width}} | {'wall time':>10} | {'SQL queries':>11}")
-    print(f"{'-' * width}-|-{'-' * 10}-|-{'-' * 11}")
-    for label, wall, count in rows:
-        print(f"{label:<{width}} | {wall:>10} | {count:>11}")
+    print_table(rows, time_width=10, queries_width=11)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@ from odoo.tests import tagged
 
 from odoo.addons.complaint_management.tests.common import ComplaintPortalCommon
 
+from .common import confirmed_order
+
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestPortalSale(ComplaintPortalCommon):
@@ -13,17 +15,9 @@ class TestPortalSale(ComplaintPortalCommon):
         cls.desk = Product.create({"name": "Walnut desk", "list_price": 300})
         cls.chair = Product.create({"name": "Oak chair", "list_price": 80})
         cls.lamp = Product.create({"name": "Brass lamp", "list_price": 40})
-        cls.order_a = cls._order(cls.portal_a.partner_id, cls.desk, cls.chair)
-        cls.order_b = cls._order(cls.portal_b.partner_id, cls.lamp)
+        cls.order_a = confirmed_order(cls.env, cls.portal_a.partner_id, cls.desk, cls.chair)
+        cls.order_b = confirmed_order(cls.env, cls.portal_b.partner_id, cls.lamp)
 
-    @classmethod
-    def _order(cls, partner, *products):
-        order = cls.env["sale.order"].create({
-            "partner_id": partner.id,
-            "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 1}) for product in products],
-        })
-        order.action_confirm()
-        return order
 
     def _file(self, **values):
         form = {"subject": "Order problem", "description": "Something is wrong."}

@@ -3,6 +3,8 @@ from odoo.tests import Form, tagged
 
 from odoo.addons.complaint_management.tests.common import ComplaintCommon
 
+from .common import confirmed_order
+
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestSaleOrderComplaints(ComplaintCommon):
@@ -12,17 +14,9 @@ class TestSaleOrderComplaints(ComplaintCommon):
         super().setUpClass()
         cls.product = cls.env["product.product"].create({"name": "Walnut desk", "list_price": 300})
         cls.other_product = cls.env["product.product"].create({"name": "Oak chair", "list_price": 80})
-        cls.order = cls._order(cls.customer, cls.product)
-        cls.other_order = cls._order(cls.other_customer, cls.other_product)
+        cls.order = confirmed_order(cls.env, cls.customer, cls.product)
+        cls.other_order = confirmed_order(cls.env, cls.other_customer, cls.other_product)
 
-    @classmethod
-    def _order(cls, partner, *products):
-        order = cls.env["sale.order"].create({
-            "partner_id": partner.id,
-            "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 1}) for product in products],
-        })
-        order.action_confirm()
-        return order
 
     def test_smart_button_counts(self):
         self._create_complaint(sale_order_id=self.order.id)
@@ -54,7 +48,7 @@ class TestSaleOrderComplaints(ComplaintCommon):
         self.assertEqual(complaint.partner_email, self.customer.email)
 
     def test_order_products_offered(self):
-        order = self._order(self.customer, self.product, self.other_product)
+        order = confirmed_order(self.env, self.customer, self.product, self.other_product)
         complaint = self._create_complaint(sale_order_id=order.id)
         self.assertEqual(complaint.sale_order_product_ids, self.product | self.other_product)
         self.assertFalse(complaint.product_id, "with several products, the customer's choice is not guessed")
@@ -84,6 +78,6 @@ class TestSaleOrderComplaints(ComplaintCommon):
         complaint = self._create_complaint(product_id=self.other_product.id)
         complaint.sale_order_id = self.order
         self.assertEqual(complaint.product_id, self.product, "the order's only product replaces one not on it")
-        two = self._order(self.customer, self.product, self.other_product)
+        two = confirmed_order(self.env, self.customer, self.product, self.other_product)
         complaint.sale_order_id = two
         self.assertEqual(complaint.product_id, self.product, "a product on the new order is kept")
