@@ -19,6 +19,7 @@
         "data/ir_cron_data.xml",
         "views/complaint_complaint_views.xml",
         "views/complaint_stage_views.xml",
+        "views/complaint_sla_policy_views.xml",
         "views/complaint_team_views.xml",
         "views/complaint_category_views.xml",
         "views/complaint_tag_views.xml",

@@ -51,6 +51,8 @@ CONTACT_CHANNELS = [("email", "Email"), ("phone", "Phone call"), ("sms", "SMS")]
 # what a customer may type into a phone number, Persian and Arabic-Indic digits included
 PHONE_PATTERN = re.compile(r"\+?[0-9 ()./-]{6,24}")
 LOCAL_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+# what decides which SLA policies apply to a complaint, and its deadlines
+SLA_FIELDS = {"team_id", "category_id", "severity", "channel", "partner_id", "date_received"}
 # fields customers may not read (the portal pages show what they need, read with sudo)
 STAFF = "complaint_management.group_complaint_user"
 REPEAT_WINDOW_PARAM = "complaint_management.repeat_window_days"
@@ -150,6 +152,11 @@ class ComplaintComplaint(models.Model):
     date_resolution_promised = fields.Datetime(
         string="Resolution Promised By", compute="_compute_promised_dates",
         help="When the customer was promised a resolution: the team's resolution time after receipt.")
+    # service level
+    sla_status_ids = fields.One2many("complaint.sla.status", "complaint_id", string="SLA Statuses", groups=STAFF)
+    sla_deadline = fields.Datetime(
+        string="Next SLA Deadline", compute="_compute_sla_deadline", store=True, index=True, groups=STAFF,
+        help="The earliest deadline of the SLA targets not reached yet (none while paused).")
     acknowledgement_pending = fields.Boolean(
         default=True, copy=False, index=True, export_string_translation=False,
         help="The acknowledgement email is queued and not sent yet.")
@@ -230,6 +237,12 @@ class ComplaintComplaint(models.Model):
                 received + timedelta(hours=team.response_hours) if received and team.response_hours else False)
             complaint.date_resolution_promised = (
                 received + timedelta(hours=team.resolution_hours) if received and team.resolution_hours else False)
+
+    @api.depends("sla_status_ids.deadline", "sla_status_ids.reached_date")
+    def _compute_sla_deadline(self):
+        for complaint in self:
+            deadlines = [sla.deadline for sla in complaint.sla_status_ids if sla.deadline and not sla.reached_date]
+            complaint.sla_deadline = min(deadlines, default=False)
 
     @api.depends("category_id", "company_id")
     def _compute_team_id(self):
@@ -349,6 +362,8 @@ class ComplaintComplaint(models.Model):
         for team, team_complaints in complaints.filtered("user_id").grouped("team_id").items():
             if team:
                 team._record_last_assignee(team_complaints[-1].user_id)
+        # sudo: SLA statuses are kept by the system; complaint users only read them
+        self.env["complaint.sla.status"].sudo()._sync(complaints.filtered("team_id").sudo())
         return complaints
 
     def write(self, vals):
@@ -368,7 +383,19 @@ class ComplaintComplaint(models.Model):
         if vals.get("team_id") and self[-1:].user_id:
             # the team's next turns went to these complaints (computed, or shown in a form and sent)
             self[-1].team_id._record_last_assignee(self[-1].user_id)
+        self._sla_follow(vals)
         return result
+
+    def _sla_follow(self, vals):
+        """Keep the SLA statuses in step with a write of `vals`."""
+        # sudo: SLA statuses are kept by the system; complaint users only read them
+        SlaStatus = self.env["complaint.sla.status"].sudo()
+        if SLA_FIELDS.intersection(vals):
+            SlaStatus._sync(self.sudo())
+        elif {"stage_id", "date_acknowledged", "date_resolved"}.intersection(vals):
+            slas = self.sudo().sla_status_ids
+            slas._update_reached()
+            slas._update_pause(fields.Datetime.now())
 
     def _stamp_stage_dates(self, stage, now):
         """Set the acknowledgement, first response, resolution and closing dates of complaints

@@ -34,6 +34,11 @@ class ComplaintTeam(models.Model):
     resolution_hours = fields.Integer(
         string="Resolution Time (hours)", default=240,
         help="The customer is promised a resolution within this many hours after receipt (0: no promise).")
+    resource_calendar_id = fields.Many2one(
+        "resource.calendar", string="Working Hours", check_company=True,
+        compute="_compute_resource_calendar_id", store=True, readonly=False, precompute=True,
+        help="SLA clocks counting working hours use this calendar; its global time off are public holidays.")
+    sla_policy_ids = fields.One2many("complaint.sla.policy", "team_id", string="SLA Policies")
     use_sms = fields.Boolean(
         string="Send SMS",
         help="Customers who give a mobile number also get the acknowledgement and status changes by SMS.")
@@ -44,6 +49,13 @@ class ComplaintTeam(models.Model):
         ("response_hours_positive", "CHECK (response_hours >= 0)", "The response time cannot be negative."),
         ("resolution_hours_positive", "CHECK (resolution_hours >= 0)", "The resolution time cannot be negative."),
     ]
+
+    @api.depends("company_id")
+    def _compute_resource_calendar_id(self):
+        for team in self:
+            calendar = team.resource_calendar_id
+            if not calendar or calendar.company_id not in (team.company_id, self.env["res.company"]):
+                team.resource_calendar_id = team.company_id.resource_calendar_id
 
     def _compute_open_complaint_count(self):
         counts = dict(self.env["complaint.complaint"]._read_group(

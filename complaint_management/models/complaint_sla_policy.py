@@ -1,0 +1,96 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+from .complaint_complaint import CHANNELS, SEVERITIES
+
+SEVERITY_RANK = {key: rank for rank, (key, _label) in enumerate(SEVERITIES)}
+TARGETS = {"acknowledge": "acknowledge_hours", "resolve": "resolve_hours"}
+
+
+class ComplaintSlaPolicy(models.Model):
+    _name = "complaint.sla.policy"
+    _description = "Complaint SLA Policy"
+    _order = "sequence, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    description = fields.Text(translate=True)
+    team_id = fields.Many2one("complaint.team", required=True, index=True, ondelete="cascade", check_company=True)
+    company_id = fields.Many2one(related="team_id.company_id", store=True, index=True)
+
+    # the complaints it applies to (an empty filter matches every complaint of the team)
+    category_ids = fields.Many2many(
+        "complaint.category", string="Categories", help="Also applies to their subcategories.")
+    severity = fields.Selection(SEVERITIES, string="Minimum Severity")
+    channel = fields.Selection(CHANNELS)
+    partner_tag_ids = fields.Many2many("res.partner.category", string="Customer Tags")
+
+    # targets
+    acknowledge_hours = fields.Float(
+        string="Acknowledge Within (hours)", help="0: no acknowledgement target.")
+    resolve_hours = fields.Float(string="Resolve Within (hours)", help="0: no resolution target.")
+    working_hours = fields.Boolean(
+        string="Working Hours Only", default=True,
+        help="Count the team's working hours (public holidays excluded); otherwise the clock runs round the clock.")
+    pause_stage_ids = fields.Many2many(
+        "complaint.stage", string="Paused In Stages",
+        help="The clock stops while a complaint is in these stages, e.g. waiting for the customer.")
+
+    _sql_constraints = [
+        ("acknowledge_hours_positive", "CHECK (acknowledge_hours >= 0)", "Target hours cannot be negative."),
+        ("resolve_hours_positive", "CHECK (resolve_hours >= 0)", "Target hours cannot be negative."),
+    ]
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
+    def _applies_to(self, complaint):
+        """Whether this policy covers `complaint` (its team's policies only)."""
+        self.ensure_one()
+        return (
+            complaint.team_id == self.team_id
+            and (not self.category_ids or self._covers_category(complaint.category_id))
+            and (not self.severity or SEVERITY_RANK[complaint.severity] >= SEVERITY_RANK[self.severity])
+            and (not self.channel or complaint.channel == self.channel)
+            and (not self.partner_tag_ids or bool(complaint.partner_id.category_id & self.partner_tag_ids))
+        )
+
+    def _covers_category(self, category):
+        """Whether `category` is one of the policy's categories or below one of them."""
+        ancestors = {int(node) for node in (category.parent_path or "").split("/") if node}
+        return bool(ancestors & set(self.category_ids.ids))
+
+    def _targets(self):
+        """(target, hours) pairs this policy sets."""
+        self.ensure_one()
+        return [(target, self[field]) for target, field in TARGETS.items() if self[field] > 0]
+
+    def _calendar(self):
+        self.ensure_one()
+        return self.team_id.resource_calendar_id if self.working_hours else self.env["resource.calendar"]
+
+    def _add_hours(self, start, hours):
+        """The moment `hours` of this policy's clock after `start`."""
+        calendar = self._calendar()
+        if not calendar:
+            return start + timedelta(hours=hours)
+        return calendar.plan_hours(hours, start, compute_leaves=True) or start + timedelta(hours=hours)
+
+    def _hours_between(self, start, end):
+        """Hours of this policy's clock from `start` to `end` (0 when `end` is earlier)."""
+        if not start or not end or end <= start:
+            return 0.0
+        calendar = self._calendar()
+        if not calendar:
+            return (end - start).total_seconds() / 3600
+        return calendar.get_work_duration_data(start, end, compute_leaves=True)["hours"]
+
+    @api.model
+    def _for_complaints(self, complaints):
+        """{complaint: policies that apply to it}."""
+        policies = self.search([("team_id", "in", complaints.team_id.ids)]) if complaints.team_id else self
+        return {complaint: policies.filtered(lambda p, c=complaint: p._applies_to(c)) for complaint in complaints}

@@ -1,0 +1,112 @@
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from .complaint_sla_policy import TARGETS
+
+
+class ComplaintSlaStatus(models.Model):
+    """One target (acknowledgement or resolution) of one SLA policy on one complaint.
+
+    The clock counts the policy's hours from receipt; time spent in the policy's pause stages is
+    added back: deadline = receipt + target hours + paused hours, on the policy's clock."""
+
+    _name = "complaint.sla.status"
+    _description = "Complaint SLA Status"
+    _order = "deadline, id"
+    _rec_name = "policy_id"
+
+    complaint_id = fields.Many2one("complaint.complaint", required=True, index=True, ondelete="cascade")
+    policy_id = fields.Many2one("complaint.sla.policy", required=True, index=True, ondelete="cascade")
+    target = fields.Selection([("acknowledge", "Acknowledgement"), ("resolve", "Resolution")], required=True)
+    deadline = fields.Datetime(index=True, help="Empty while the clock is paused.")
+    reached_date = fields.Datetime(string="Reached On")
+    paused_since = fields.Datetime()
+    paused_hours = fields.Float(help="Hours of the policy's clock spent paused, added to the target.")
+    status = fields.Selection(
+        [("ongoing", "Ongoing"), ("met", "Met"), ("failed", "Failed")],
+        compute="_compute_status", search="_search_status")
+    exceeded_hours = fields.Float(compute="_compute_status", help="Hours past the deadline (policy's clock).")
+
+    _sql_constraints = [
+        ("complaint_policy_target_uniq", "unique (complaint_id, policy_id, target)",
+         "A complaint has one status per SLA policy and target."),
+    ]
+
+    @api.depends("deadline", "reached_date")
+    def _compute_status(self):
+        now = fields.Datetime.now()
+        for sla in self:
+            end = sla.reached_date or now
+            late = bool(sla.deadline) and end > sla.deadline
+            sla.status = "failed" if late else ("met" if sla.reached_date else "ongoing")
+            sla.exceeded_hours = sla.policy_id._hours_between(sla.deadline, end) if late else 0.0
+
+    def _search_status(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise NotImplementedError(self.env._("Unsupported search on the SLA status."))
+        values = {value} if operator in ("=", "!=") else set(value)
+        conditions = {
+            "met": SQL("reached_date IS NOT NULL AND (deadline IS NULL OR reached_date <= deadline)"),
+            "failed": SQL("deadline < coalesce(reached_date, %s)", fields.Datetime.now()),
+            "ongoing": SQL("reached_date IS NULL AND (deadline IS NULL OR deadline >= %s)", fields.Datetime.now()),
+        }
+        chosen = [conditions[key] for key in values if key in conditions] or [SQL("FALSE")]
+        self.flush_model(["deadline", "reached_date"])
+        query = SQL("SELECT id FROM complaint_sla_status WHERE %s", SQL(" OR ").join(
+            SQL("(%s)", condition) for condition in chosen))
+        ids = [row[0] for row in self.env.execute_query(query)]
+        return [("id", "not in" if operator in ("!=", "not in") else "in", ids)]
+
+    # ------------------------------------------------------------
+    # CLOCK
+    # ------------------------------------------------------------
+
+    def _target_hours(self):
+        self.ensure_one()
+        return self.policy_id[TARGETS[self.target]]
+
+    def _compute_deadline(self):
+        for sla in self.filtered(lambda s: not s.paused_since):
+            sla.deadline = sla.policy_id._add_hours(
+                sla.complaint_id.date_received, sla._target_hours() + sla.paused_hours)
+
+    def _update_reached(self):
+        """Mark targets reached (or not, after a reopen) from the complaint's dates."""
+        for sla in self:
+            complaint = sla.complaint_id
+            reached = complaint.date_acknowledged if sla.target == "acknowledge" else complaint.date_resolved
+            if sla.reached_date != reached:
+                sla.reached_date = reached
+
+    def _update_pause(self, now):
+        """Stop the clock of targets whose complaint is in a pause stage, restart the others."""
+        for sla in self.filtered(lambda s: not s.reached_date):
+            paused = sla.complaint_id.stage_id in sla.policy_id.pause_stage_ids
+            if paused and not sla.paused_since:
+                sla.write({"paused_since": now, "deadline": False})
+            elif not paused and sla.paused_since:
+                sla.paused_hours += sla.policy_id._hours_between(sla.paused_since, now)
+                sla.paused_since = False
+                sla._compute_deadline()
+
+    @api.model
+    def _sync(self, complaints):
+        """Give each complaint one status per applicable policy and target, drop those of policies
+        that no longer apply (unless reached), and recompute the open deadlines."""
+        now = fields.Datetime.now()
+        to_create = []
+        stale = self.browse()
+        for complaint, policies in self.env["complaint.sla.policy"]._for_complaints(complaints).items():
+            wanted = {(policy, target) for policy in policies for target, _hours in policy._targets()}
+            existing = {(sla.policy_id, sla.target): sla for sla in complaint.sla_status_ids}
+            stale |= self.browse([
+                sla.id for key, sla in existing.items() if key not in wanted and not sla.reached_date])
+            to_create += [
+                {"complaint_id": complaint.id, "policy_id": policy.id, "target": target}
+                for policy, target in wanted - existing.keys()]
+        stale.unlink()
+        self.create(to_create)
+        slas = complaints.sla_status_ids
+        slas._update_reached()
+        slas.filtered(lambda s: not s.reached_date)._compute_deadline()
+        slas._update_pause(now)

@@ -1,0 +1,121 @@
+from datetime import datetime
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import ComplaintCommon
+
+
+@tagged("complaint_management", "post_install", "-at_install")
+class TestComplaintSla(ComplaintCommon):
+    """Deadlines on a Monday-Friday 8-12, 13-17 (UTC) calendar: acknowledge within 4 working hours,
+    resolve within 16, the clock paused while waiting for the customer."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.calendar = cls.env["resource.calendar"].create({
+            "name": "Office hours", "tz": "UTC",
+            "attendance_ids": [(0, 0, {
+                "name": f"{day} {period}", "dayofweek": str(day), "hour_from": start, "hour_to": end,
+                "day_period": period,
+            }) for day in range(5) for period, start, end in (("morning", 8, 12), ("afternoon", 13, 17))],
+        })
+        cls.team_a.resource_calendar_id = cls.calendar
+        cls.policy = cls.env["complaint.sla.policy"].create({
+            "name": "Standard", "team_id": cls.team_a.id, "acknowledge_hours": 4, "resolve_hours": 16,
+            "pause_stage_ids": [(6, 0, cls.stage_waiting.ids)],
+        })
+
+    def _complaint(self, **values):
+        return self._create_complaint(category_id=self.category_late.id, **values)
+
+    def _sla(self, complaint, target, policy=None):
+        return complaint.sla_status_ids.filtered(
+            lambda s: s.target == target and s.policy_id == (policy or self.policy))
+
+    @freeze_time("2026-03-06 15:00:00")  # a Friday
+    def test_deadlines_skip_nights_and_weekends(self):
+        complaint = self._complaint()
+        self.assertEqual(self._sla(complaint, "acknowledge").deadline, datetime(2026, 3, 9, 10, 0))
+        self.assertEqual(self._sla(complaint, "resolve").deadline, datetime(2026, 3, 10, 15, 0))
+        self.assertEqual(complaint.sla_deadline, datetime(2026, 3, 9, 10, 0))
+
+    @freeze_time("2026-03-06 15:00:00")
+    def test_deadlines_skip_public_holidays(self):
+        self.env["resource.calendar.leaves"].create({
+            "name": "Public holiday", "calendar_id": self.calendar.id,
+            "date_from": datetime(2026, 3, 9, 0, 0), "date_to": datetime(2026, 3, 9, 23, 59, 59),
+        })
+        complaint = self._complaint()
+        self.assertEqual(self._sla(complaint, "acknowledge").deadline, datetime(2026, 3, 10, 10, 0))
+
+    def test_round_the_clock_policy(self):
+        self.policy.working_hours = False
+        with freeze_time("2026-03-06 15:00:00"):
+            complaint = self._complaint()
+        self.assertEqual(self._sla(complaint, "acknowledge").deadline, datetime(2026, 3, 6, 19, 0))
+        self.assertEqual(self._sla(complaint, "resolve").deadline, datetime(2026, 3, 7, 7, 0))
+
+    def test_pause_and_resume(self):
+        with freeze_time("2026-03-02 09:00:00"):  # a Monday
+            complaint = self._complaint()
+        resolve = self._sla(complaint, "resolve")
+        self.assertEqual(resolve.deadline, datetime(2026, 3, 4, 9, 0))
+        with freeze_time("2026-03-02 10:00:00"):
+            complaint.stage_id = self.stage_waiting
+        self.assertFalse(resolve.deadline, "paused: no deadline")
+        self.assertFalse(complaint.sla_deadline)
+        self.assertEqual(self._sla(complaint, "acknowledge").status, "met", "moving it acknowledged it")
+        with freeze_time("2026-03-03 10:00:00"):
+            complaint.stage_id = self.stage_progress
+        # 8 working hours paused (Monday 10-12 and 13-17, Tuesday 8-10) push the deadline 8 hours
+        self.assertEqual(resolve.paused_hours, 8)
+        self.assertEqual(resolve.deadline, datetime(2026, 3, 5, 9, 0))
+        self.assertEqual(complaint.sla_deadline, datetime(2026, 3, 5, 9, 0))
+
+    def test_severity_change_recomputes(self):
+        urgent = self.env["complaint.sla.policy"].create({
+            "name": "High severity", "team_id": self.team_a.id, "severity": "high", "resolve_hours": 4,
+        })
+        with freeze_time("2026-03-02 09:00:00"):
+            complaint = self._complaint(severity="normal")
+            self.assertFalse(self._sla(complaint, "resolve", urgent))
+            complaint.severity = "critical"
+        self.assertEqual(self._sla(complaint, "resolve", urgent).deadline, datetime(2026, 3, 2, 14, 0))
+        self.assertEqual(complaint.sla_deadline, datetime(2026, 3, 2, 14, 0), "the earliest open target")
+        complaint.severity = "low"
+        self.assertFalse(self._sla(complaint, "resolve", urgent), "no longer applies")
+
+    def test_team_and_category_filters(self):
+        self.policy.category_ids = self.category_delivery  # a parent: covers its subcategories
+        covered = self._complaint()
+        self.assertEqual(len(covered.sla_status_ids), 2)
+        other_team = self._create_complaint(category_id=self.category_billing.id)
+        self.assertFalse(other_team.sla_status_ids)
+        covered.category_id = self.category_billing
+        self.assertFalse(covered.sla_status_ids, "moved to a team without policies")
+
+    def test_met_and_failed(self):
+        with freeze_time("2026-03-02 09:00:00"):
+            on_time = self._complaint()
+            late = self._complaint()
+        with freeze_time("2026-03-02 11:00:00"):
+            on_time.stage_id = self.stage_progress
+        with freeze_time("2026-03-02 15:30:00"):
+            self.assertEqual(self._sla(on_time, "acknowledge").status, "met")
+            self.assertEqual(self._sla(late, "acknowledge").status, "failed")
+            self.assertEqual(self._sla(late, "acknowledge").exceeded_hours, 1.5)
+            self.assertEqual(self._sla(late, "resolve").status, "ongoing")
+            Sla = self.env["complaint.sla.status"]
+            slas = (on_time | late).sla_status_ids
+            self.assertEqual(Sla.search([("id", "in", slas.ids), ("status", "=", "failed")]),
+                             self._sla(late, "acknowledge"))
+            self.assertEqual(Sla.search([("id", "in", slas.ids), ("status", "=", "met")]),
+                             self._sla(on_time, "acknowledge"))
+            self.assertEqual(len(Sla.search([("id", "in", slas.ids), ("status", "=", "ongoing")])), 2)
+        with freeze_time("2026-03-02 16:00:00"):
+            late.stage_id = self.stage_progress
+            self.assertEqual(self._sla(late, "acknowledge").status, "failed", "reached after the deadline")
+            self.assertEqual(self._sla(late, "acknowledge").exceeded_hours, 2)
