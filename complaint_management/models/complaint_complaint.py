@@ -396,6 +396,8 @@ class ComplaintComplaint(models.Model):
             slas = self.sudo().sla_status_ids
             slas._update_reached()
             slas._update_pause(fields.Datetime.now())
+            slas._schedule_escalation()
+            slas._arm()
 
     def _stamp_stage_dates(self, stage, now):
         """Set the acknowledgement, first response, resolution and closing dates of complaints

@@ -39,6 +39,8 @@ class ComplaintSlaPolicy(models.Model):
         "complaint.stage", string="Paused In Stages",
         help="The clock stops while a complaint is in these stages, e.g. waiting for the customer.")
 
+    escalation_ids = fields.One2many("complaint.sla.escalation", "policy_id", string="Escalation Levels")
+
     _sql_constraints = [
         ("acknowledge_hours_positive", "CHECK (acknowledge_hours >= 0)", "Target hours cannot be negative."),
         ("resolve_hours_positive", "CHECK (resolve_hours >= 0)", "Target hours cannot be negative."),

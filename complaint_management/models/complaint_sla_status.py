@@ -22,6 +22,10 @@ class ComplaintSlaStatus(models.Model):
     reached_date = fields.Datetime(string="Reached On")
     paused_since = fields.Datetime()
     paused_hours = fields.Float(help="Hours of the policy's clock spent paused, added to the target.")
+    escalation_ids = fields.Many2many(
+        "complaint.sla.escalation", string="Escalations Done", readonly=True, copy=False)
+    next_escalation_date = fields.Datetime(
+        index=True, readonly=True, copy=False, help="When the next escalation level of this target fires.")
     status = fields.Selection(
         [("ongoing", "Ongoing"), ("met", "Met"), ("failed", "Failed")],
         compute="_compute_status", search="_search_status")
@@ -70,6 +74,70 @@ class ComplaintSlaStatus(models.Model):
             sla.deadline = sla.policy_id._add_hours(
                 sla.complaint_id.date_received, sla._target_hours() + sla.paused_hours)
 
+    def _description_target(self):
+        self.ensure_one()
+        return dict(self._fields["target"]._description_selection(self.env))[self.target]
+
+    def _level_time(self, level):
+        """When `level` fires on this target: its share of the target's time used, pauses added."""
+        return self.policy_id._add_hours(
+            self.complaint_id.date_received, self._target_hours() * level.percent / 100 + self.paused_hours)
+
+    def _pending_levels(self):
+        self.ensure_one()
+        return self.policy_id.escalation_ids.filtered(lambda level: level.target == self.target) - self.escalation_ids
+
+    def _schedule_escalation(self):
+        """Set when the next escalation level fires (none once reached or while paused)."""
+        for sla in self:
+            levels = sla._pending_levels() if not sla.reached_date and not sla.paused_since else []
+            next_date = min((sla._level_time(level) for level in levels), default=False)
+            if sla.next_escalation_date != next_date:
+                sla.next_escalation_date = next_date
+
+    def _escalate(self, now):
+        """Fire the levels that are due, each once; a hand-over to another team comes last."""
+        self.ensure_one()
+        due = self._pending_levels().filtered(lambda level: self._level_time(level) <= now)
+        self.escalation_ids |= due
+        complaint = self.complaint_id
+        for level in due.sorted(lambda level: (bool(level.escalation_team_id), level.percent)):
+            level._fire(complaint, self)
+
+    @api.model
+    def _cron_escalate(self, batch_size=200):
+        """Fire the escalation levels that are due, a batch at a time. Rows are locked and skipped
+        when another worker holds them, so two workers never fire the same level."""
+        now = fields.Datetime.now()
+        self.flush_model(["next_escalation_date"])
+        rows = self.env.execute_query(SQL("""
+            SELECT id FROM complaint_sla_status
+             WHERE next_escalation_date <= %s
+             ORDER BY next_escalation_date, id
+             LIMIT %s
+               FOR UPDATE SKIP LOCKED""", now, batch_size))
+        slas = self.browse([row[0] for row in rows])
+        for sla in slas:
+            sla._escalate(now)
+        slas = slas.exists()
+        slas._schedule_escalation()
+        done = len(slas)
+        remaining = self.search_count([("next_escalation_date", "<=", now)]) if len(rows) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        self._arm_escalation_cron()
+
+    @api.model
+    def _arm_escalation_cron(self):
+        """Have the escalation cron run when the next level of any complaint is due."""
+        self.search([("next_escalation_date", "!=", False)], order="next_escalation_date", limit=1)._arm()
+
+    def _arm(self):
+        """Have the escalation cron run when the first of these targets' next levels is due."""
+        dates = [date for date in self.mapped("next_escalation_date") if date]
+        cron = self.env.ref("complaint_management.ir_cron_complaint_sla_escalate", raise_if_not_found=False)
+        if dates and cron:
+            cron._trigger(at=min(dates))
+
     def _update_reached(self):
         """Mark targets reached (or not, after a reopen) from the complaint's dates."""
         for sla in self:
@@ -110,3 +178,5 @@ class ComplaintSlaStatus(models.Model):
         slas._update_reached()
         slas.filtered(lambda s: not s.reached_date)._compute_deadline()
         slas._update_pause(now)
+        slas._schedule_escalation()
+        slas._arm()

@@ -4,36 +4,11 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from .common import ComplaintCommon
+from .common import ComplaintSlaCommon
 
 
 @tagged("complaint_management", "post_install", "-at_install")
-class TestComplaintSla(ComplaintCommon):
-    """Deadlines on a Monday-Friday 8-12, 13-17 (UTC) calendar: acknowledge within 4 working hours,
-    resolve within 16, the clock paused while waiting for the customer."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.calendar = cls.env["resource.calendar"].create({
-            "name": "Office hours", "tz": "UTC",
-            "attendance_ids": [(0, 0, {
-                "name": f"{day} {period}", "dayofweek": str(day), "hour_from": start, "hour_to": end,
-                "day_period": period,
-            }) for day in range(5) for period, start, end in (("morning", 8, 12), ("afternoon", 13, 17))],
-        })
-        cls.team_a.resource_calendar_id = cls.calendar
-        cls.policy = cls.env["complaint.sla.policy"].create({
-            "name": "Standard", "team_id": cls.team_a.id, "acknowledge_hours": 4, "resolve_hours": 16,
-            "pause_stage_ids": [(6, 0, cls.stage_waiting.ids)],
-        })
-
-    def _complaint(self, **values):
-        return self._create_complaint(category_id=self.category_late.id, **values)
-
-    def _sla(self, complaint, target, policy=None):
-        return complaint.sla_status_ids.filtered(
-            lambda s: s.target == target and s.policy_id == (policy or self.policy))
+class TestComplaintSla(ComplaintSlaCommon):
 
     @freeze_time("2026-03-06 15:00:00")  # a Friday
     def test_deadlines_skip_nights_and_weekends(self):
