@@ -6,6 +6,7 @@ from . import test_complaint_public
 from . import test_complaint_repeat
 from . import test_complaint_security
 from . import test_complaint_sla
+from . import test_complaint_sla_concurrency
 from . import test_complaint_sla_escalation
 from . import test_complaint_sms
 from . import test_complaint_ui
