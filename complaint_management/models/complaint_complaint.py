@@ -53,6 +53,7 @@ PHONE_PATTERN = re.compile(r"\+?[0-9 ()./-]{6,24}")
 LOCAL_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 # what decides which SLA policies apply to a complaint, and its deadlines
 SLA_FIELDS = {"team_id", "category_id", "severity", "channel", "partner_id", "date_received"}
+SLA_AT_RISK_HOURS = 24
 # fields customers may not read (the portal pages show what they need, read with sudo)
 STAFF = "complaint_management.group_complaint_user"
 REPEAT_WINDOW_PARAM = "complaint_management.repeat_window_days"
@@ -148,15 +149,20 @@ class ComplaintComplaint(models.Model):
         string="Last Stage Update", readonly=True, copy=False, default=fields.Datetime.now)
     date_response_promised = fields.Datetime(
         string="Response Promised By", compute="_compute_promised_dates",
-        help="When the customer was promised a first answer: the team's response time after receipt.")
+        help="When the customer was promised a first answer: the SLA deadline, else the team's response time.")
     date_resolution_promised = fields.Datetime(
         string="Resolution Promised By", compute="_compute_promised_dates",
-        help="When the customer was promised a resolution: the team's resolution time after receipt.")
+        help="When the customer was promised a resolution: the SLA deadline, else the team's resolution time.")
     # service level
     sla_status_ids = fields.One2many("complaint.sla.status", "complaint_id", string="SLA Statuses", groups=STAFF)
     sla_deadline = fields.Datetime(
         string="Next SLA Deadline", compute="_compute_sla_deadline", store=True, index=True, groups=STAFF,
         help="The earliest deadline of the SLA targets not reached yet (none while paused).")
+    sla_failed = fields.Boolean(
+        string="SLA Failed", compute="_compute_sla_flags", search="_search_sla_failed", groups=STAFF)
+    sla_at_risk = fields.Boolean(
+        string="SLA at Risk", compute="_compute_sla_flags", search="_search_sla_at_risk", groups=STAFF,
+        help=f"A target not reached yet is due within {SLA_AT_RISK_HOURS} hours.")
     acknowledgement_pending = fields.Boolean(
         default=True, copy=False, index=True, export_string_translation=False,
         help="The acknowledgement email is queued and not sent yet.")
@@ -229,13 +235,18 @@ class ComplaintComplaint(models.Model):
         for complaint in self:
             complaint.access_url = f"/my/complaints/{complaint.id}"
 
-    @api.depends("date_received", "team_id.response_hours", "team_id.resolution_hours")
+    @api.depends("date_received", "team_id.response_hours", "team_id.resolution_hours", "sla_status_ids.deadline")
     def _compute_promised_dates(self):
+        """The SLA deadlines when policies apply, else the team's response and resolution times."""
         for complaint in self:
             received, team = complaint.date_received, complaint.team_id
-            complaint.date_response_promised = (
+            # sudo: only the deadlines of the complaint's own SLA targets, which customers are promised
+            deadlines = {target: [sla.deadline for sla in complaint.sudo().sla_status_ids
+                                  if sla.target == target and sla.deadline]
+                         for target in ("acknowledge", "resolve")}
+            complaint.date_response_promised = min(deadlines["acknowledge"], default=False) or (
                 received + timedelta(hours=team.response_hours) if received and team.response_hours else False)
-            complaint.date_resolution_promised = (
+            complaint.date_resolution_promised = min(deadlines["resolve"], default=False) or (
                 received + timedelta(hours=team.resolution_hours) if received and team.resolution_hours else False)
 
     @api.depends("sla_status_ids.deadline", "sla_status_ids.reached_date")
@@ -243,6 +254,27 @@ class ComplaintComplaint(models.Model):
         for complaint in self:
             deadlines = [sla.deadline for sla in complaint.sla_status_ids if sla.deadline and not sla.reached_date]
             complaint.sla_deadline = min(deadlines, default=False)
+
+    @api.depends("sla_deadline", "sla_status_ids.deadline", "sla_status_ids.reached_date")
+    def _compute_sla_flags(self):
+        now = fields.Datetime.now()
+        for complaint in self:
+            complaint.sla_failed = any(sla.status == "failed" for sla in complaint.sla_status_ids)
+            complaint.sla_at_risk = bool(complaint.sla_deadline) and (
+                now <= complaint.sla_deadline <= now + timedelta(hours=SLA_AT_RISK_HOURS))
+
+    def _search_sla_failed(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(self.env._("Unsupported search on SLA Failed."))
+        domain = [("sla_status_ids", "any", [("status", "=", "failed")])]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    def _search_sla_at_risk(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(self.env._("Unsupported search on SLA at Risk."))
+        now = fields.Datetime.now()
+        domain = [("sla_deadline", ">=", now), ("sla_deadline", "<=", now + timedelta(hours=SLA_AT_RISK_HOURS))]
+        return domain if (operator == "=") == value else ["!", "&", *domain]
 
     @api.depends("category_id", "company_id")
     def _compute_team_id(self):

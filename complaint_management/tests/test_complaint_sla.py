@@ -16,6 +16,9 @@ class TestComplaintSla(ComplaintSlaCommon):
         self.assertEqual(self._sla(complaint, "acknowledge").deadline, datetime(2026, 3, 9, 10, 0))
         self.assertEqual(self._sla(complaint, "resolve").deadline, datetime(2026, 3, 10, 15, 0))
         self.assertEqual(complaint.sla_deadline, datetime(2026, 3, 9, 10, 0))
+        # the customer is promised the SLA deadlines (portal, acknowledgement)
+        self.assertEqual(complaint.date_response_promised, datetime(2026, 3, 9, 10, 0))
+        self.assertEqual(complaint.date_resolution_promised, datetime(2026, 3, 10, 15, 0))
 
     @freeze_time("2026-03-06 15:00:00")
     def test_deadlines_skip_public_holidays(self):
@@ -90,6 +93,14 @@ class TestComplaintSla(ComplaintSlaCommon):
             self.assertEqual(Sla.search([("id", "in", slas.ids), ("status", "=", "met")]),
                              self._sla(on_time, "acknowledge"))
             self.assertEqual(len(Sla.search([("id", "in", slas.ids), ("status", "=", "ongoing")])), 2)
+            Complaint = self.env["complaint.complaint"]
+            both = [("id", "in", (on_time | late).ids)]
+            self.assertEqual(Complaint.search(both + [("sla_failed", "=", True)]), late)
+            self.assertEqual(Complaint.search(both + [("sla_failed", "=", False)]), on_time)
+            self.assertTrue(late.sla_failed)
+        with freeze_time("2026-03-03 16:30:00"):
+            # on time: resolution due Wednesday 9:00, within a day; late: overdue, so failed, not at risk
+            self.assertEqual(Complaint.search(both + [("sla_at_risk", "=", True)]), on_time)
         with freeze_time("2026-03-02 16:00:00"):
             late.stage_id = self.stage_progress
             self.assertEqual(self._sla(late, "acknowledge").status, "failed", "reached after the deadline")
