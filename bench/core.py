@@ -39,7 +39,7 @@ KANBAN_SPEC = {
     "activity_exception_icon": {}, "activity_summary": {}, "activity_type_icon": {},
     "activity_type_id": {"fields": {"display_name": {}}},
     "user_id": {"fields": {"display_name": {}}}, "stage_id": {"fields": {"display_name": {}}},
-    "sla_failed": {}, "sla_deadline": {},
+    "sla_deadline": {},
 }
 
 
