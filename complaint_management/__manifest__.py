@@ -33,6 +33,7 @@
         "demo/res_partner_demo.xml",
         "demo/complaint_team_demo.xml",
         "demo/complaint_category_demo.xml",
+        "demo/complaint_sla_policy_demo.xml",
         "demo/complaint_complaint_demo.xml",
     ],
     "assets": {
