@@ -147,9 +147,12 @@ class ComplaintSlaStatus(models.Model):
                 sla.reached_date = reached
 
     def _update_pause(self, now):
-        """Stop the clock of targets whose complaint is in a pause stage, restart the others."""
+        """Stop the clock of targets whose complaint is in a pause stage (unless already overdue),
+        restart the others."""
         for sla in self.filtered(lambda s: not s.reached_date):
             paused = sla.complaint_id.stage_id in sla.policy_id.pause_stage_ids
+            if paused and not sla.paused_since and sla.deadline and sla.deadline < now:
+                continue  # already failed: waiting for the customer now does not undo it
             if paused and not sla.paused_since:
                 sla.write({"paused_since": now, "deadline": False})
             elif not paused and sla.paused_since:

@@ -53,6 +53,16 @@ class TestComplaintSla(ComplaintSlaCommon):
         self.assertEqual(resolve.deadline, datetime(2026, 3, 5, 9, 0))
         self.assertEqual(complaint.sla_deadline, datetime(2026, 3, 5, 9, 0))
 
+    def test_overdue_target_stays_failed_when_paused(self):
+        with freeze_time("2026-03-02 09:00:00"):
+            complaint = self._complaint()
+        resolve = self._sla(complaint, "resolve")
+        with freeze_time("2026-03-05 10:00:00"):  # resolution was due on Wednesday at 9:00
+            self.assertEqual(resolve.status, "failed")
+            complaint.stage_id = self.stage_waiting
+            self.assertEqual(resolve.status, "failed", "waiting for the customer does not undo a breach")
+            self.assertEqual(resolve.deadline, datetime(2026, 3, 4, 9, 0))
+
     def test_severity_change_recomputes(self):
         urgent = self.env["complaint.sla.policy"].create({
             "name": "High severity", "team_id": self.team_a.id, "severity": "high", "resolve_hours": 4,
