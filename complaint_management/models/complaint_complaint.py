@@ -620,12 +620,13 @@ class ComplaintComplaint(models.Model):
     def _portal_check_files(self, files):
         """An error message when a file sent with a complaint is of a kind or size not accepted,
         else False. `files` are dicts with 'name' and 'data' (bytes)."""
-        max_mb = get_int_param(self.env, ATTACHMENT_MAX_MB)
-        total_mb = get_int_param(self.env, ATTACHMENT_TOTAL_MB)
+        limits = self._portal_file_limits()
+        max_mb, total_mb = limits["max_mb"], limits["total_mb"]
         for file in files:
             if not file_kind(file["name"], file["data"]):
-                return self.env._("“%(file)s” cannot be sent: please attach images, PDF documents, or audio or "
-                         "video recordings.", file=file["name"])
+                return self.env._(
+                    "“%(file)s” cannot be sent: please attach images, PDF documents, or audio or video recordings.",
+                    file=file["name"])
             if len(file["data"]) > max_mb * 1024 * 1024:
                 return self.env._("“%(file)s” is larger than %(size)s MB.", file=file["name"], size=max_mb)
         if sum(len(file["data"]) for file in files) > total_mb * 1024 * 1024:

@@ -1,6 +1,9 @@
 from odoo import fields, models
 
-PRIORITY_STEPS = ["0", "1", "2", "3"]
+from .complaint_complaint import PRIORITIES
+from .complaint_sla_policy import SLA_TARGETS
+
+PRIORITY_STEPS = [key for key, _label in PRIORITIES]
 
 
 class ComplaintSlaEscalation(models.Model):
@@ -12,8 +15,7 @@ class ComplaintSlaEscalation(models.Model):
     _order = "policy_id, target, percent, id"
 
     policy_id = fields.Many2one("complaint.sla.policy", required=True, index=True, ondelete="cascade")
-    target = fields.Selection(
-        [("acknowledge", "Acknowledgement"), ("resolve", "Resolution")], required=True, default="resolve")
+    target = fields.Selection(SLA_TARGETS, required=True, default="resolve")
     percent = fields.Integer(
         string="At % of the Time", required=True, default=100,
         help="75: when three quarters of the target's time are used; 100: at the deadline (breach).")
@@ -35,9 +37,10 @@ class ComplaintSlaEscalation(models.Model):
         """Carry out this level on `complaint` and log it in its chatter."""
         self.ensure_one()
         leader, assignee = complaint.team_id.leader_id, complaint.user_id
-        body = self.env._("SLA “%(policy)s”: %(percent)s%% of the %(target)s time used (deadline %(deadline)s).",
-                 policy=sla.policy_id.name, percent=self.percent, target=sla._description_target(),
-                 deadline=fields.Datetime.to_string(sla.deadline) if sla.deadline else "-")
+        body = self.env._(
+            "SLA “%(policy)s”: %(percent)s%% of the %(target)s time used (deadline %(deadline)s).",
+            policy=sla.policy_id.name, percent=self.percent, target=sla._description_target(),
+            deadline=fields.Datetime.to_string(sla.deadline) if sla.deadline else "-")
         partners = (assignee.partner_id if self.notify_assignee else self.env["res.partner"]) | (
             leader.partner_id if self.notify_leader else self.env["res.partner"])
         if self.raise_priority and complaint.priority != PRIORITY_STEPS[-1]:

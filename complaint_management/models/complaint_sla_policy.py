@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from .complaint_complaint import CHANNELS, SEVERITIES
 
 SEVERITY_RANK = {key: rank for rank, (key, _label) in enumerate(SEVERITIES)}
+SLA_TARGETS = [("acknowledge", "Acknowledgement"), ("resolve", "Resolution")]
+# target -> policy field holding its hours
 TARGETS = {"acknowledge": "acknowledge_hours", "resolve": "resolve_hours"}
 
 

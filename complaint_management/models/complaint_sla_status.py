@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from .complaint_sla_policy import TARGETS
+from .complaint_sla_policy import SLA_TARGETS, TARGETS
 
 
 class ComplaintSlaStatus(models.Model):
@@ -17,7 +17,7 @@ class ComplaintSlaStatus(models.Model):
 
     complaint_id = fields.Many2one("complaint.complaint", required=True, index=True, ondelete="cascade")
     policy_id = fields.Many2one("complaint.sla.policy", required=True, index=True, ondelete="cascade")
-    target = fields.Selection([("acknowledge", "Acknowledgement"), ("resolve", "Resolution")], required=True)
+    target = fields.Selection(SLA_TARGETS, required=True)
     deadline = fields.Datetime(index=True, help="Empty while the clock is paused.")
     reached_date = fields.Datetime(string="Reached On")
     paused_since = fields.Datetime()
