@@ -1,10 +1,13 @@
-"""SLA escalation cron benchmark: its cost grows with the due work, not with the open complaints.
+"""SLA escalation and follow-up cron benchmark: their cost grows with the due work, not with the
+open complaints.
 
 Run with `make bench` (BENCH=sla for this one). It creates the database `complaints_bench_sla`
 (SLA_BENCH_DB) with the addon and no demo data, bulk-loads 100 000 open complaints of a team whose
 SLA policy (16 working hours to resolve, levels at 75 % and 100 %) gives each a resolution target
 by SQL, then times the escalation cron: with nothing due, and with 2 000 complaints due, run as
-Odoo's cron runner does (batches of 200, a commit after each, until nothing is left). Never run by CI.
+Odoo's cron runner does (batches of 200, a commit after each, until nothing is left). The follow-up
+cron is timed the same way, with nothing due and with 2 000 feedback requests due (emails rendered
+and queued, batches of 100). Never run by CI.
 """
 import os
 import sys
@@ -82,15 +85,28 @@ def make_due(env, team):
     env.invalidate_all()
 
 
-def run_like_the_runner(env):
-    """Call the cron method, committing after each batch, while it reports work left."""
-    Sla = env["complaint.sla.status"]
+def make_followups_due(env, team):
+    """2 000 others were resolved three days ago: their feedback request is a day late."""
+    env.cr.execute("""
+        WITH due AS (SELECT id FROM complaint_complaint WHERE team_id = %(team)s ORDER BY id DESC LIMIT %(due)s)
+        UPDATE complaint_complaint c
+           SET partner_email = 'customer' || c.id || '@example.com', date_resolved = now() - interval '3 days',
+               date_feedback_due = now() - interval '1 day', date_followup = now() - interval '1 day'
+          FROM due WHERE c.id = due.id
+    """, {"team": team.id, "due": DUE})
+    env.cr.commit()
+    env.invalidate_all()
+
+
+def run_like_the_runner(env, model, method, date_field):
+    """Call the cron method, committing after each batch, while it leaves work due."""
+    Model = env[model]
     calls = 0
     while True:
-        Sla._cron_escalate()
+        getattr(Model, method)()
         env.cr.commit()
         calls += 1
-        if not Sla.search_count([("next_escalation_date", "<=", odoo.fields.Datetime.now())]):
+        if not Model.search_count([(date_field, "<=", odoo.fields.Datetime.now())]):
             return calls
 
 
@@ -115,12 +131,28 @@ def main():
         rows.append((f"escalation cron, {OPEN:,} open, nothing due", f"{ms:.1f} ms", f"{queries}"))
         make_due(env, team)
         calls = []
-        ms, queries = measure(lambda: calls.append(run_like_the_runner(env)))
+        ms, queries = measure(lambda: calls.append(
+            run_like_the_runner(env, "complaint.sla.status", "_cron_escalate", "next_escalation_date")))
         rows.append((f"escalation cron, {OPEN:,} open, {DUE:,} due ({calls[0]} batches)",
                      f"{ms / 1000:.1f} s", f"{queries}"))
         cr.execute("SELECT count(*) FROM mail_message WHERE model = 'complaint.complaint' AND body LIKE %s",
                    ["%of the Resolution time used%"])
         rows.append(("escalation notes posted (2 levels x 2 000)", "", f"{cr.fetchone()[0]}"))
+
+        Complaint = env["complaint.complaint"]
+        Complaint._cron_follow_up()
+        cr.commit()
+        ms, queries = measure(lambda: (Complaint._cron_follow_up(), cr.commit()))
+        rows.append((f"follow-up cron, {OPEN:,} open, nothing due", f"{ms:.1f} ms", f"{queries}"))
+        make_followups_due(env, team)
+        calls = []
+        ms, queries = measure(lambda: calls.append(
+            run_like_the_runner(env, "complaint.complaint", "_cron_follow_up", "date_followup")))
+        rows.append((f"follow-up cron, {OPEN:,} open, {DUE:,} feedback requests due ({calls[0]} batches)",
+                     f"{ms / 1000:.1f} s", f"{queries}"))
+        cr.execute("""SELECT count(*) FROM mail_mail m JOIN mail_message g ON g.id = m.mail_message_id
+                       WHERE g.subject LIKE %s""", ["How did we handle%"])
+        rows.append(("feedback request emails queued", "", f"{cr.fetchone()[0]}"))
     print_table(rows)
 
 

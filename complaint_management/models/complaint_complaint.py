@@ -60,6 +60,12 @@ REPEAT_WINDOW_PARAM = "complaint_management.repeat_window_days"
 DEFAULT_REPEAT_WINDOW_DAYS = 90
 
 
+def text_direction(env, lang_code):
+    """Writing direction ('ltr' or 'rtl') of language `lang_code` (else the user's), for email bodies."""
+    lang = env["res.lang"]._lang_get(lang_code or env.lang or "en_US")
+    return lang.direction or "ltr"
+
+
 class ComplaintComplaint(models.Model):
     _name = "complaint.complaint"
     _description = "Customer Complaint"
@@ -390,6 +396,8 @@ class ComplaintComplaint(models.Model):
         for stage, stage_complaints in complaints.grouped("stage_id").items():
             if stage.is_resolved or stage.is_closed:
                 stage_complaints._stamp_stage_dates(stage, now)
+            if stage.is_resolved or stage.is_waiting:
+                stage_complaints._schedule_followups(stage, now)
         complaints._subscribe_followers(self.env.user.partner_id if subscribe_creator else self.env["res.partner"])
         for team, team_complaints in complaints.filtered("user_id").grouped("team_id").items():
             if team:
@@ -411,6 +419,7 @@ class ComplaintComplaint(models.Model):
             vals.setdefault("kanban_state", "normal")
             result = super().write(vals)
             moving._stamp_stage_dates(stage, now)
+            moving._schedule_followups(stage, now)
             moving._send_sms_template(stage.sms_template_id)
         if vals.get("team_id") and self[-1:].user_id:
             # the team's next turns went to these complaints (computed, or shown in a form and sent)
@@ -486,6 +495,7 @@ class ComplaintComplaint(models.Model):
                 and message.subtype_id == self.env.ref("mail.mt_comment")
                 and message.author_id.user_ids.filtered(lambda u: not u.share)):
             self.sudo().date_first_response = fields.Datetime.now()  # sudo: followers may post on read access
+        self._followup_after_reply(message)
         return super()._message_post_after_hook(message, msg_vals)
 
     # ------------------------------------------------------------
@@ -516,8 +526,35 @@ class ComplaintComplaint(models.Model):
     def _mail_text_direction(self):
         """Writing direction ('ltr' or 'rtl') of the customer's language, for email bodies."""
         self.ensure_one()
-        lang = self.env["res.lang"]._lang_get(self.partner_id.lang or self.env.lang or "en_US")
-        return lang.direction or "ltr"
+        return text_direction(self.env, self.partner_id.lang)
+
+    def _customer_date(self, value):
+        """`value` (a UTC datetime) as a date in the customer's time zone and language."""
+        self.ensure_one()
+        partner = self.partner_id
+        local = fields.Datetime.context_timestamp(self.with_context(tz=partner.tz or "UTC"), value)
+        return tools.format_date(self.env, local.date(), lang_code=partner.lang or None)
+
+    def _reachable(self):
+        """The complaints with a customer to write to."""
+        return self.filtered(lambda c: c.partner_id or c.partner_email)
+
+    def _send_mail_template(self, template):
+        """Email `template` to the customers of these complaints, logged in their chatter as notes."""
+        for company, company_complaints in self.grouped("company_id").items():
+            # one composer renders the whole batch (message_post_with_source makes one per record);
+            # the emails wait in the outgoing queue, sent in batches by the mail queue cron
+            self.env["mail.compose.message"].with_company(company).with_context(
+                default_composition_mode="comment",
+                default_model=self._name,
+                default_res_ids=company_complaints.ids,
+                default_template_id=template.id,
+                mail_notify_force_send=False,
+            ).create({
+                "message_type": "notification",
+                "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+                "email_layout_xmlid": "mail.mail_notification_light",
+            })._action_send_mail()
 
     @api.model
     def _repeat_window(self):
@@ -535,21 +572,8 @@ class ComplaintComplaint(models.Model):
         complaints = self.search(domain, limit=batch_size, order="id")
         template = self.env.ref("complaint_management.mail_template_complaint_acknowledgement")
         now = fields.Datetime.now()
-        reachable = complaints.filtered(lambda c: c.partner_id or c.partner_email)
-        for company, company_complaints in reachable.grouped("company_id").items():
-            # one composer renders the whole batch (message_post_with_source makes one per record);
-            # the emails wait in the outgoing queue, sent in batches by the mail queue cron
-            self.env["mail.compose.message"].with_company(company).with_context(
-                default_composition_mode="comment",
-                default_model=self._name,
-                default_res_ids=company_complaints.ids,
-                default_template_id=template.id,
-                mail_notify_force_send=False,
-            ).create({
-                "message_type": "notification",
-                "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
-                "email_layout_xmlid": "mail.mail_notification_light",
-            })._action_send_mail()
+        reachable = complaints._reachable()
+        reachable._send_mail_template(template)
         reachable._send_sms_template(self.env.ref(
             "complaint_management.sms_template_complaint_acknowledgement", raise_if_not_found=False))
         reachable.filtered(lambda c: not c.date_acknowledged).date_acknowledged = now

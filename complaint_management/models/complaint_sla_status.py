@@ -3,6 +3,8 @@ from odoo.tools import SQL
 
 from .complaint_sla_policy import SLA_TARGETS, TARGETS
 
+SLA_STATUSES = [("ongoing", "Ongoing"), ("met", "Met"), ("failed", "Failed")]
+
 
 class ComplaintSlaStatus(models.Model):
     """One target (acknowledgement or resolution) of one SLA policy on one complaint.
@@ -27,8 +29,7 @@ class ComplaintSlaStatus(models.Model):
     next_escalation_date = fields.Datetime(
         index=True, readonly=True, copy=False, help="When the next escalation level of this target fires.")
     status = fields.Selection(
-        [("ongoing", "Ongoing"), ("met", "Met"), ("failed", "Failed")],
-        compute="_compute_status", search="_search_status")
+        SLA_STATUSES, compute="_compute_status", search="_search_status")
     exceeded_hours = fields.Float(compute="_compute_status", help="Hours past the deadline (policy's clock).")
 
     _sql_constraints = [

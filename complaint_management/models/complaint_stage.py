@@ -16,6 +16,10 @@ class ComplaintStage(models.Model):
         string="Resolution Stage", help="Complaints reaching this stage count as resolved (resolution date set).")
     is_closed = fields.Boolean(
         string="Closing Stage", help="Complaints in this stage are closed (closing date set, no longer open).")
+    is_waiting = fields.Boolean(
+        string="Waiting for Customer",
+        help="Complaints in this stage wait on the customer: they are reminded, then the complaint is closed, "
+             "after the team's number of days.")
     team_ids = fields.Many2many(
         "complaint.team", "complaint_stage_team_rel", "stage_id", "team_id", string="Teams",
         help="Teams whose kanban shows this stage; leave empty for every team.")

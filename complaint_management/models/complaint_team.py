@@ -1,4 +1,10 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
+
+from .complaint_complaint import SLA_AT_RISK_HOURS, text_direction
+
+SLA_DIGEST_MAX_LINES = 200
 
 
 class ComplaintTeam(models.Model):
@@ -39,6 +45,24 @@ class ComplaintTeam(models.Model):
         compute="_compute_resource_calendar_id", store=True, readonly=False, precompute=True,
         help="SLA clocks counting working hours use this calendar; its global time off are public holidays.")
     sla_policy_ids = fields.One2many("complaint.sla.policy", "team_id", string="SLA Policies")
+    # follow-ups, in days (0: never)
+    feedback_days = fields.Integer(
+        string="Ask for Feedback After (days)", default=2,
+        help="Days after the resolution when the customer is asked for feedback (0: never).")
+    reminder_days = fields.Integer(
+        string="Remind Waiting Customers After (days)", default=3,
+        help="Days a complaint waits on the customer before they are reminded (0: never).")
+    waiting_close_days = fields.Integer(
+        string="Close Unanswered After (days)", default=14,
+        help="Days a complaint waits on the customer before it is closed, with a message to them (0: never).")
+    auto_close_days = fields.Integer(
+        string="Close Resolved After (days)", default=7,
+        help="Days after the resolution when a complaint not reopened is closed (0: never).")
+    sla_digest = fields.Boolean(
+        string="Daily SLA Digest", default=True,
+        help="Each morning the team leader gets the team's open complaints that are overdue or at risk.")
+    sla_digest_date = fields.Date(
+        string="Last SLA Digest", readonly=True, copy=False, export_string_translation=False)
     use_sms = fields.Boolean(
         string="Send SMS",
         help="Customers who give a mobile number also get the acknowledgement and status changes by SMS.")
@@ -48,6 +72,9 @@ class ComplaintTeam(models.Model):
     _sql_constraints = [
         ("response_hours_positive", "CHECK (response_hours >= 0)", "The response time cannot be negative."),
         ("resolution_hours_positive", "CHECK (resolution_hours >= 0)", "The resolution time cannot be negative."),
+        ("followup_days_positive",
+         "CHECK (feedback_days >= 0 AND reminder_days >= 0 AND waiting_close_days >= 0 AND auto_close_days >= 0)",
+         "Follow-up days cannot be negative."),
     ]
 
     @api.depends("company_id")
@@ -73,6 +100,47 @@ class ComplaintTeam(models.Model):
         action["domain"] = [("team_id", "=", self.id)]
         action["context"] = {"default_team_id": self.id, "search_default_open": 1}
         return action
+
+    def _closing_stage(self):
+        """The first closing stage (not a resolution stage) shown to this team (any team's when empty)."""
+        return self.env["complaint.stage"].search([
+            ("is_closed", "=", True), ("is_resolved", "=", False),
+            "|", ("team_ids", "=", False), ("team_ids", "in", self.ids)], limit=1)
+
+    # ------------------------------------------------------------
+    # SLA DIGEST
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_send_sla_digest(self, batch_size=50):
+        """Email each team leader, once a day, the team's open complaints that are overdue or at risk."""
+        today = fields.Date.today()
+        domain = [("sla_digest", "=", True), ("leader_id", "!=", False),
+                  "|", ("sla_digest_date", "=", False), ("sla_digest_date", "<", today)]
+        teams = self.search(domain, limit=batch_size, order="id")
+        template = self.env.ref("complaint_management.mail_template_complaint_sla_digest")
+        for team in teams:
+            if team._sla_digest_lines():
+                template.send_mail(team.id, email_layout_xmlid="mail.mail_notification_light")
+        teams.sla_digest_date = today
+        done = len(teams)
+        self.env["ir.cron"]._notify_progress(
+            done=done, remaining=self.search_count(domain) if done == batch_size else 0)
+
+    def _sla_digest_lines(self):
+        """The team's open complaints whose next SLA deadline has passed or comes within the
+        at-risk window, earliest first: dicts with 'complaint' and 'overdue'."""
+        self.ensure_one()
+        now = fields.Datetime.now()
+        complaints = self.env["complaint.complaint"].search([
+            ("team_id", "=", self.id), ("is_closed", "=", False),
+            ("sla_deadline", "<=", now + timedelta(hours=SLA_AT_RISK_HOURS)),
+        ], order="sla_deadline, id", limit=SLA_DIGEST_MAX_LINES)
+        return [{"complaint": complaint, "overdue": complaint.sla_deadline < now} for complaint in complaints]
+
+    def _mail_text_direction(self):
+        self.ensure_one()
+        return text_direction(self.env, self.leader_id.lang)
 
     # ------------------------------------------------------------
     # ASSIGNMENT

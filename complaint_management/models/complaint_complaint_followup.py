@@ -1,0 +1,163 @@
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.tools import format_date
+
+from .complaint_complaint import STAFF
+
+
+def _days_after(now, days):
+    return now + timedelta(days=days) if days else False
+
+
+class ComplaintComplaint(models.Model):
+    """Follow-ups of complaints by the daily scheduled action: feedback requests after the
+    resolution, reminders to customers who keep a complaint waiting, and automatic closing.
+
+    Each follow-up gets its due date when the complaint enters the stage that calls for it, from
+    the team's days at that moment, and loses it when done or no longer wanted; the scheduled
+    action reads the earliest of them through one indexed column."""
+
+    _inherit = "complaint.complaint"
+
+    date_feedback_due = fields.Datetime(
+        string="Feedback Request Due", readonly=True, copy=False, groups=STAFF)
+    date_feedback_requested = fields.Datetime(
+        string="Feedback Requested On", readonly=True, copy=False, groups=STAFF)
+    date_reminder_due = fields.Datetime(
+        string="Customer Reminder Due", readonly=True, copy=False, groups=STAFF)
+    date_customer_reminded = fields.Datetime(
+        string="Customer Reminded On", readonly=True, copy=False, groups=STAFF)
+    date_close_due = fields.Datetime(
+        string="Automatic Closing Due", readonly=True, copy=False, groups=STAFF,
+        help="When the complaint is closed if it still waits on the customer, or is still resolved "
+             "and not reopened.")
+    date_followup = fields.Datetime(
+        string="Next Follow-up", compute="_compute_date_followup", store=True, index=True, groups=STAFF)
+
+    @api.depends("date_feedback_due", "date_reminder_due", "date_close_due")
+    def _compute_date_followup(self):
+        for complaint in self:
+            dates = [date for date in (
+                complaint.date_feedback_due, complaint.date_reminder_due, complaint.date_close_due) if date]
+            complaint.date_followup = min(dates, default=False)
+
+    # ------------------------------------------------------------
+    # SCHEDULING
+    # ------------------------------------------------------------
+
+    def _schedule_followups(self, stage, now):
+        """Plan the follow-ups of complaints that just entered `stage`, by their team's days."""
+        for team, complaints in self.grouped("team_id").items():
+            if stage.is_resolved:
+                complaints.write({
+                    "date_feedback_due": _days_after(now, team.feedback_days),
+                    "date_reminder_due": False,
+                    "date_close_due": _days_after(now, team.auto_close_days),
+                })
+            elif stage.is_waiting and not stage.is_closed:
+                complaints._wait_on_customer(team, now)
+            else:
+                # closed: the feedback request still goes out; reopened: a new one comes at the next resolution
+                values = {"date_reminder_due": False, "date_close_due": False}
+                if not stage.is_closed:
+                    values["date_feedback_due"] = False
+                complaints.write(values)
+        self._arm_followups()
+
+    def _wait_on_customer(self, team, now):
+        """Start (or restart) the customer's days to answer."""
+        self.write({
+            "date_reminder_due": _days_after(now, team.reminder_days),
+            "date_close_due": _days_after(now, team.waiting_close_days),
+        })
+
+    def _followup_after_reply(self, message):
+        """A public reply restarts the customer's days to answer when it comes from staff on a
+        complaint waiting on the customer; a customer's reply stops the reminder and the automatic
+        closing, so that staff read it first."""
+        if message.message_type not in ("comment", "email") or message.subtype_id != self.env.ref("mail.mt_comment"):
+            return
+        # sudo: the follow-up dates are the system's bookkeeping; customers may post on read access
+        complaint = self.sudo()
+        from_staff = bool(message.author_id.user_ids.filtered(lambda user: not user.share))
+        if from_staff and complaint.stage_id.is_waiting:
+            complaint._wait_on_customer(complaint.team_id, fields.Datetime.now())
+            complaint._arm_followups()
+        elif not from_staff and (complaint.date_reminder_due or complaint.date_close_due):
+            complaint.write({"date_reminder_due": False, "date_close_due": False})
+
+    def _arm_followups(self):
+        """Have the follow-up action run when the first of these complaints' follow-ups is due."""
+        dates = [date for date in self.mapped("date_followup") if date]
+        cron = self.env.ref("complaint_management.ir_cron_complaint_followup", raise_if_not_found=False)
+        if dates and cron:
+            cron._trigger(at=min(dates))
+
+    # ------------------------------------------------------------
+    # SCHEDULED ACTION
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_follow_up(self, batch_size=100):
+        """Do the follow-ups that are due, a batch at a time: each one clears its due date, so a
+        second run finds nothing left to do."""
+        now = fields.Datetime.now()
+        domain = [("date_followup", "<=", now)]
+        complaints = self.search(domain, limit=batch_size, order="date_followup, id")
+        due = defaultdict(lambda: self.browse())
+        for complaint in complaints:
+            stage = complaint.stage_id
+            closing = complaint.date_close_due and complaint.date_close_due <= now
+            if complaint.date_feedback_due and complaint.date_feedback_due <= now:
+                due["feedback"] |= complaint
+            if complaint.date_reminder_due and complaint.date_reminder_due <= now and not closing:
+                due["reminder" if stage.is_waiting else "stale"] |= complaint
+            if closing and stage.is_waiting:
+                due["close_waiting"] |= complaint
+            elif closing and stage.is_resolved and complaint.date_resolved:
+                due["close_resolved"] |= complaint
+            elif closing:
+                due["stale"] |= complaint
+        # the stage no longer calls for it (its settings changed since)
+        due["stale"].write({"date_reminder_due": False, "date_close_due": False})
+        due["feedback"]._request_feedback(now)
+        due["reminder"]._remind_customer(now)
+        due["close_waiting"]._close_unanswered()
+        due["close_resolved"]._close_resolved()
+        done = len(complaints)
+        self.env["ir.cron"]._notify_progress(
+            done=done, remaining=self.search_count(domain) if done == batch_size else 0)
+        self.search([("date_followup", ">", now)], order="date_followup", limit=1)._arm_followups()
+
+    def _request_feedback(self, now):
+        self._reachable()._send_mail_template(
+            self.env.ref("complaint_management.mail_template_complaint_feedback_request"))
+        self.write({"date_feedback_due": False, "date_feedback_requested": now})
+
+    def _remind_customer(self, now):
+        self._reachable()._send_mail_template(
+            self.env.ref("complaint_management.mail_template_complaint_waiting_reminder"))
+        self.write({"date_reminder_due": False, "date_customer_reminded": now})
+
+    def _close_unanswered(self):
+        """Close complaints still waiting on the customer, and tell them so."""
+        self._reachable()._send_mail_template(
+            self.env.ref("complaint_management.mail_template_complaint_closed_unanswered"))
+        self._move_to_closing_stage()
+
+    def _close_resolved(self):
+        for complaint in self:
+            complaint.message_post(
+                body=self.env._("Closed automatically: resolved on %(date)s and not reopened since.",
+                                date=format_date(self.env, complaint.date_resolved)),
+                subtype_xmlid="mail.mt_note")
+        self._move_to_closing_stage()
+
+    def _move_to_closing_stage(self):
+        self.date_close_due = False
+        for team, complaints in self.grouped("team_id").items():
+            stage = team._closing_stage()
+            if stage:
+                complaints.stage_id = stage
