@@ -9,6 +9,7 @@ from . import test_complaint_security
 from . import test_complaint_sla
 from . import test_complaint_sla_concurrency
 from . import test_complaint_sla_escalation
+from . import test_complaint_sla_report
 from . import test_complaint_sms
 from . import test_complaint_ui
 from . import test_file_types

@@ -15,3 +15,11 @@ class TestComplaintUi(HttpCase):
         self.assertEqual(complaint.stage_id, self.env.ref("complaint_management.complaint_stage_in_progress"))
         self.assertEqual(complaint.create_uid, user)
         self.assertTrue(complaint.date_acknowledged)
+
+    def test_sla_analysis_and_team_followups(self):
+        user = new_test_user(
+            self.env, login="cm_tour_manager", name="Mina Manager",
+            groups="base.group_user,complaint_management.group_complaint_manager")
+        self.start_tour(
+            "/odoo/action-complaint_management.complaint_sla_report_action", "complaint_sla_analysis_tour",
+            login=user.login)
