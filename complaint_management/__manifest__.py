@@ -18,6 +18,7 @@
         "data/complaint_stage_data.xml",
         "data/ir_cron_data.xml",
         "report/complaint_sla_report_views.xml",
+        "views/complaint_feedback_views.xml",
         "views/complaint_complaint_views.xml",
         "views/complaint_stage_views.xml",
         "views/complaint_sla_policy_views.xml",
@@ -28,6 +29,7 @@
         "views/res_config_settings_views.xml",
         "views/complaint_portal_templates.xml",
         "views/complaint_public_templates.xml",
+        "views/complaint_feedback_templates.xml",
         "views/complaint_menus.xml",
     ],
     "demo": [

@@ -1,2 +1,3 @@
+from . import feedback
 from . import portal
 from . import public

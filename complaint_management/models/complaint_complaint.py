@@ -180,6 +180,16 @@ class ComplaintComplaint(models.Model):
     resolution = fields.Html(string="Resolution Details", sanitize=True)
     compensation_amount = fields.Monetary(currency_field="currency_id", tracking=True, groups=STAFF)
 
+    # reopening and feedback
+    reopen_count = fields.Integer(
+        string="Reopened", readonly=True, copy=False,
+        help="How many times the complaint went back to an open stage after being resolved or closed.")
+    date_reopened = fields.Datetime(string="Last Reopened On", readonly=True, copy=False)
+    feedback_ids = fields.One2many("complaint.feedback", "complaint_id", groups=STAFF)
+    feedback_rating = fields.Integer(
+        string="Customer Rating", compute="_compute_feedback_rating", store=True, groups=STAFF,
+        help="The outcome rating (1 to 5) of the customer's latest feedback.")
+
     # customer history
     is_repeat = fields.Boolean(
         string="Repeat Complaint", compute="_compute_is_repeat", store=True, readonly=True, groups=STAFF,
@@ -281,6 +291,12 @@ class ComplaintComplaint(models.Model):
         now = fields.Datetime.now()
         domain = [("sla_deadline", ">=", now), ("sla_deadline", "<=", now + timedelta(hours=SLA_AT_RISK_HOURS))]
         return domain if (operator == "=") == value else ["!", "&", *domain]
+
+    @api.depends("feedback_ids.state", "feedback_ids.rating")
+    def _compute_feedback_rating(self):
+        for complaint in self:
+            answered = complaint.feedback_ids.filtered(lambda f: f.state == "done").sorted("date", reverse=True)
+            complaint.feedback_rating = answered[:1].rating
 
     @api.depends("category_id", "company_id")
     def _compute_team_id(self):
@@ -442,9 +458,13 @@ class ComplaintComplaint(models.Model):
 
     def _stamp_stage_dates(self, stage, now):
         """Set the acknowledgement, first response, resolution and closing dates of complaints
-        that just entered `stage`; clear the latter two on complaints that were reopened."""
+        that just entered `stage`; clear the latter two on complaints that were reopened, and count
+        the reopening."""
         self.filtered(lambda c: not c.date_acknowledged).date_acknowledged = now
         self.filtered(lambda c: not c.date_first_response).date_first_response = now
+        if not stage.is_resolved and not stage.is_closed:
+            for complaint in self.filtered(lambda c: c.date_resolved or c.date_closed):
+                complaint.write({"reopen_count": complaint.reopen_count + 1, "date_reopened": now})
         if stage.is_resolved:
             self.filtered(lambda c: not c.date_resolved).date_resolved = now
         elif not stage.is_closed:
@@ -543,8 +563,10 @@ class ComplaintComplaint(models.Model):
         """Email `template` to the customers of these complaints, logged in their chatter as notes."""
         for company, company_complaints in self.grouped("company_id").items():
             # one composer renders the whole batch (message_post_with_source makes one per record);
-            # the emails wait in the outgoing queue, sent in batches by the mail queue cron
-            self.env["mail.compose.message"].with_company(company).with_context(
+            # the emails wait in the outgoing queue, sent in batches by the mail queue cron.
+            # sudo: a batch is rendered by the composer, which lets template editors only run code;
+            # these are the addon's own templates, for complaints the user may write to
+            self.env["mail.compose.message"].sudo().with_company(company).with_context(
                 default_composition_mode="comment",
                 default_model=self._name,
                 default_res_ids=company_complaints.ids,

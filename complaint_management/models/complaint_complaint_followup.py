@@ -29,6 +29,9 @@ class ComplaintComplaint(models.Model):
         string="Customer Reminder Due", readonly=True, copy=False, groups=STAFF)
     date_customer_reminded = fields.Datetime(
         string="Customer Reminded On", readonly=True, copy=False, groups=STAFF)
+    date_rewarded = fields.Datetime(
+        string="Gesture Given On", readonly=True, copy=False, groups=STAFF,
+        help="When the customer got the team's service-recovery gesture.")
     date_close_due = fields.Datetime(
         string="Automatic Closing Due", readonly=True, copy=False, groups=STAFF,
         help="When the complaint is closed if it still waits on the customer, or is still resolved "
@@ -51,6 +54,7 @@ class ComplaintComplaint(models.Model):
         """Plan the follow-ups of complaints that just entered `stage`, by their team's days."""
         for team, complaints in self.grouped("team_id").items():
             if stage.is_resolved:
+                complaints._give_reward("resolution")
                 complaints.write({
                     "date_feedback_due": _days_after(now, team.feedback_days),
                     "date_reminder_due": False,
@@ -132,9 +136,21 @@ class ComplaintComplaint(models.Model):
         self.search([("date_followup", ">", now)], order="date_followup", limit=1)._arm_followups()
 
     def _request_feedback(self, now):
-        self._reachable()._send_mail_template(
+        """Open a feedback request for each complaint and send its link by email (and SMS when
+        the team sends SMS)."""
+        reachable = self._reachable()
+        self.env["complaint.feedback"]._request_for(reachable)
+        reachable._send_mail_template(
             self.env.ref("complaint_management.mail_template_complaint_feedback_request"))
+        reachable._send_sms_template(
+            self.env.ref("complaint_management.sms_template_complaint_feedback", raise_if_not_found=False))
         self.write({"date_feedback_due": False, "date_feedback_requested": now})
+
+    def _feedback_url(self, rating=None, channel="email"):
+        """The link of the complaint's open feedback request (for the request's email and SMS)."""
+        self.ensure_one()
+        request = self.feedback_ids.filtered(lambda f: f.state == "requested")[:1]
+        return request._url(rating=rating, channel=channel) if request else ""
 
     def _remind_customer(self, now):
         self._reachable()._send_mail_template(
@@ -161,3 +177,36 @@ class ComplaintComplaint(models.Model):
             stage = team._closing_stage()
             if stage:
                 complaints.stage_id = stage
+
+    # ------------------------------------------------------------
+    # REOPENING AND SERVICE RECOVERY
+    # ------------------------------------------------------------
+
+    def _reopen_after_feedback(self, customer):
+        """The customer says the problem is not solved and asks to reopen: back to the team's
+        first open stage, the assignee and the team leader told."""
+        self.ensure_one()
+        if not (self.stage_id.is_resolved or self.stage_id.is_closed):
+            return
+        stage = self.team_id._reopen_stage()
+        if stage:
+            self.stage_id = stage
+        notified = (self.user_id | self.team_id.leader_id).partner_id
+        self.message_post(
+            body=self.env._("The customer says the problem is not solved and asked to reopen the complaint."),
+            author_id=customer.id, subtype_xmlid="mail.mt_note", partner_ids=notified.ids)
+
+    def _give_reward(self, moment):
+        """Give the team's service-recovery gesture, once per complaint, when its team gives it
+        at this `moment` ('resolution' or 'feedback')."""
+        due = self.filtered(lambda c: not c.date_rewarded and c.team_id.reward_on == moment)
+        for reward_type, complaints in due.grouped(lambda c: c.team_id.reward_type).items():
+            complaints._give_reward_of_type(reward_type)
+        due.date_rewarded = fields.Datetime.now()
+
+    def _give_reward_of_type(self, reward_type):
+        """Bridge addons add kinds of gestures; the thank-you email is the base one."""
+        if reward_type == "email":
+            for template, complaints in self._reachable().grouped(lambda c: c.team_id.reward_template_id).items():
+                if template:
+                    complaints._send_mail_template(template)

@@ -5,6 +5,7 @@ ATTACHMENT_TOTAL_MB = ("complaint_management.attachment_total_mb", 25)
 SUBMISSION_RATE_LIMIT = ("complaint_management.submission_rate_limit", 5)
 TRACKING_RATE_LIMIT = ("complaint_management.tracking_rate_limit", 20)
 FORM_MIN_SECONDS = ("complaint_management.form_min_seconds", 3)
+FEEDBACK_VALID_DAYS = ("complaint_management.feedback_valid_days", 30)
 
 
 def get_int_param(env, param):

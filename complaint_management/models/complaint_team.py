@@ -63,6 +63,17 @@ class ComplaintTeam(models.Model):
         help="Each morning the team leader gets the team's open complaints that are overdue or at risk.")
     sla_digest_date = fields.Date(
         string="Last SLA Digest", readonly=True, copy=False, export_string_translation=False)
+    # service recovery
+    reward_on = fields.Selection(
+        [("resolution", "After the resolution"), ("feedback", "After the customer's feedback")],
+        string="Service-Recovery Gesture",
+        help="When the customer gets the team's gesture, once per complaint; empty: no gesture.")
+    reward_type = fields.Selection(
+        [("email", "Thank-you email")], string="Gesture", default="email", required=True)
+    reward_template_id = fields.Many2one(
+        "mail.template", string="Thank-You Email", domain="[('model', '=', 'complaint.complaint')]",
+        default=lambda self: self.env.ref(
+            "complaint_management.mail_template_complaint_thanks", raise_if_not_found=False))
     use_sms = fields.Boolean(
         string="Send SMS",
         help="Customers who give a mobile number also get the acknowledgement and status changes by SMS.")
@@ -105,6 +116,12 @@ class ComplaintTeam(models.Model):
         """The first closing stage (not a resolution stage) shown to this team (any team's when empty)."""
         return self.env["complaint.stage"].search([
             ("is_closed", "=", True), ("is_resolved", "=", False),
+            "|", ("team_ids", "=", False), ("team_ids", "in", self.ids)], limit=1)
+
+    def _reopen_stage(self):
+        """The first open stage (neither resolved, closed nor waiting) shown to this team."""
+        return self.env["complaint.stage"].search([
+            ("is_closed", "=", False), ("is_resolved", "=", False), ("is_waiting", "=", False),
             "|", ("team_ids", "=", False), ("team_ids", "in", self.ids)], limit=1)
 
     # ------------------------------------------------------------

@@ -4,6 +4,7 @@ from .complaint_complaint import DEFAULT_REPEAT_WINDOW_DAYS, REPEAT_WINDOW_PARAM
 from .complaint_portal_params import (
     ATTACHMENT_MAX_MB,
     ATTACHMENT_TOTAL_MB,
+    FEEDBACK_VALID_DAYS,
     FORM_MIN_SECONDS,
     SUBMISSION_RATE_LIMIT,
     TRACKING_RATE_LIMIT,
@@ -33,3 +34,7 @@ class ResConfigSettings(models.TransientModel):
         string="Minimum Filling Time (seconds)", config_parameter=FORM_MIN_SECONDS[0],
         default=FORM_MIN_SECONDS[1],
         help="Public forms sent faster than this are taken for robots and refused.")
+    complaint_feedback_valid_days = fields.Integer(
+        string="Feedback Link Valid For (days)", config_parameter=FEEDBACK_VALID_DAYS[0],
+        default=FEEDBACK_VALID_DAYS[1],
+        help="How long customers can answer a feedback request with its link.")

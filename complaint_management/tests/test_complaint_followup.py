@@ -52,7 +52,10 @@ class TestComplaintFollowup(ComplaintCommon, CronMixinCase):
         mail = self._mails(complaint, FEEDBACK)
         self.assertEqual(len(mail), 1, "asked once")
         self.assertIn(self.customer, mail.partner_ids | mail.notified_partner_ids)
-        self.assertIn(complaint.get_portal_url(), mail.body)
+        request = complaint.feedback_ids
+        self.assertEqual(request.state, "requested", "one feedback request")
+        for stars in range(1, 6):
+            self.assertIn(f"/complaints/feedback/{request.access_token}?channel=email&amp;rating={stars}", mail.body)
         self.assertEqual(complaint.date_feedback_requested, datetime(2026, 3, 4, 10, 0))
         self.assertFalse(complaint.date_feedback_due)
         self.assertEqual(complaint.date_followup, datetime(2026, 3, 9, 10, 0), "the closing comes next")
@@ -67,6 +70,8 @@ class TestComplaintFollowup(ComplaintCommon, CronMixinCase):
             complaint.stage_id = self.stage_resolved
         self._run_cron("2026-03-08 10:00:00")
         self.assertEqual(len(self._mails(complaint, FEEDBACK)), 2)
+        self.assertEqual(complaint.feedback_ids.sorted("date_requested").mapped("state"), ["cancelled", "requested"],
+                         "a new request after the reopen replaces the first")
 
     def test_resolved_complaint_closed_after_days_unless_reopened(self):
         resolved = self._complaint_in(self.stage_resolved)

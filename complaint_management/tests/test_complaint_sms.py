@@ -38,3 +38,12 @@ class TestComplaintSms(ComplaintCommon):
         self.env["complaint.complaint"]._cron_send_acknowledgements()
         (no_mobile | other_team).stage_id = self.stage_progress
         self.assertFalse(self._sms(no_mobile) | self._sms(other_team))
+
+    def test_feedback_request_by_sms(self):
+        complaint = self._create_complaint(category_id=self.category_delivery.id, partner_mobile="+98 912 345 6789")
+        complaint.stage_id = self.stage_resolved
+        sent = self._sms(complaint)
+        complaint._request_feedback(complaint.date_resolved)
+        sms = self._sms(complaint) - sent
+        self.assertEqual(len(sms), 1)
+        self.assertIn(f"/complaints/feedback/{complaint.feedback_ids.access_token}?channel=sms", sms.body)

@@ -1,0 +1,170 @@
+import secrets
+from datetime import timedelta
+
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+from .complaint_portal_params import FEEDBACK_VALID_DAYS, get_int_param
+
+SOLVED = [("yes", "Yes"), ("partly", "Partly"), ("no", "No")]
+RECOMMEND = [(str(score), str(score)) for score in range(11)]
+FEEDBACK_CHANNELS = [("email", "Email"), ("sms", "SMS")]
+STARS = range(1, 6)
+
+
+class ComplaintFeedback(models.Model):
+    """A customer's feedback on a resolved complaint: one per request, asked by the follow-up
+    action and answered once on a public page reached with the request's token.
+
+    The outcome (rating, solved?) and the handling are asked separately, as ISO 10002 asks."""
+
+    _name = "complaint.feedback"
+    _description = "Complaint Feedback"
+    _order = "date_requested desc, id desc"
+    _rec_name = "complaint_id"
+
+    complaint_id = fields.Many2one("complaint.complaint", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one("res.company", required=True, index=True)
+    # who and what it is about, as when asked (the complaint may change hands later)
+    partner_id = fields.Many2one("res.partner", string="Customer", index=True)
+    team_id = fields.Many2one("complaint.team", index=True)
+    user_id = fields.Many2one("res.users", string="Handled By", index=True)
+    category_id = fields.Many2one("complaint.category")
+
+    access_token = fields.Char(
+        required=True, readonly=True, copy=False, groups="base.group_system",
+        default=lambda self: secrets.token_urlsafe(32))
+    date_requested = fields.Datetime(string="Requested On", required=True, default=fields.Datetime.now)
+    date_expiry = fields.Datetime(string="Link Valid Until", required=True)
+    state = fields.Selection(
+        [("requested", "Requested"), ("done", "Answered"), ("cancelled", "Cancelled")],
+        required=True, default="requested", index=True)
+
+    # the answers
+    date = fields.Datetime(string="Answered On", readonly=True, index=True)
+    channel = fields.Selection(FEEDBACK_CHANNELS, readonly=True, help="The message whose link the customer followed.")
+    rating = fields.Integer(string="Outcome Rating", aggregator="avg", readonly=True, help="1 to 5 stars.")
+    solved = fields.Selection(SOLVED, string="Problem Solved", readonly=True)
+    handling_rating = fields.Integer(
+        aggregator="avg", readonly=True,
+        help="How satisfied the customer is with the way the complaint was handled, 1 to 5.")
+    recommend = fields.Selection(RECOMMEND, string="Would Recommend (0-10)", readonly=True)
+    comment = fields.Text(readonly=True)
+    reopen_requested = fields.Boolean(readonly=True)
+    csat = fields.Float(
+        string="CSAT (%)", compute="_compute_scores", store=True, aggregator="avg",
+        help="100 for a rating of 4 or 5, else 0: averaged, the share of satisfied customers.")
+    nps = fields.Float(
+        string="NPS", compute="_compute_scores", store=True, aggregator="avg",
+        help="100 for a promoter (9-10), -100 for a detractor (0-6), 0 for a passive: "
+             "averaged, the Net Promoter Score.")
+
+    _sql_constraints = [
+        ("access_token_uniq", "unique (access_token)", "A feedback link must be unique."),
+        ("rating_range", "CHECK (rating BETWEEN 0 AND 5)", "The rating goes from 1 to 5 stars."),
+        ("handling_rating_range", "CHECK (handling_rating BETWEEN 0 AND 5)", "The handling rating goes from 1 to 5."),
+    ]
+
+    @api.depends("rating", "recommend", "state")
+    def _compute_scores(self):
+        for feedback in self:
+            answered = feedback.state == "done"
+            feedback.csat = 100.0 if answered and feedback.rating >= 4 else 0.0
+            score = int(feedback.recommend) if answered and feedback.recommend else None
+            feedback.nps = 0.0 if score is None or 7 <= score <= 8 else (100.0 if score >= 9 else -100.0)
+
+    @api.constrains("state", "rating", "handling_rating", "solved", "recommend")
+    def _check_answers(self):
+        for feedback in self.filtered(lambda f: f.state == "done"):
+            if feedback.rating not in STARS or feedback.handling_rating not in STARS:
+                raise ValidationError(self.env._("Ratings go from 1 to 5 stars."))
+            if not feedback.solved or not feedback.recommend:
+                raise ValidationError(self.env._("Every question but the comment needs an answer."))
+
+    # ------------------------------------------------------------
+    # REQUESTS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _request_for(self, complaints):
+        """A new request for each complaint, the earlier ones still open cancelled."""
+        self.search([("complaint_id", "in", complaints.ids), ("state", "=", "requested")]).state = "cancelled"
+        now = fields.Datetime.now()
+        expiry = now + timedelta(days=get_int_param(self.env, FEEDBACK_VALID_DAYS) or 1)
+        return self.create([{
+            "complaint_id": complaint.id,
+            "company_id": complaint.company_id.id,
+            "partner_id": complaint.partner_id.id,
+            "team_id": complaint.team_id.id,
+            "user_id": complaint.user_id.id,
+            "category_id": complaint.category_id.id,
+            "date_requested": now,
+            "date_expiry": expiry,
+        } for complaint in complaints])
+
+    def _url(self, rating=None, channel="email"):
+        """The public page answering this request; `rating` pre-selects the stars."""
+        self.ensure_one()
+        query = f"?channel={channel}" + (f"&rating={rating}" if rating else "")
+        return f"{self.complaint_id.get_base_url()}/complaints/feedback/{self.sudo().access_token}{query}"
+
+    @api.model
+    def _find(self, token):
+        """The request with this token, else nothing. It acts as the system: what an answer
+        sets off (a reopened complaint, a gesture) is not the public user's doing."""
+        if not token or not isinstance(token, str) or len(token) > 128:
+            return self.browse()
+        # root: visitors answer by token; the record is returned only to the token's holder
+        return self.with_user(SUPERUSER_ID).search([("access_token", "=", token)], limit=1)
+
+    def _lock(self):
+        """Lock this request until the transaction ends, so that two answers sent at once are
+        not both saved: the second waits, then finds it answered (or is retried by Odoo)."""
+        self.ensure_one()
+        self.env.cr.execute(SQL("SELECT id FROM complaint_feedback WHERE id = %s FOR UPDATE", self.id))
+        self.invalidate_recordset(["state"])
+        return self
+
+    def _is_expired(self):
+        self.ensure_one()
+        return self.state == "cancelled" or (self.state == "requested" and self.date_expiry < fields.Datetime.now())
+
+    # ------------------------------------------------------------
+    # ANSWERS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _read_form(self, form):
+        """Check the answers posted on the feedback page: (values to save, errors by field)."""
+        errors = {}
+
+        def choice(name, allowed, message):
+            value = form.get(name) or ""
+            if value not in allowed:
+                errors[name] = message
+            return value
+
+        stars = [str(n) for n in STARS]
+        rating = choice("rating", stars, self.env._("Please choose from 1 to 5 stars."))
+        handling = choice("handling_rating", stars, self.env._("Please choose from 1 to 5."))
+        values = {
+            "rating": int(rating) if rating in stars else 0,
+            "solved": choice("solved", dict(SOLVED), self.env._("Please tell us whether the problem is solved.")),
+            "handling_rating": int(handling) if handling in stars else 0,
+            "recommend": choice("recommend", dict(RECOMMEND), self.env._("Please choose from 0 to 10.")),
+            "comment": (form.get("comment") or "").strip()[:5000] or False,
+            "channel": form.get("channel") if form.get("channel") in dict(FEEDBACK_CHANNELS) else "email",
+        }
+        values["reopen_requested"] = values["solved"] == "no" and bool(form.get("reopen"))
+        return values, errors
+
+    def _answer(self, values):
+        """Save the customer's answers (checked by _read_form) on this open request, reopen the
+        complaint when asked, and give the team's gesture."""
+        self.ensure_one()
+        self.write(dict(values, state="done", date=fields.Datetime.now()))
+        complaint = self.complaint_id
+        if self.reopen_requested:
+            complaint._reopen_after_feedback(self.partner_id)
+        complaint._give_reward("feedback")
