@@ -1,0 +1,2 @@
+from . import complaint_complaint
+from . import complaint_team
