@@ -1,5 +1,8 @@
 import re
+from contextlib import closing
 
+from odoo import SUPERUSER_ID, api
+from odoo.sql_db import db_connect
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 
@@ -122,3 +125,16 @@ class ComplaintSlaCommon(ComplaintCommon):
     def _sla(self, complaint, target, policy=None):
         return complaint.sla_status_ids.filtered(
             lambda s: s.target == target and s.policy_id == (policy or self.policy))
+
+
+class CommittedCase(TransactionCase):
+    """Tests of overlapping transactions: records are committed through cursors of their own, so
+    that each transaction sees them, and removed at the end."""
+
+    def _cursor(self):
+        return closing(db_connect(self.env.cr.dbname).cursor())
+
+    def _env(self, cr):
+        # the registry is given, not looked up: the lookup waits for a lock the test runner holds
+        cr.transaction = cr.transaction or api.Transaction(self.registry)
+        return api.Environment(cr, SUPERUSER_ID, {"mail_notify_force_send": False})

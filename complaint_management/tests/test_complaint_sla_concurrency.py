@@ -1,26 +1,18 @@
 import threading
-from contextlib import closing
 from datetime import timedelta
 
-from odoo import SUPERUSER_ID, api, fields
-from odoo.sql_db import db_connect
-from odoo.tests import TransactionCase, tagged
+from odoo import fields
+from odoo.tests import tagged
+
+from .common import CommittedCase
 
 
 @tagged("complaint_management", "post_install", "-at_install")
-class TestComplaintSlaConcurrency(TransactionCase):
-    """Two cron workers in two real, overlapping transactions: the level fires once.
-
-    The records are committed (each worker needs its own connection to see them) and removed at
-    the end."""
-
-    def _env(self, cr):
-        # the registry is given, not looked up: the lookup waits for a lock the test runner holds
-        cr.transaction = cr.transaction or api.Transaction(self.registry)
-        return api.Environment(cr, SUPERUSER_ID, {"mail_notify_force_send": False})
+class TestComplaintSlaConcurrency(CommittedCase):
+    """Two cron workers in two real, overlapping transactions: the level fires once."""
 
     def _committed_complaint(self):
-        with closing(db_connect(self.env.cr.dbname).cursor()) as cr:
+        with self._cursor() as cr:
             env = self._env(cr)
             team = env["complaint.team"].create({"name": "Concurrency team"})
             policy = env["complaint.sla.policy"].create({
@@ -36,7 +28,7 @@ class TestComplaintSlaConcurrency(TransactionCase):
         return ids[0]
 
     def _remove(self, complaint_id, policy_id, team_id):
-        with closing(db_connect(self.env.cr.dbname).cursor()) as cr:
+        with self._cursor() as cr:
             env = self._env(cr)
             env["complaint.complaint"].browse(complaint_id).unlink()
             env["complaint.sla.policy"].browse(policy_id).unlink()
@@ -44,7 +36,7 @@ class TestComplaintSlaConcurrency(TransactionCase):
             cr.commit()  # pylint: disable=invalid-commit
 
     def _notes(self, complaint_id):
-        with closing(db_connect(self.env.cr.dbname).cursor()) as cr:
+        with self._cursor() as cr:
             return self._env(cr)["mail.message"].search_count([
                 ("model", "=", "complaint.complaint"), ("res_id", "=", complaint_id),
                 ("body", "ilike", "of the Resolution time used")])
@@ -58,7 +50,7 @@ class TestComplaintSlaConcurrency(TransactionCase):
             try:
                 if before:
                     before.wait(30)
-                with closing(db_connect(self.env.cr.dbname).cursor()) as cr:
+                with self._cursor() as cr:
                     self._env(cr)["complaint.sla.status"]._cron_escalate()
                     after.set()
                     if after is first_ran:
