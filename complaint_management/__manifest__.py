@@ -38,6 +38,7 @@
         "demo/complaint_category_demo.xml",
         "demo/complaint_sla_policy_demo.xml",
         "demo/complaint_complaint_demo.xml",
+        "demo/complaint_feedback_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

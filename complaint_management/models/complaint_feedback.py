@@ -35,7 +35,7 @@ class ComplaintFeedback(models.Model):
     access_token = fields.Char(
         required=True, readonly=True, copy=False, groups="base.group_system",
         default=lambda self: secrets.token_urlsafe(32))
-    date_requested = fields.Datetime(string="Requested On", required=True, default=fields.Datetime.now)
+    date_requested = fields.Datetime(string="Requested On", required=True)
     date_expiry = fields.Datetime(string="Link Valid Until", required=True)
     state = fields.Selection(
         [("requested", "Requested"), ("done", "Answered"), ("cancelled", "Cancelled")],
@@ -86,22 +86,27 @@ class ComplaintFeedback(models.Model):
     # REQUESTS
     # ------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # who and what the feedback is about, as the complaint is now
+        complaints = self.env["complaint.complaint"].browse([vals["complaint_id"] for vals in vals_list])
+        valid_days = get_int_param(self.env, FEEDBACK_VALID_DAYS) or 1
+        for vals, complaint in zip(vals_list, complaints, strict=True):
+            requested = fields.Datetime.to_datetime(vals.get("date_requested")) or fields.Datetime.now()
+            vals.setdefault("date_requested", requested)
+            vals.setdefault("date_expiry", requested + timedelta(days=valid_days))
+            vals.setdefault("company_id", complaint.company_id.id)
+            vals.setdefault("partner_id", complaint.partner_id.id)
+            vals.setdefault("team_id", complaint.team_id.id)
+            vals.setdefault("user_id", complaint.user_id.id)
+            vals.setdefault("category_id", complaint.category_id.id)
+        return super().create(vals_list)
+
     @api.model
     def _request_for(self, complaints):
         """A new request for each complaint, the earlier ones still open cancelled."""
         self.search([("complaint_id", "in", complaints.ids), ("state", "=", "requested")]).state = "cancelled"
-        now = fields.Datetime.now()
-        expiry = now + timedelta(days=get_int_param(self.env, FEEDBACK_VALID_DAYS) or 1)
-        return self.create([{
-            "complaint_id": complaint.id,
-            "company_id": complaint.company_id.id,
-            "partner_id": complaint.partner_id.id,
-            "team_id": complaint.team_id.id,
-            "user_id": complaint.user_id.id,
-            "category_id": complaint.category_id.id,
-            "date_requested": now,
-            "date_expiry": expiry,
-        } for complaint in complaints])
+        return self.create([{"complaint_id": complaint.id} for complaint in complaints])
 
     def _url(self, rating=None, channel="email"):
         """The public page answering this request; `rating` pre-selects the stars."""
