@@ -11,7 +11,8 @@ ensure_venv
 
 if db_exists "$DB_NAME"; then
     echo "Updating $ADDONS in database $DB_NAME"
-    odoo -d "$DB_NAME" -u "$ADDONS" --stop-after-init --log-level=warn
+    # -i installs the addons the database does not have yet (a new bridge); -u updates the others
+    odoo -d "$DB_NAME" -i "$ADDONS" -u "$ADDONS" --stop-after-init --log-level=warn
 else
     echo "Creating database $DB_NAME with demo data"
     odoo -d "$DB_NAME" -i "$ADDONS" --stop-after-init --log-level=warn
