@@ -1,8 +1,9 @@
 """Screenshots of the customer portal for the README, taken by headless Chromium.
 
 Needs `make run` serving the demo database (HTTP_PORT, DB_NAME). Installs Persian (fa_IR) in that
-database if missing, then shoots the portal pages as the demo portal user in English and in
-Persian, at desktop (1280 px) and phone (375 px) width, into docs/.
+database if missing, then shoots the portal pages as the demo portal user, the public complaint
+form and the feedback page (a new feedback request on the demo complaint, in the customer's
+language) in English and in Persian, at desktop (1280 px) and phone (375 px) width, into docs/.
 
     .venv/bin/python scripts/screenshots.py
 """
@@ -41,6 +42,17 @@ def prepare(rpc):
         ("module", "=", "complaint_management"), ("name", "=", "complaint_complaint_portal_1_demo")], ["res_id"])
     portal = rpc("res.users", "search", [("login", "=", "portal")])
     return complaint[0]["res_id"], portal[0]
+
+
+def feedback_token(rpc, complaint_id):
+    """The token of a new feedback request on the complaint, asked by the follow-up action."""
+    rpc("complaint.complaint", "write", [complaint_id], {"date_feedback_due": "2000-01-01 00:00:00"})
+    cron = rpc("ir.model.data", "search_read", [
+        ("module", "=", "complaint_management"), ("name", "=", "ir_cron_complaint_followup")], ["res_id"])
+    rpc("ir.cron", "method_direct_trigger", [cron[0]["res_id"]])
+    feedback = rpc("complaint.feedback", "search_read", [("complaint_id", "=", complaint_id),
+                                                         ("state", "=", "requested")], ["access_token"])
+    return feedback[0]["access_token"]
 
 
 class Browser:
@@ -93,6 +105,7 @@ class Browser:
 def main():
     rpc = admin_rpc()
     complaint_id, portal_id = prepare(rpc)
+    token = feedback_token(rpc, complaint_id)
     browser = Browser()
     try:
         for short, code in LANGS.items():
@@ -107,6 +120,8 @@ def main():
                                   device, cookies)
                 browser.shoot(f"{BASE}/complaints/new", os.path.join(ROOT, "docs", f"public-new-{short}-{device}.png"),
                               device, {"frontend_lang": code})
+                browser.shoot(f"{BASE}/complaints/feedback/{token}?rating=4",
+                              os.path.join(ROOT, "docs", f"feedback-{short}-{device}.png"), device, {})
     finally:
         rpc("res.users", "write", [portal_id], {"lang": "en_US"})
         browser.close()
