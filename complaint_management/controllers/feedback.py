@@ -6,11 +6,16 @@ class ComplaintFeedbackPage(http.Controller):
     """The page where a customer answers a feedback request, reached by the link of its email or
     SMS, without logging in. Answering is a POST: opening the link (as mail scanners do) saves nothing."""
 
-    def _render(self, template, feedback, values=None, status=200):
-        # in the customer's language, which the request's email was written in
+    def _find(self, token):
+        """The request of this token, in the customer's language (that of its email), else nothing."""
+        feedback = request.env["complaint.feedback"]._find(token)
         lang = feedback.partner_id.lang
         if lang and request.env["res.lang"]._get_data(code=lang).active:
             request.update_context(lang=lang)
+            feedback = feedback.with_context(lang=lang)
+        return feedback
+
+    def _render(self, template, feedback, values=None, status=200):
         values = dict(values or {}, feedback=feedback, complaint=feedback.complaint_id)
         return request.render(template, values, status=status)
 
@@ -27,7 +32,7 @@ class ComplaintFeedbackPage(http.Controller):
     @http.route("/complaints/feedback/<string:token>", type="http", auth="public", methods=["GET"],
                 website=True, sitemap=False)
     def complaint_feedback_form(self, token, rating=None, channel=None, **kw):
-        feedback = request.env["complaint.feedback"]._find(token)
+        feedback = self._find(token)
         closed = self._closed_page(feedback)
         if closed:
             return closed
@@ -37,7 +42,7 @@ class ComplaintFeedbackPage(http.Controller):
     @http.route("/complaints/feedback/<string:token>", type="http", auth="public", methods=["POST"],
                 website=True, sitemap=False)
     def complaint_feedback_answer(self, token, **form):
-        feedback = request.env["complaint.feedback"]._find(token)
+        feedback = self._find(token)
         closed = self._closed_page(feedback and feedback._lock())
         if closed:
             return closed

@@ -410,10 +410,10 @@ class ComplaintComplaint(models.Model):
         complaints = complaints.with_env(self.env)
         now = fields.Datetime.now()
         for stage, stage_complaints in complaints.grouped("stage_id").items():
-            if stage.is_resolved or stage.is_closed:
-                stage_complaints._stamp_stage_dates(stage, now)
             if stage.is_resolved or stage.is_waiting:
                 stage_complaints._schedule_followups(stage, now)
+            if stage.is_resolved or stage.is_closed:
+                stage_complaints._stamp_stage_dates(stage, now)
         complaints._subscribe_followers(self.env.user.partner_id if subscribe_creator else self.env["res.partner"])
         for team, team_complaints in complaints.filtered("user_id").grouped("team_id").items():
             if team:
@@ -434,8 +434,8 @@ class ComplaintComplaint(models.Model):
             vals.setdefault("date_last_stage_update", now)
             vals.setdefault("kanban_state", "normal")
             result = super().write(vals)
-            moving._stamp_stage_dates(stage, now)
             moving._schedule_followups(stage, now)
+            moving._stamp_stage_dates(stage, now)
             moving._send_sms_template(stage.sms_template_id)
         if vals.get("team_id") and self[-1:].user_id:
             # the team's next turns went to these complaints (computed, or shown in a form and sent)

@@ -51,24 +51,29 @@ class ComplaintComplaint(models.Model):
     # ------------------------------------------------------------
 
     def _schedule_followups(self, stage, now):
-        """Plan the follow-ups of complaints that just entered `stage`, by their team's days."""
+        """Plan the follow-ups of complaints entering `stage`, by their team's days. Called before
+        the stage's dates are stamped: a complaint without a resolution date is newly resolved."""
         for team, complaints in self.grouped("team_id").items():
             if stage.is_resolved:
-                complaints._give_reward("resolution")
-                complaints.write({
-                    "date_feedback_due": _days_after(now, team.feedback_days),
-                    "date_reminder_due": False,
-                    "date_close_due": _days_after(now, team.auto_close_days),
-                })
-            elif stage.is_waiting and not stage.is_closed:
-                complaints._wait_on_customer(team, now)
+                newly_resolved = complaints.filtered(lambda c: not c.date_resolved)
+                newly_resolved._give_reward("resolution")
+                newly_resolved.date_feedback_due = _days_after(now, team.feedback_days)
+                complaints.write({"date_reminder_due": False, "date_close_due": _days_after(now, team.auto_close_days)})
+            elif stage.is_closed:
+                # the feedback request still goes out
+                complaints.write({"date_reminder_due": False, "date_close_due": False})
             else:
-                # closed: the feedback request still goes out; reopened: a new one comes at the next resolution
-                values = {"date_reminder_due": False, "date_close_due": False}
-                if not stage.is_closed:
-                    values["date_feedback_due"] = False
-                complaints.write(values)
+                # open again, or waiting on the customer: the resolution is undone, so is its feedback
+                complaints._cancel_feedback_requests()
+                complaints.write({"date_feedback_due": False, "date_reminder_due": False, "date_close_due": False})
+                if stage.is_waiting:
+                    complaints._wait_on_customer(team, now)
         self._arm_followups()
+
+    def _cancel_feedback_requests(self):
+        # sudo: requests are the system's; staff only read them
+        self.env["complaint.feedback"].sudo().search(
+            [("complaint_id", "in", self.ids), ("state", "=", "requested")]).state = "cancelled"
 
     def _wait_on_customer(self, team, now):
         """Start (or restart) the customer's days to answer."""
@@ -78,16 +83,21 @@ class ComplaintComplaint(models.Model):
         })
 
     def _followup_after_reply(self, message):
-        """A public reply restarts the customer's days to answer when it comes from staff on a
-        complaint waiting on the customer; a customer's reply stops the reminder and the automatic
-        closing, so that staff read it first."""
+        """A public reply from staff restarts the customer's days to answer on a complaint waiting
+        on the customer, and the closing days on a resolved one; a customer's reply stops the
+        reminder and the automatic closing, so that staff read it first."""
         if message.message_type not in ("comment", "email") or message.subtype_id != self.env.ref("mail.mt_comment"):
             return
         # sudo: the follow-up dates are the system's bookkeeping; customers may post on read access
         complaint = self.sudo()
         from_staff = bool(message.author_id.user_ids.filtered(lambda user: not user.share))
-        if from_staff and complaint.stage_id.is_waiting:
-            complaint._wait_on_customer(complaint.team_id, fields.Datetime.now())
+        stage, team = complaint.stage_id, complaint.team_id
+        if from_staff and stage.is_waiting:
+            complaint._wait_on_customer(team, fields.Datetime.now())
+            complaint._arm_followups()
+        elif from_staff and stage.is_resolved and not complaint.date_close_due and team.auto_close_days:
+            # staff answered what the customer wrote after the resolution: the closing days start again
+            complaint.date_close_due = _days_after(fields.Datetime.now(), team.auto_close_days)
             complaint._arm_followups()
         elif not from_staff and (complaint.date_reminder_due or complaint.date_close_due):
             complaint.write({"date_reminder_due": False, "date_close_due": False})
@@ -159,24 +169,28 @@ class ComplaintComplaint(models.Model):
 
     def _close_unanswered(self):
         """Close complaints still waiting on the customer, and tell them so."""
-        self._reachable()._send_mail_template(
+        closing = self._move_to_closing_stage()
+        closing._reachable()._send_mail_template(
             self.env.ref("complaint_management.mail_template_complaint_closed_unanswered"))
-        self._move_to_closing_stage()
 
     def _close_resolved(self):
-        for complaint in self:
+        for complaint in self._move_to_closing_stage():
             complaint.message_post(
                 body=self.env._("Closed automatically: resolved on %(date)s and not reopened since.",
                                 date=format_date(self.env, complaint.date_resolved)),
                 subtype_xmlid="mail.mt_note")
-        self._move_to_closing_stage()
 
     def _move_to_closing_stage(self):
-        self.date_close_due = False
+        """Move the complaints to their team's closing stage; return those moved (a team without
+        a closing stage keeps its complaints, and nothing more is due)."""
+        self.write({"date_reminder_due": False, "date_close_due": False})
+        closed = self.browse()
         for team, complaints in self.grouped("team_id").items():
             stage = team._closing_stage()
             if stage:
                 complaints.stage_id = stage
+                closed |= complaints
+        return closed
 
     # ------------------------------------------------------------
     # REOPENING AND SERVICE RECOVERY
@@ -184,29 +198,37 @@ class ComplaintComplaint(models.Model):
 
     def _reopen_after_feedback(self, customer):
         """The customer says the problem is not solved and asks to reopen: back to the team's
-        first open stage, the assignee and the team leader told."""
+        first open stage, the assignee and the team leader told. Return whether it was reopened."""
         self.ensure_one()
-        if not (self.stage_id.is_resolved or self.stage_id.is_closed):
-            return
         stage = self.team_id._reopen_stage()
-        if stage:
-            self.stage_id = stage
+        if not (self.stage_id.is_resolved or self.stage_id.is_closed) or not stage:
+            return False
+        self.stage_id = stage
         notified = (self.user_id | self.team_id.leader_id).partner_id
-        self.message_post(
-            body=self.env._("The customer says the problem is not solved and asked to reopen the complaint."),
+        # written for staff: in the language of the assignee or the leader, not the customer's
+        staff_lang = self.user_id.lang or self.team_id.leader_id.lang or self.company_id.partner_id.lang
+        self.with_context(lang=staff_lang).message_post(
+            body=self.with_context(lang=staff_lang).env._(
+                "The customer says the problem is not solved and asked to reopen the complaint."),
             author_id=customer.id, subtype_xmlid="mail.mt_note", partner_ids=notified.ids)
+        return True
 
     def _give_reward(self, moment):
         """Give the team's service-recovery gesture, once per complaint, when its team gives it
         at this `moment` ('resolution' or 'feedback')."""
         due = self.filtered(lambda c: not c.date_rewarded and c.team_id.reward_on == moment)
+        rewarded = self.browse()
         for reward_type, complaints in due.grouped(lambda c: c.team_id.reward_type).items():
-            complaints._give_reward_of_type(reward_type)
-        due.date_rewarded = fields.Datetime.now()
+            rewarded |= complaints._give_reward_of_type(reward_type)
+        rewarded.date_rewarded = fields.Datetime.now()
 
     def _give_reward_of_type(self, reward_type):
-        """Bridge addons add kinds of gestures; the thank-you email is the base one."""
+        """Give a gesture of this type; return the complaints whose customer got it. Bridge addons
+        add types; the thank-you email is the base one."""
+        rewarded = self.browse()
         if reward_type == "email":
             for template, complaints in self._reachable().grouped(lambda c: c.team_id.reward_template_id).items():
                 if template:
                     complaints._send_mail_template(template)
+                    rewarded |= complaints
+        return rewarded

@@ -170,6 +170,6 @@ class ComplaintFeedback(models.Model):
         self.ensure_one()
         self.write(dict(values, state="done", date=fields.Datetime.now()))
         complaint = self.complaint_id
-        if self.reopen_requested:
-            complaint._reopen_after_feedback(self.partner_id)
+        if self.reopen_requested and not complaint._reopen_after_feedback(self.partner_id):
+            self.reopen_requested = False  # it was reopened already, or there is no open stage to go back to
         complaint._give_reward("feedback")

@@ -35,7 +35,7 @@ class ComplaintSlaReport(models.Model):
 
     _depends = {
         "complaint.sla.status": ["complaint_id", "policy_id", "target", "deadline", "reached_date"],
-        "complaint.complaint": ["team_id", "user_id", "category_id", "company_id", "date_received"],
+        "complaint.complaint": ["team_id", "user_id", "category_id", "company_id", "date_received", "active"],
     }
 
     @property

@@ -107,7 +107,8 @@ class TestComplaintFeedback(HttpCase):
         response = self.url_open(self.url)
         self.assertEqual(response.status_code, 410)
         self.assertIn("This feedback link has expired", response.text)
-        self.assertIn(self.complaint.get_portal_url(), response.text.replace("&amp;", "&"))
+        self.assertIn('href="/complaints/track"', response.text)
+        self.assertNotIn(self.complaint.access_token, response.text, "an old link opens no access to the complaint")
         newer = self.Feedback._request_for(self.complaint)
         self.assertEqual(self.feedback.state, "cancelled", "a new request replaces the open one")
         self.assertEqual(self._post(ANSWERS).status_code, 410)
@@ -185,6 +186,11 @@ class TestComplaintReward(HttpCase):
         complaint.stage_id = self.stage_progress
         complaint.stage_id = self.stage_resolved
         self.assertEqual(len(self._thanks(complaint)), 1, "once per complaint, also after a reopen")
+
+    def test_no_gesture_recorded_when_nobody_to_thank(self):
+        complaint = self.env["complaint.complaint"].create({"subject": "Anonymous", "team_id": self.team.id})
+        complaint.stage_id = self.stage_resolved
+        self.assertFalse(complaint.date_rewarded, "no customer to write to: nothing was given")
 
     def test_thanks_after_feedback(self):
         self.team.reward_on = "feedback"

@@ -73,6 +73,45 @@ class TestComplaintFollowup(ComplaintCommon, CronMixinCase):
         self.assertEqual(complaint.feedback_ids.sorted("date_requested").mapped("state"), ["cancelled", "requested"],
                          "a new request after the reopen replaces the first")
 
+    def test_resolution_undone_cancels_its_feedback(self):
+        complaint = self._complaint_in(self.stage_resolved)
+        self._run_cron("2026-03-04 10:00:00")
+        request = complaint.feedback_ids
+        with freeze_time("2026-03-05 10:00:00"):
+            complaint.stage_id = self.stage_waiting
+        self.assertEqual(request.state, "cancelled", "the customer is no longer asked about an undone resolution")
+        self.assertEqual(complaint.reopen_count, 1)
+        self.assertFalse(complaint.date_feedback_due)
+
+    def test_reclosing_asks_no_second_feedback(self):
+        complaint = self._complaint_in(self.stage_resolved)
+        self._run_cron("2026-03-04 10:00:00")
+        with freeze_time("2026-03-05 10:00:00"):
+            complaint.stage_id = self.stage_closed
+            complaint.stage_id = self.stage_resolved
+        self.assertFalse(complaint.date_feedback_due, "still the same resolution")
+        self._run_cron("2026-03-08 10:00:00")
+        self.assertEqual(len(self._mails(complaint, FEEDBACK)), 1)
+
+    def test_team_without_closing_stage_closes_nothing_and_says_nothing(self):
+        complaint = self._complaint_in(self.stage_waiting)
+        self.env["complaint.stage"].search([("is_closed", "=", True)]).active = False
+        self._run_cron("2026-03-20 10:00:00")
+        self.assertEqual(complaint.stage_id, self.stage_waiting)
+        self.assertFalse(self._mails(complaint, CLOSED_UNANSWERED))
+        self.assertFalse(complaint.date_followup)
+
+    def test_staff_answer_after_resolution_restarts_the_closing_days(self):
+        complaint = self._complaint_in(self.stage_resolved)
+        with freeze_time("2026-03-03 10:00:00"):
+            complaint.message_post(body="Still broken", author_id=self.customer.id,
+                                   message_type="comment", subtype_xmlid="mail.mt_comment")
+        self.assertFalse(complaint.date_close_due)
+        with freeze_time("2026-03-04 10:00:00"):
+            complaint.with_user(self.user_a1).message_post(
+                body="Please try again now", message_type="comment", subtype_xmlid="mail.mt_comment")
+        self.assertEqual(complaint.date_close_due, datetime(2026, 3, 11, 10, 0))
+
     def test_resolved_complaint_closed_after_days_unless_reopened(self):
         resolved = self._complaint_in(self.stage_resolved)
         reopened = self._complaint_in(self.stage_resolved)

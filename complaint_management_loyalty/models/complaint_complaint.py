@@ -30,4 +30,4 @@ class ComplaintComplaint(models.Model):
                 complaint.reward_coupon_id = card
             complaints.with_env(self.env)._send_mail_template(
                 self.env.ref("complaint_management_loyalty.mail_template_complaint_coupon"))
-        return None
+        return to_reward.with_env(self.env)
