@@ -17,6 +17,7 @@
         "data/sms_template_data.xml",
         "data/complaint_stage_data.xml",
         "data/ir_cron_data.xml",
+        "report/complaint_report_views.xml",
         "report/complaint_sla_report_views.xml",
         "views/complaint_feedback_views.xml",
         "views/complaint_complaint_views.xml",

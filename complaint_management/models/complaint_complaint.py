@@ -185,6 +185,9 @@ class ComplaintComplaint(models.Model):
         string="Reopened", readonly=True, copy=False,
         help="How many times the complaint went back to an open stage after being resolved or closed.")
     date_reopened = fields.Datetime(string="Last Reopened On", readonly=True, copy=False)
+    staff_reply_count = fields.Integer(
+        string="Staff Replies", readonly=True, copy=False, groups=STAFF,
+        help="Replies staff sent to the customer (internal notes not counted).")
     feedback_ids = fields.One2many("complaint.feedback", "complaint_id", groups=STAFF)
     feedback_rating = fields.Integer(
         string="Customer Rating", compute="_compute_feedback_rating", store=True, groups=STAFF,
@@ -194,6 +197,9 @@ class ComplaintComplaint(models.Model):
     is_repeat = fields.Boolean(
         string="Repeat Complaint", compute="_compute_is_repeat", store=True, readonly=True, groups=STAFF,
         help="The same customer complained within the repeat window before this complaint.")
+    is_repeat_topic = fields.Boolean(
+        string="Repeat on the Same Topic", compute="_compute_is_repeat", store=True, readonly=True, groups=STAFF,
+        help="The same customer complained about the same category or product within the repeat window before.")
     previous_complaint_ids = fields.Many2many(
         "complaint.complaint", compute="_compute_previous_complaint_ids", string="Earlier Complaints",
         groups=STAFF)
@@ -320,30 +326,33 @@ class ComplaintComplaint(models.Model):
             for complaint, user in zip(complaints, team._next_assignees(len(complaints)), strict=False):
                 complaint.user_id = user
 
-    @api.depends("commercial_partner_id", "company_id", "date_received")
+    @api.depends("commercial_partner_id", "company_id", "date_received", "category_id", "product_id")
     def _compute_is_repeat(self):
-        """One query for the whole batch: does an earlier complaint of the same customer
-        fall within the repeat window before this one?"""
+        """One query for the whole batch: does an earlier complaint of the same customer fall
+        within the repeat window before this one, and is one of them on the same category or
+        product?"""
         stored = self.filtered(lambda c: c.id and c.commercial_partner_id and c.date_received)
-        (self - stored).is_repeat = False
+        (self - stored).write({"is_repeat": False, "is_repeat_topic": False})
         if not stored:
             return
-        self.flush_model(["commercial_partner_id", "company_id", "date_received", "active"])
+        self.flush_model(["commercial_partner_id", "company_id", "date_received", "active", "category_id",
+                          "product_id"])
         self.env.cr.execute(SQL("""
-            SELECT c.id
+            SELECT c.id, bool_or(o.category_id = c.category_id OR o.product_id = c.product_id)
               FROM complaint_complaint c
+              JOIN complaint_complaint o
+                ON o.commercial_partner_id = c.commercial_partner_id
+               AND o.company_id = c.company_id
+               AND o.active
+               AND o.date_received >= c.date_received - %(window)s
+               AND (o.date_received, o.id) < (c.date_received, c.id)
              WHERE c.id IN %(ids)s
-               AND EXISTS (
-                   SELECT 1 FROM complaint_complaint o
-                    WHERE o.commercial_partner_id = c.commercial_partner_id
-                      AND o.company_id = c.company_id
-                      AND o.active
-                      AND o.date_received >= c.date_received - %(window)s
-                      AND (o.date_received, o.id) < (c.date_received, c.id))
+             GROUP BY c.id
         """, ids=tuple(stored.ids), window=self._repeat_window()))
-        repeats = {row[0] for row in self.env.cr.fetchall()}
+        repeats = dict(self.env.cr.fetchall())
         for complaint in stored:
             complaint.is_repeat = complaint.id in repeats
+            complaint.is_repeat_topic = bool(repeats.get(complaint.id))
 
     @api.depends("commercial_partner_id", "date_received")
     def _compute_previous_complaint_ids(self):
@@ -510,11 +519,13 @@ class ComplaintComplaint(models.Model):
         return ["partner_mobile"]
 
     def _message_post_after_hook(self, message, msg_vals):
-        # a public reply from staff is the first response to the customer
-        if (not self.date_first_response and message.message_type == "comment"
-                and message.subtype_id == self.env.ref("mail.mt_comment")
+        # a public reply from staff is a response to the customer, the first one the first response
+        if (message.message_type == "comment" and message.subtype_id == self.env.ref("mail.mt_comment")
                 and message.author_id.user_ids.filtered(lambda u: not u.share)):
-            self.sudo().date_first_response = fields.Datetime.now()  # sudo: followers may post on read access
+            complaint = self.sudo()  # sudo: followers may post on read access
+            complaint.staff_reply_count += 1
+            if not complaint.date_first_response:
+                complaint.date_first_response = fields.Datetime.now()
         self._followup_after_reply(message)
         return super()._message_post_after_hook(message, msg_vals)
 

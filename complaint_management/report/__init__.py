@@ -1,1 +1,2 @@
+from . import complaint_report
 from . import complaint_sla_report

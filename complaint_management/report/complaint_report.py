@@ -1,0 +1,94 @@
+from odoo import fields, models
+from odoo.tools import SQL
+
+from ..models.complaint_complaint import CHANNELS, SEVERITIES
+
+
+class ComplaintReport(models.Model):
+    """Complaint analysis: one row per complaint with its handling measures, worked out in SQL
+    from stored fields (the SLA outcome when read), for pivots, graphs and the dashboard."""
+
+    _name = "complaint.report"
+    _description = "Complaint Analysis"
+    _auto = False
+    _order = "date_received desc, id desc"
+    _rec_name = "name"
+
+    name = fields.Char(string="Tracking Code", readonly=True)
+    complaint_id = fields.Many2one("complaint.complaint", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    date_received = fields.Datetime(string="Received On", readonly=True)
+    team_id = fields.Many2one("complaint.team", readonly=True)
+    user_id = fields.Many2one("res.users", string="Assigned To", readonly=True)
+    category_id = fields.Many2one("complaint.category", readonly=True)
+    product_id = fields.Many2one("product.product", readonly=True)
+    product_categ_id = fields.Many2one("product.category", string="Product Category", readonly=True)
+    channel = fields.Selection(CHANNELS, readonly=True)
+    severity = fields.Selection(SEVERITIES, readonly=True)
+    stage_id = fields.Many2one("complaint.stage", readonly=True)
+    is_closed = fields.Boolean(string="Closed", readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    country_id = fields.Many2one("res.country", string="Customer Country", readonly=True)
+    salesperson_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
+
+    hours_to_acknowledge = fields.Float(string="Hours to Acknowledge", aggregator="avg", readonly=True)
+    hours_to_resolve = fields.Float(string="Hours to Resolve", aggregator="avg", readonly=True)
+    fcr = fields.Float(
+        string="First-Contact Resolution (%)", aggregator="avg", readonly=True,
+        help="Of the resolved complaints, the share resolved with at most one staff reply and never reopened.")
+    repeat = fields.Float(
+        string="Repeat (%)", aggregator="avg", readonly=True,
+        help="Share of complaints whose customer complained about the same category or product within "
+             "the repeat window before.")
+    sla_met = fields.Float(
+        string="SLA Met (%)", aggregator="avg", readonly=True,
+        help="Of the complaints under an SLA whose targets are all reached or failed, the share with none failed.")
+    reopened = fields.Float(string="Reopened (%)", aggregator="avg", readonly=True)
+    compensation_amount = fields.Float(string="Compensation", aggregator="sum", readonly=True)
+    csat = fields.Float(
+        string="CSAT (%)", aggregator="avg", readonly=True,
+        help="Of the complaints with feedback, the share rated 4 or 5 stars.")
+
+    _depends = {
+        "complaint.complaint": [
+            "name", "company_id", "date_received", "team_id", "user_id", "category_id", "product_id", "channel",
+            "severity", "stage_id", "is_closed", "partner_id", "commercial_partner_id", "date_acknowledged",
+            "date_resolved", "staff_reply_count", "reopen_count", "is_repeat_topic", "compensation_amount",
+            "feedback_rating", "active",
+        ],
+        "complaint.sla.status": ["complaint_id", "deadline", "reached_date"],
+        "res.partner": ["country_id", "user_id"],
+        "product.product": ["product_tmpl_id"],
+        "product.template": ["categ_id"],
+    }
+
+    @property
+    def _table_query(self):
+        return SQL("""
+            SELECT c.id, c.id AS complaint_id, c.name, c.company_id, c.date_received, c.team_id, c.user_id,
+                   c.category_id, c.product_id, t.categ_id AS product_categ_id, c.channel, c.severity,
+                   c.stage_id, c.is_closed, c.commercial_partner_id AS partner_id, p.country_id,
+                   p.user_id AS salesperson_id,
+                   extract(epoch FROM c.date_acknowledged - c.date_received) / 3600.0 AS hours_to_acknowledge,
+                   extract(epoch FROM c.date_resolved - c.date_received) / 3600.0 AS hours_to_resolve,
+                   CASE WHEN c.date_resolved IS NULL THEN NULL
+                        WHEN coalesce(c.staff_reply_count, 0) <= 1 AND coalesce(c.reopen_count, 0) = 0 THEN 100.0
+                        ELSE 0.0 END AS fcr,
+                   CASE WHEN c.is_repeat_topic THEN 100.0 ELSE 0.0 END AS repeat,
+                   CASE WHEN sla.failed THEN 0.0 WHEN sla.reached THEN 100.0 END AS sla_met,
+                   CASE WHEN coalesce(c.reopen_count, 0) > 0 THEN 100.0 ELSE 0.0 END AS reopened,
+                   coalesce(c.compensation_amount, 0.0) AS compensation_amount,
+                   CASE WHEN c.feedback_rating >= 4 THEN 100.0 WHEN c.feedback_rating > 0 THEN 0.0 END AS csat
+              FROM complaint_complaint c
+              LEFT JOIN res_partner p ON p.id = c.commercial_partner_id
+              LEFT JOIN product_product pp ON pp.id = c.product_id
+              LEFT JOIN product_template t ON t.id = pp.product_tmpl_id
+              LEFT JOIN (
+                  SELECT complaint_id,
+                         bool_or(deadline < coalesce(reached_date, %(now)s)) AS failed,
+                         bool_and(reached_date IS NOT NULL) AS reached
+                    FROM complaint_sla_status
+                   GROUP BY complaint_id
+              ) sla ON sla.complaint_id = c.id
+             WHERE c.active
+        """, now=fields.Datetime.now())
