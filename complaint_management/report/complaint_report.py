@@ -29,7 +29,7 @@ class ComplaintReport(models.Model):
     is_closed = fields.Boolean(string="Closed", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     country_id = fields.Many2one("res.country", string="Customer Country", readonly=True)
-    salesperson_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
+    salesperson_id = fields.Many2one("res.users", readonly=True)
 
     hours_to_acknowledge = fields.Float(string="Hours to Acknowledge", aggregator="avg", readonly=True)
     hours_to_resolve = fields.Float(string="Hours to Resolve", aggregator="avg", readonly=True)
