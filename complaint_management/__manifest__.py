@@ -18,6 +18,7 @@
         "data/complaint_stage_data.xml",
         "data/ir_cron_data.xml",
         "report/complaint_report_views.xml",
+        "report/complaint_resolution_letter.xml",
         "report/complaint_sla_report_views.xml",
         "views/complaint_feedback_views.xml",
         "views/complaint_complaint_views.xml",

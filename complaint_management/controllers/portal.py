@@ -99,6 +99,19 @@ class ComplaintCustomerPortal(CustomerPortal):
             request.env.user._is_public(), **kw)
         return request.render("complaint_management.portal_my_complaint", values)
 
+    @http.route(["/my/complaints/<int:complaint_id>/letter"], type="http", auth="public", website=True)
+    def portal_my_complaint_letter(self, complaint_id, access_token=None, **kw):
+        """The decision letter of a resolved or closed complaint, as a PDF."""
+        try:
+            complaint_sudo = self._document_check_access("complaint.complaint", complaint_id, access_token)
+        except (AccessError, MissingError) as error:
+            raise request.not_found() from error
+        if not complaint_sudo._has_decision_letter():
+            raise request.not_found()
+        return self._show_report(
+            model=complaint_sudo, report_type="pdf", download=True,
+            report_ref="complaint_management.action_report_complaint_resolution_letter")
+
     # ------------------------------------------------------------
     # NEW
     # ------------------------------------------------------------

@@ -559,6 +559,23 @@ class ComplaintComplaint(models.Model):
         self.ensure_one()
         return text_direction(self.env, self.partner_id.lang)
 
+    def _has_decision_letter(self):
+        """Whether the customer can get the decision letter: a decision was taken and the
+        complaint is resolved or closed."""
+        self.ensure_one()
+        return bool(self.resolution_type) and bool(self.date_resolved or self.is_closed)
+
+    def _get_report_base_filename(self):
+        # the decision letter's file name, downloaded from the portal
+        self.ensure_one()
+        return self.env._("Decision %(code)s", code=self.name.replace("/", "-"))
+
+    def _compensation_in_words(self):
+        """The compensation amount in words, in the customer's language (Persian included)."""
+        self.ensure_one()
+        lang = self.partner_id.lang or self.env.lang
+        return self.currency_id.with_context(lang=lang).amount_to_text(self.compensation_amount)
+
     def _customer_date(self, value):
         """`value` (a UTC datetime) as a date in the customer's time zone and language."""
         self.ensure_one()

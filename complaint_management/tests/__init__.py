@@ -3,6 +3,7 @@ from . import test_complaint_feedback
 from . import test_complaint_feedback_concurrency
 from . import test_complaint_flow
 from . import test_complaint_followup
+from . import test_complaint_letter
 from . import test_complaint_mail
 from . import test_complaint_portal
 from . import test_complaint_public
