@@ -1,3 +1,4 @@
 from . import feedback
 from . import portal
 from . import public
+from . import report_export

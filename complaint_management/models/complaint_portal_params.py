@@ -1,4 +1,4 @@
-"""Settings of the customer portal, kept as system parameters (see res_config_settings.py)."""
+"""Settings of the portal, feedback and reports, kept as system parameters (see res_config_settings.py)."""
 
 ATTACHMENT_MAX_MB = ("complaint_management.attachment_max_mb", 10)
 ATTACHMENT_TOTAL_MB = ("complaint_management.attachment_total_mb", 25)
@@ -6,6 +6,7 @@ SUBMISSION_RATE_LIMIT = ("complaint_management.submission_rate_limit", 5)
 TRACKING_RATE_LIMIT = ("complaint_management.tracking_rate_limit", 20)
 FORM_MIN_SECONDS = ("complaint_management.form_min_seconds", 3)
 FEEDBACK_VALID_DAYS = ("complaint_management.feedback_valid_days", 30)
+REPORT_PERIOD_MONTHS = ("complaint_management.report_period_months", 1)
 
 
 def get_int_param(env, param):

@@ -74,6 +74,8 @@ class ComplaintTeam(models.Model):
         "mail.template", string="Thank-You Email", domain="[('model', '=', 'complaint.complaint')]",
         default=lambda self: self.env.ref(
             "complaint_management.mail_template_complaint_thanks", raise_if_not_found=False))
+    report_sent_date = fields.Date(
+        string="Last Monthly Report", readonly=True, copy=False, export_string_translation=False)
     use_sms = fields.Boolean(
         string="Send SMS",
         help="Customers who give a mobile number also get the acknowledgement and status changes by SMS.")

@@ -6,6 +6,7 @@ from .complaint_portal_params import (
     ATTACHMENT_TOTAL_MB,
     FEEDBACK_VALID_DAYS,
     FORM_MIN_SECONDS,
+    REPORT_PERIOD_MONTHS,
     SUBMISSION_RATE_LIMIT,
     TRACKING_RATE_LIMIT,
 )
@@ -38,3 +39,7 @@ class ResConfigSettings(models.TransientModel):
         string="Feedback Link Valid For (days)", config_parameter=FEEDBACK_VALID_DAYS[0],
         default=FEEDBACK_VALID_DAYS[1],
         help="How long customers can answer a feedback request with its link.")
+    complaint_report_period_months = fields.Integer(
+        string="Monthly Report Period (months)", config_parameter=REPORT_PERIOD_MONTHS[0],
+        default=REPORT_PERIOD_MONTHS[1],
+        help="Each month, team leaders get the Excel report of their team over this many past months.")

@@ -4,64 +4,12 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from .common import ComplaintCommon
+from .common import ComplaintAnalysisCommon
 
 
 @tagged("complaint_management", "post_install", "-at_install")
-class TestComplaintReport(ComplaintCommon):
-    """Four complaints of team A in March 2026, read on 1 April, under a round-the-clock SLA
-    (acknowledge within 3 hours):
-
-    - A (customer, delivery): acknowledged after 2 h, one staff reply, resolved after 24 h, 5 stars;
-    - B (customer, delivery, a repeat on the same topic): acknowledged after 4 h (SLA failed), two
-      staff replies, resolved after 48 h, compensation 30, 2 stars;
-    - C (customer, billing: a repeat, but on another topic): acknowledged after 1 h, no reply,
-      resolved after 24 h, reopened, resolved again 48 h after receipt;
-    - D (other customer): open, never acknowledged (SLA failed)."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env["complaint.sla.policy"].create({
-            "name": "Three hours", "team_id": cls.team_a.id, "working_hours": False, "acknowledge_hours": 3})
-        cls.team_b.category_ids = False  # billing complaints stay with team A here
-
-        def reply(complaint, times):
-            for _i in range(times):
-                complaint.with_user(cls.user_a1).message_post(
-                    body="Our answer", message_type="comment", subtype_xmlid="mail.mt_comment")
-
-        def received(day, **values):
-            with freeze_time(f"2026-03-{day:02d} 10:00:00"):
-                return cls._create_complaint(team_id=cls.team_a.id, **values)
-
-        def move(complaint, when, stage):
-            with freeze_time(when):
-                complaint.stage_id = stage
-
-        cls.a = received(2, category_id=cls.category_delivery.id)
-        cls.a.date_acknowledged = datetime(2026, 3, 2, 12, 0)
-        reply(cls.a, 1)
-        cls.a.message_post(body="Internal", subtype_xmlid="mail.mt_note")  # notes do not count
-        move(cls.a, "2026-03-03 10:00:00", cls.stage_resolved)
-
-        cls.b = received(3, category_id=cls.category_delivery.id, compensation_amount=30.0)
-        cls.b.date_acknowledged = datetime(2026, 3, 3, 14, 0)
-        reply(cls.b, 2)
-        move(cls.b, "2026-03-05 10:00:00", cls.stage_resolved)
-
-        cls.c = received(6, category_id=cls.category_billing.id)
-        cls.c.date_acknowledged = datetime(2026, 3, 6, 11, 0)
-        move(cls.c, "2026-03-07 10:00:00", cls.stage_resolved)
-        move(cls.c, "2026-03-07 12:00:00", cls.stage_progress)
-        move(cls.c, "2026-03-08 10:00:00", cls.stage_resolved)
-
-        cls.d = received(9, category_id=cls.category_delivery.id, partner_id=cls.other_customer.id)
-
-        for complaint, rating in ((cls.a, 5), (cls.b, 2)):
-            cls.env["complaint.feedback"]._request_for(complaint)._answer(
-                {"rating": rating, "solved": "yes", "handling_rating": rating, "recommend": "8"})
-        cls.Report = cls.env["complaint.report"]
+class TestComplaintReport(ComplaintAnalysisCommon):
+    """The measures of the hand-built complaints A to D (see ComplaintAnalysisCommon)."""
 
     def test_stored_inputs(self):
         self.assertEqual((self.a.staff_reply_count, self.b.staff_reply_count, self.c.staff_reply_count), (1, 2, 0))

@@ -1,0 +1,316 @@
+import tempfile
+from datetime import datetime, time
+
+import xlsxwriter
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..models.complaint_portal_params import REPORT_PERIOD_MONTHS, get_int_param
+
+# rows of the complaint list read per query: memory stays flat however many complaints there are
+ROWS_PER_BATCH = 2000
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class ComplaintReportExport(models.TransientModel):
+    """The management report as an Excel workbook: summary, trend, categories, products, SLA,
+    agents, repeat customers and the complaints themselves, for a period, teams and categories."""
+
+    _name = "complaint.report.export"
+    _description = "Complaint Management Report"
+
+    date_from = fields.Date(
+        string="From", required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1) - relativedelta(months=1))
+    date_to = fields.Date(
+        string="To", required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1) - relativedelta(days=1))
+    team_ids = fields.Many2many("complaint.team", string="Teams", help="All teams when empty.")
+    category_ids = fields.Many2many("complaint.category", string="Categories", help="All categories when empty.")
+
+    _sql_constraints = [
+        ("dates_ordered", "CHECK (date_from <= date_to)", "The period must end after it starts."),
+    ]
+
+    def action_export(self):
+        self.ensure_one()
+        return {"type": "ir.actions.act_url", "url": f"/complaints/report/{self.id}.xlsx", "target": "self"}
+
+    # ------------------------------------------------------------
+    # DATA
+    # ------------------------------------------------------------
+
+    def _domain(self):
+        self.ensure_one()
+        domain = [
+            ("date_received", ">=", datetime.combine(self.date_from, time.min)),
+            ("date_received", "<=", datetime.combine(self.date_to, time.max)),
+        ]
+        if self.team_ids:
+            domain.append(("team_id", "in", self.team_ids.ids))
+        if self.category_ids:
+            domain.append(("category_id", "child_of", self.category_ids.ids))
+        return domain
+
+    def _query(self):
+        """The complaints of the report (the user's record rules applied), as a query to select from."""
+        return self.env["complaint.report"]._search(self._domain())
+
+    def _aggregate(self, group_by):
+        """Rows of (group, count, resolved, mean hours to resolve, median hours, FCR %, repeat %,
+        SLA met %, CSAT %, compensation) over the report's complaints, grouped by `group_by` (SQL)."""
+        query = self._query()
+        table = SQL.identifier(query.table)
+        sql = SQL("""
+            SELECT %(group)s AS key, count(*), count(%(t)s.hours_to_resolve),
+                   avg(%(t)s.hours_to_resolve),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY %(t)s.hours_to_resolve),
+                   avg(%(t)s.fcr), avg(%(t)s.repeat), avg(%(t)s.sla_met), avg(%(t)s.csat),
+                   sum(%(t)s.compensation_amount)
+              FROM %(from)s
+             WHERE %(where)s
+             GROUP BY 1 ORDER BY 2 DESC, 1
+        """, group=group_by, t=table, **{"from": query.from_clause, "where": query.where_clause})
+        return self.env.execute_query(sql)
+
+    def _complaint_rows(self):
+        """The report's complaints as tuples of the Complaints sheet's columns, a batch at a time,
+        oldest first; measures not applicable (not resolved, no SLA, no feedback) are None."""
+        query = self._query()
+        t = SQL.identifier(query.table)
+        columns = SQL(", ").join([
+            SQL("%s.name", t), SQL("%s.date_received", t),
+            SQL("(SELECT name FROM res_partner WHERE id = %s.partner_id)", t),
+            self._name_of("complaint.category", "category_id"), self._name_of("product.product", "product_id"),
+            self._name_of("complaint.team", "team_id"), self._name_of("res.users", "user_id"),
+            self._name_of("complaint.stage", "stage_id"),
+            SQL("%s.hours_to_resolve", t), SQL("%s.fcr", t), SQL("%s.sla_met", t), SQL("%s.csat", t), SQL("%s.id", t),
+        ])
+        last_id = 0
+        while True:
+            rows = self.env.execute_query(SQL(
+                "SELECT %s FROM %s WHERE %s AND %s.id > %s ORDER BY %s.id LIMIT %s",
+                columns, query.from_clause, query.where_clause, t, last_id, t, ROWS_PER_BATCH))
+            if not rows:
+                return
+            for row in rows:
+                yield row[:-1]
+            last_id = rows[-1][-1]
+
+    # ------------------------------------------------------------
+    # WORKBOOK
+    # ------------------------------------------------------------
+
+    def _write_xlsx(self, file):
+        """Write the workbook into `file` (a path or a binary file object), streaming its rows."""
+        self.ensure_one()
+        workbook = xlsxwriter.Workbook(file, {"constant_memory": True, "strings_to_urls": False})
+        formats = {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "header": workbook.add_format({"bold": True, "bg_color": "#E9ECEF", "border": 1}),
+            "int": workbook.add_format({"num_format": "#,##0"}),
+            "hours": workbook.add_format({"num_format": "#,##0.0"}),
+            "percent": workbook.add_format({"num_format": "0.0%"}),
+            "money": workbook.add_format({"num_format": "#,##0.00"}),
+            "date": workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
+        }
+        rtl = self.env["res.lang"]._get_data(code=self.env.lang or "en_US").direction == "rtl"
+        self._sheet_summary(workbook, formats, rtl)
+        self._sheet_groups(workbook, formats, rtl, self.env._("Trend"), self.env._("Month"),
+                           SQL("date_trunc('month', %s)", SQL.identifier("complaint_report", "date_received")),
+                           chart=True)
+        self._sheet_groups(workbook, formats, rtl, self.env._("Categories"), self.env._("Category"),
+                           self._name_of("complaint.category", "category_id"))
+        self._sheet_groups(workbook, formats, rtl, self.env._("Products"), self.env._("Product"),
+                           self._name_of("product.product", "product_id"))
+        self._sheet_groups(workbook, formats, rtl, self.env._("SLA"), self.env._("Team"),
+                           self._name_of("complaint.team", "team_id"))
+        self._sheet_groups(workbook, formats, rtl, self.env._("Agents"), self.env._("Agent"),
+                           self._name_of("res.users", "user_id"))
+        self._sheet_repeat_customers(workbook, formats, rtl)
+        self._sheet_complaints(workbook, formats, rtl)
+        workbook.close()
+
+    def _name_of(self, model, column):
+        """SQL giving the display name of the record in the report's `column` (its id when unnamed)."""
+        ids = SQL.identifier("complaint_report", column)
+        if model == "res.users":
+            return SQL("(SELECT p.name FROM res_users u JOIN res_partner p ON p.id = u.partner_id WHERE u.id = %s)",
+                       ids)
+        if model == "product.product":
+            return SQL("(SELECT coalesce(t.name->>%s, t.name->>'en_US') FROM product_product pp "
+                       "JOIN product_template t ON t.id = pp.product_tmpl_id WHERE pp.id = %s)", self.env.lang, ids)
+        table = SQL.identifier(self.env[model]._table)
+        return SQL("(SELECT coalesce(x.name->>%s, x.name->>'en_US') FROM %s x WHERE x.id = %s)",
+                   self.env.lang, table, ids)
+
+    def _new_sheet(self, workbook, name, rtl):
+        sheet = workbook.add_worksheet(name[:31])
+        if rtl:
+            sheet.right_to_left()
+        return sheet
+
+    def _sheet_summary(self, workbook, formats, rtl):
+        sheet = self._new_sheet(workbook, self.env._("Summary"), rtl)
+        sheet.set_column(0, 0, 40)
+        sheet.set_column(1, 1, 16)
+        sheet.write(0, 0, self.env._("Complaint management report"), formats["title"])
+        sheet.write(1, 0, self.env._("Period"))
+        sheet.write(1, 1, f"{self.date_from} – {self.date_to}")
+        [row] = self._aggregate(SQL("1")) or [(1, 0, 0, None, None, None, None, None, None, 0)]
+        _key, count, resolved, mean, median, fcr, repeat, sla_met, csat, compensation = row
+        query = self._query()
+        [open_count] = self.env.execute_query(SQL(
+            "SELECT count(*) FROM %s WHERE %s AND NOT %s", query.from_clause, query.where_clause,
+            SQL.identifier(query.table, "is_closed")))[0]
+        lines = [
+            (self.env._("Complaints received"), count, "int"),
+            (self.env._("Still open"), open_count, "int"),
+            (self.env._("Resolved"), resolved, "int"),
+            (self.env._("Mean time to resolve (hours)"), mean, "hours"),
+            (self.env._("Median time to resolve (hours)"), median, "hours"),
+            (self.env._("First-contact resolution"), _share(fcr), "percent"),
+            (self.env._("Repeat complaints"), _share(repeat), "percent"),
+            (self.env._("SLA compliance"), _share(sla_met), "percent"),
+            (self.env._("Customer satisfaction (CSAT)"), _share(csat), "percent"),
+            (self.env._("Compensation paid"), compensation, "money"),
+        ]
+        for index, (label, value, kind) in enumerate(lines, start=3):
+            sheet.write(index, 0, label)
+            sheet.write(index, 1, value if value is not None else "", formats[kind])
+
+    def _sheet_groups(self, workbook, formats, rtl, title, key_label, group_by, chart=False):
+        sheet = self._new_sheet(workbook, title, rtl)
+        headers = [key_label, self.env._("Complaints"), self.env._("Resolved"), self.env._("Mean hours to resolve"),
+                   self.env._("Median hours to resolve"), self.env._("First-contact resolution"),
+                   self.env._("Repeat"), self.env._("SLA compliance"), self.env._("CSAT"),
+                   self.env._("Compensation")]
+        kinds = [None, "int", "int", "hours", "hours", "percent", "percent", "percent", "percent", "money"]
+        sheet.set_column(0, 0, 30)
+        sheet.set_column(1, len(headers) - 1, 14)
+        for col, header in enumerate(headers):
+            sheet.write(0, col, header, formats["header"])
+        rows = self._aggregate(group_by)
+        if chart:
+            rows = sorted(rows, key=lambda row: row[0] or datetime.min)
+        for row_index, row in enumerate(rows, start=1):
+            for col, (value, kind) in enumerate(zip(row[:10], kinds, strict=True)):
+                if col == 0:
+                    label = value.strftime("%Y-%m") if isinstance(value, datetime) else value
+                    sheet.write(row_index, 0, label if label is not None else self.env._("Undefined"))
+                elif value is not None:
+                    sheet.write(row_index, col, value / 100 if kind == "percent" else value, formats[kind])
+        if chart and rows:
+            line = workbook.add_chart({"type": "line"})
+            sheet_ref = title[:31]
+            line.add_series({
+                "name": self.env._("Complaints"), "categories": [sheet_ref, 1, 0, len(rows), 0],
+                "values": [sheet_ref, 1, 1, len(rows), 1], "marker": {"type": "circle"},
+            })
+            line.add_series({"name": self.env._("Resolved"), "values": [sheet_ref, 1, 2, len(rows), 2]})
+            line.set_title({"name": self.env._("Complaints per month")})
+            line.set_legend({"position": "bottom"})
+            sheet.insert_chart(len(rows) + 3, 0, line)
+
+    def _sheet_repeat_customers(self, workbook, formats, rtl):
+        sheet = self._new_sheet(workbook, self.env._("Repeat customers"), rtl)
+        headers = [self.env._("Customer"), self.env._("Complaints"), self.env._("Repeats"),
+                   self.env._("Last received")]
+        sheet.set_column(0, 0, 36)
+        sheet.set_column(1, 3, 16)
+        for col, header in enumerate(headers):
+            sheet.write(0, col, header, formats["header"])
+        query = self._query()
+        t = SQL.identifier(query.table)
+        rows = self.env.execute_query(SQL("""
+            SELECT (SELECT name FROM res_partner WHERE id = %(t)s.partner_id), count(*),
+                   count(*) FILTER (WHERE %(t)s.repeat > 0), max(%(t)s.date_received)
+              FROM %(from)s WHERE %(where)s AND %(t)s.partner_id IS NOT NULL
+             GROUP BY %(t)s.partner_id HAVING count(*) > 1
+             ORDER BY 2 DESC, 1 LIMIT 1000
+        """, t=t, **{"from": query.from_clause, "where": query.where_clause}))
+        for row_index, (name, count, repeats, last) in enumerate(rows, start=1):
+            sheet.write(row_index, 0, name or "")
+            sheet.write(row_index, 1, count, formats["int"])
+            sheet.write(row_index, 2, repeats, formats["int"])
+            sheet.write_datetime(row_index, 3, last, formats["date"])
+
+    def _sheet_complaints(self, workbook, formats, rtl):
+        sheet = self._new_sheet(workbook, self.env._("Complaints"), rtl)
+        headers = [self.env._("Tracking code"), self.env._("Received"), self.env._("Customer"), self.env._("Category"),
+                   self.env._("Product"), self.env._("Team"), self.env._("Assigned to"), self.env._("Stage"),
+                   self.env._("Hours to resolve"), self.env._("First-contact resolution"),
+                   self.env._("SLA met"), self.env._("CSAT")]
+        sheet.set_column(0, 1, 18)
+        sheet.set_column(2, 7, 22)
+        sheet.set_column(8, 11, 14)
+        for col, header in enumerate(headers):
+            sheet.write(0, col, header, formats["header"])
+        for row_index, row in enumerate(self._complaint_rows(), start=1):
+            code, received, *names, hours, fcr, sla_met, csat = row
+            sheet.write(row_index, 0, code)
+            sheet.write_datetime(row_index, 1, received, formats["date"])
+            for col, name in enumerate(names, start=2):
+                sheet.write(row_index, col, name or "")
+            if hours is not None:
+                sheet.write(row_index, 8, hours, formats["hours"])
+            for col, value in ((9, fcr), (10, sla_met), (11, csat)):
+                if value is not None:
+                    sheet.write(row_index, col, value / 100, formats["percent"])
+
+    # ------------------------------------------------------------
+    # MONTHLY MAIL
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_mail_monthly_reports(self, batch_size=10):
+        """Mail each team leader, once a month, the workbook of their team over the last months
+        (a setting), built with the leader's rights and language."""
+        first_of_month = fields.Date.context_today(self).replace(day=1)
+        months = get_int_param(self.env, REPORT_PERIOD_MONTHS) or 1
+        domain = [("leader_id", "!=", False),
+                  "|", ("report_sent_date", "=", False), ("report_sent_date", "<", first_of_month)]
+        teams = self.env["complaint.team"].search(domain, limit=batch_size, order="id")
+        for team in teams:
+            leader = team.leader_id
+            wizard = self.with_user(leader).with_context(lang=leader.lang).create({
+                "date_from": first_of_month - relativedelta(months=months),
+                "date_to": first_of_month - relativedelta(days=1),
+                "team_ids": [(6, 0, team.ids)],
+            })
+            wizard._mail_to(leader.partner_id, team)
+        teams.report_sent_date = first_of_month
+        done = len(teams)
+        self.env["ir.cron"]._notify_progress(
+            done=done, remaining=self.env["complaint.team"].search_count(domain) if done == batch_size else 0)
+
+    def _mail_to(self, partner, team):
+        self.ensure_one()
+        with tempfile.TemporaryFile() as file:
+            self._write_xlsx(file)
+            file.seek(0)
+            data = file.read()
+        name = self._file_name()
+        # sudo: the system mails the workbook it built with the leader's rights
+        attachment = self.env["ir.attachment"].sudo().create({
+            "name": name, "raw": data, "mimetype": XLSX_MIMETYPE, "res_model": team._name, "res_id": team.id})
+        self.env["mail.mail"].sudo().create({
+            "subject": self.env._("%(team)s: complaint report %(start)s – %(end)s",
+                                  team=team.name, start=self.date_from, end=self.date_to),
+            "body_html": Markup("<p>%s</p>") % self.env._(
+                "The complaint management report of %(team)s is attached.", team=team.name),
+            "recipient_ids": [(6, 0, partner.ids)],
+            "attachment_ids": [(6, 0, attachment.ids)],
+            "email_from": team.company_id.email_formatted or self.env.user.email_formatted,
+            "auto_delete": True,
+        })
+
+    def _file_name(self):
+        return self.env._("Complaints %(start)s %(end)s.xlsx", start=self.date_from, end=self.date_to)
+
+
+def _share(percent):
+    return percent / 100 if percent is not None else None
