@@ -2,3 +2,4 @@ from . import feedback
 from . import portal
 from . import public
 from . import report_export
+from . import statistics

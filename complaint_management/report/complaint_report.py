@@ -1,4 +1,6 @@
-from odoo import fields, models
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 from ..models.complaint_complaint import CHANNELS, SEVERITIES
@@ -92,3 +94,51 @@ class ComplaintReport(models.Model):
               ) sla ON sla.complaint_id = c.id
              WHERE c.active
         """, now=fields.Datetime.now())
+
+    # ------------------------------------------------------------
+    # PUBLIC STATISTICS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _public_statistics(self, months=12):
+        """Anonymous figures of the company's last `months` months, for the public statistics page:
+        no customer, employee or complaint is named. Cached for the day."""
+        return self._public_statistics_cached(self.env.company.id, fields.Date.context_today(self), months)
+
+    @api.model
+    @tools.ormcache("company_id", "today", "months", "self.env.lang")
+    def _public_statistics_cached(self, company_id, today, months):
+        start = today.replace(day=1) - relativedelta(months=months - 1)
+        # sudo: aggregates only; visitors may not read complaints
+        report = self.sudo()
+        rows = report.env.execute_query(SQL("""
+            WITH received AS (
+                SELECT date_trunc('month', date_received)::date AS month, count(*) AS received
+                  FROM (%(table)s) r
+                 WHERE company_id = %(company)s AND date_received >= %(start)s
+                 GROUP BY 1
+            ), resolved AS (
+                SELECT date_trunc('month', c.date_resolved)::date AS month, count(*) AS resolved,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY r.hours_to_resolve) AS median_hours,
+                       avg(r.sla_met) AS sla_met
+                  FROM (%(table)s) r JOIN complaint_complaint c ON c.id = r.id
+                 WHERE r.company_id = %(company)s AND c.date_resolved >= %(start)s
+                 GROUP BY 1
+            )
+            SELECT month, coalesce(received.received, 0), coalesce(resolved.resolved, 0),
+                   resolved.median_hours, resolved.sla_met
+              FROM received FULL JOIN resolved USING (month)
+             ORDER BY month
+        """, table=self._table_query, company=company_id, start=start))
+        categories = report.env.execute_query(SQL("""
+            SELECT category_id, count(*) FROM (%(table)s) r
+             WHERE company_id = %(company)s AND date_received >= %(start)s AND category_id IS NOT NULL
+             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5
+        """, table=self._table_query, company=company_id, start=start))
+        names = {category.id: category.display_name
+                 for category in self.env["complaint.category"].sudo().browse([row[0] for row in categories])}
+        return {
+            "months": [{"month": month, "received": received, "resolved": resolved,
+                        "median_hours": median, "sla_met": sla_met} for month, received, resolved, median, sla_met in rows],
+            "categories": [{"name": names[category_id], "count": count} for category_id, count in categories],
+        }

@@ -12,6 +12,7 @@ from . import test_complaint_report
 from . import test_complaint_report_export
 from . import test_complaint_security
 from . import test_complaint_sla
+from . import test_complaint_statistics
 from . import test_complaint_sla_concurrency
 from . import test_complaint_sla_escalation
 from . import test_complaint_sla_report

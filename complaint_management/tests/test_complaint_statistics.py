@@ -1,0 +1,39 @@
+from datetime import datetime, timedelta
+
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("complaint_management", "post_install", "-at_install")
+class TestComplaintStatistics(HttpCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.partner = cls.env["res.partner"].create({"name": "Zohreh Private", "email": "zohreh.private@example.com"})
+        cls.category = cls.env["complaint.category"].create({"name": "Stats cold food"})
+        now = datetime.now().replace(microsecond=0)
+        cls.complaint = cls.env["complaint.complaint"].create({
+            "subject": "Secret subject of the soup", "partner_id": cls.partner.id, "category_id": cls.category.id,
+            "date_received": now - timedelta(hours=30),
+        })
+        cls.complaint.stage_id = cls.env.ref("complaint_management.complaint_stage_resolved")
+        # the most frequent topic of the year
+        cls.env["complaint.complaint"].create([
+            {"subject": f"Cold again {n}", "partner_id": cls.partner.id, "category_id": cls.category.id}
+            for n in range(20)])
+
+    def test_off_unless_published(self):
+        self.assertEqual(self.url_open("/complaints/statistics").status_code, 404)
+
+    def test_figures_without_personal_data(self):
+        self.env["ir.config_parameter"].set_param("complaint_management.public_statistics", "True")
+        response = self.url_open("/complaints/statistics")
+        self.assertEqual(response.status_code, 200)
+        page = response.text
+        self.assertIn("Stats cold food", page, "the main topics are shown")
+        for private in ("Zohreh", "zohreh.private@example.com", self.complaint.name, "Secret subject"):
+            self.assertNotIn(private, page)
+        self.assertNotIn(self.complaint.user_id.name or "no assignee", page)
+        this_month = self.env["complaint.report"]._public_statistics()["months"][-1]
+        self.assertGreaterEqual(this_month["received"], 1)
+        self.assertGreaterEqual(this_month["resolved"], 1)
