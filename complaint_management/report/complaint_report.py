@@ -138,7 +138,8 @@ class ComplaintReport(models.Model):
         names = {category.id: category.display_name
                  for category in self.env["complaint.category"].sudo().browse([row[0] for row in categories])}
         return {
-            "months": [{"month": month, "received": received, "resolved": resolved,
-                        "median_hours": median, "sla_met": sla_met} for month, received, resolved, median, sla_met in rows],
+            "months": [
+                {"month": month, "received": received, "resolved": resolved, "median_hours": median, "sla_met": sla_met}
+                for month, received, resolved, median, sla_met in rows],
             "categories": [{"name": names[category_id], "count": count} for category_id, count in categories],
         }
