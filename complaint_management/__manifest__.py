@@ -48,6 +48,7 @@
             "complaint_management/static/src/js/complaint_portal_form.js",
             "complaint_management/static/src/scss/complaint_portal.scss",
         ],
+        "web.assets_backend": ["complaint_management/static/src/dashboard/**/*"],
         "web.assets_tests": ["complaint_management/static/tests/tours/**/*"],
     },
     "application": True,

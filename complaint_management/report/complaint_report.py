@@ -96,6 +96,93 @@ class ComplaintReport(models.Model):
         """, now=fields.Datetime.now())
 
     # ------------------------------------------------------------
+    # DASHBOARD
+    # ------------------------------------------------------------
+
+    @api.model
+    def get_dashboard_data(self, days=30):
+        """The manager dashboard: KPIs over the last `days` days next to the `days` before, the
+        monthly trend and the main categories; each figure with the domain of its complaints."""
+        days = min(max(int(days), 1), 366)
+        now = fields.Datetime.now()
+        start, previous_start = now - relativedelta(days=days), now - relativedelta(days=2 * days)
+        current, previous = self._dashboard_kpis(start, now), self._dashboard_kpis(previous_start, start)
+        kpis = []
+        for key, label, kind, better in self._dashboard_kpi_labels():
+            value, domain = current[key]
+            # open and overdue are counts of today: no earlier figure to compare with
+            kpis.append({"key": key, "label": label, "kind": kind, "better": better, "value": value,
+                         "previous": previous[key][0] if key not in ("open", "overdue") else None,
+                         "domain": domain})
+        return {"kpis": kpis, "trend": self._dashboard_trend(now), "categories": self._dashboard_categories(start, now)}
+
+    def _dashboard_kpi_labels(self):
+        # key, label, kind of number, which way is better
+        return [
+            ("open", self.env._("Open"), "int", "lower"),
+            ("overdue", self.env._("Overdue"), "int", "lower"),
+            ("sla_met", self.env._("SLA Compliance"), "percent", "higher"),
+            ("mean_hours", self.env._("Mean Time to Resolve"), "hours", "lower"),
+            ("median_hours", self.env._("Median Time to Resolve"), "hours", "lower"),
+            ("fcr", self.env._("First-Contact Resolution"), "percent", "higher"),
+            ("repeat", self.env._("Repeat Rate"), "percent", "lower"),
+            ("csat", self.env._("CSAT"), "percent", "higher"),
+        ]
+
+    def _dashboard_kpis(self, start, end):
+        """{kpi: (value, complaint domain)} for complaints received (or resolved) between the dates;
+        open and overdue are as of `end`."""
+        start, end = fields.Datetime.to_string(start), fields.Datetime.to_string(end)
+        received = [("date_received", ">=", start), ("date_received", "<", end)]
+        resolved = [("date_resolved", ">=", start), ("date_resolved", "<", end)]
+        [(fcr, repeat, sla_met, csat)] = self._read_group(
+            received, [], ["fcr:avg", "repeat:avg", "sla_met:avg", "csat:avg"])
+        resolved_ids = self.env["complaint.complaint"]._search(resolved)
+        query = self._search([("id", "in", resolved_ids)])
+        [(mean, median)] = self.env.execute_query(SQL(
+            "SELECT avg(%(h)s), percentile_cont(0.5) WITHIN GROUP (ORDER BY %(h)s) FROM %(from)s WHERE %(where)s",
+            h=SQL.identifier(query.table, "hours_to_resolve"),
+            **{"from": query.from_clause, "where": query.where_clause}))
+        Complaint = self.env["complaint.complaint"]
+        open_domain = [("is_closed", "=", False), ("date_received", "<", end)]
+        overdue_domain = [("is_closed", "=", False), ("sla_deadline", "<", end)]
+        return {
+            "open": (Complaint.search_count(open_domain), open_domain),
+            "overdue": (Complaint.search_count(overdue_domain), overdue_domain),
+            "sla_met": (sla_met, received),
+            "mean_hours": (mean, resolved),
+            "median_hours": (median, resolved),
+            "fcr": (fcr, received),
+            "repeat": (repeat, received),
+            "csat": (csat, received),
+        }
+
+    def _dashboard_trend(self, now):
+        start = (now - relativedelta(months=11)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        counts = dict(self._read_group([("date_received", ">=", start)], ["date_received:month"], ["__count"]))
+        trend = []
+        for index in range(12):
+            month = start + relativedelta(months=index)
+            trend.append({
+                "label": tools.format_date(self.env, month, date_format="MMM y"),
+                "count": counts.get(month, 0),
+                "domain": [("date_received", ">=", fields.Datetime.to_string(month)),
+                           ("date_received", "<", fields.Datetime.to_string(month + relativedelta(months=1)))],
+            })
+        return trend
+
+    def _dashboard_categories(self, start, end):
+        start, end = fields.Datetime.to_string(start), fields.Datetime.to_string(end)
+        groups = self._read_group([("date_received", ">=", start), ("date_received", "<", end)],
+                                  ["category_id"], ["__count"], order="__count desc", limit=8)
+        return [{
+            "label": category.display_name or self.env._("No category"),
+            "count": count,
+            "domain": [("date_received", ">=", start), ("date_received", "<", end),
+                       ("category_id", "=", category.id or False)],
+        } for category, count in groups]
+
+    # ------------------------------------------------------------
     # PUBLIC STATISTICS
     # ------------------------------------------------------------
 

@@ -51,3 +51,18 @@ class TestComplaintReport(ComplaintAnalysisCommon):
     def test_users_see_the_complaints_they_work(self):
         self.assertEqual(self.Report.with_user(self.user_a2).search_count([("team_id", "=", self.team_a.id)]), 4)
         self.assertFalse(self.Report.with_user(self.user_b1).search([("team_id", "=", self.team_a.id)]))
+
+    @freeze_time("2026-03-31 00:00:00")
+    def test_dashboard_figures(self):
+        data = self.Report.with_user(self.user_a2).get_dashboard_data(days=30)
+        kpis = {kpi["key"]: kpi for kpi in data["kpis"]}
+        self.assertEqual(kpis["fcr"]["value"], 100 / 3)
+        self.assertEqual(kpis["repeat"]["value"], 25.0)
+        self.assertEqual(kpis["sla_met"]["value"], 50.0)
+        self.assertEqual(kpis["csat"]["value"], 50.0)
+        self.assertEqual((kpis["mean_hours"]["value"], kpis["median_hours"]["value"]), (40.0, 48.0))
+        self.assertFalse(kpis["fcr"]["previous"], "nothing in February")
+        self.assertEqual(self.env["complaint.complaint"].with_user(self.user_a2).search_count(
+            kpis["fcr"]["domain"] + [("team_id", "=", self.team_a.id)]), 4, "the complaints behind the figure")
+        march = next(bar for bar in data["trend"] if bar["domain"][0][2].startswith("2026-03-01"))
+        self.assertGreaterEqual(march["count"], 4)

@@ -23,3 +23,11 @@ class TestComplaintUi(HttpCase):
         self.start_tour(
             "/odoo/action-complaint_management.complaint_sla_report_action", "complaint_sla_analysis_tour",
             login=user.login)
+
+    def test_dashboard(self):
+        user = new_test_user(
+            self.env, login="cm_tour_dashboard", name="Dina Dashboard",
+            groups="base.group_user,complaint_management.group_complaint_manager")
+        self.start_tour(
+            "/odoo/action-complaint_management.complaint_dashboard_action", "complaint_dashboard_tour",
+            login=user.login)
