@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # make bench: the speed benchmarks of bench/, each on a fresh database; prints their tables.
-# BENCH=core, BENCH=portal or BENCH=sla runs one of them.
+# BENCH=core, BENCH=portal, BENCH=sla or BENCH=reports runs one of them.
 source "$(dirname "$0")/env.sh"
 export BENCH_DB=${BENCH_DB:-complaints_bench}
 export PORTAL_BENCH_DB=${PORTAL_BENCH_DB:-complaints_bench_portal}
 export SLA_BENCH_DB=${SLA_BENCH_DB:-complaints_bench_sla}
+export REPORTS_BENCH_DB=${REPORTS_BENCH_DB:-complaints_bench_reports}
 require_odoo_src
 ensure_postgres
 ensure_venv
 drop_db "$BENCH_DB"
 drop_db "$PORTAL_BENCH_DB"
 drop_db "$SLA_BENCH_DB"
+drop_db "$REPORTS_BENCH_DB"
 export ODOO_DATA_DIR
 if [ -z "$BENCH" ] || [ "$BENCH" = core ]; then "$VENV/bin/python" "$ROOT/bench/core.py"; fi
 if [ -z "$BENCH" ] || [ "$BENCH" = portal ]; then "$VENV/bin/python" "$ROOT/bench/portal.py"; fi
 if [ -z "$BENCH" ] || [ "$BENCH" = sla ]; then "$VENV/bin/python" "$ROOT/bench/sla_cron.py"; fi
+if [ -z "$BENCH" ] || [ "$BENCH" = reports ]; then "$VENV/bin/python" "$ROOT/bench/reports.py"; fi
