@@ -123,7 +123,8 @@ def main():
         cr.execute("SELECT date_received FROM complaint_complaint ORDER BY date_received DESC OFFSET %s LIMIT 1",
                    [EXPORT_ROWS - 1])
         since = cr.fetchone()[0]
-        export = menv["complaint.report.export"].create({"date_from": since.date(), "date_to": odoo.fields.Date.today()})
+        export = menv["complaint.report.export"].create(
+            {"date_from": since.date(), "date_to": odoo.fields.Date.today()})
         cr.execute("SELECT count(*) FROM complaint_complaint WHERE date_received >= %s", [since.date()])
         exported = cr.fetchone()[0]
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
