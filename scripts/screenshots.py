@@ -3,7 +3,8 @@
 Needs `make run` serving the demo database (HTTP_PORT, DB_NAME). Installs Persian (fa_IR) in that
 database if missing, then shoots the portal pages as the demo portal user, the public complaint
 form and the feedback page (a new feedback request on the demo complaint, in the customer's
-language) in English and in Persian, at desktop (1280 px) and phone (375 px) width, into docs/.
+language) in English and in Persian, at desktop (1280 px) and phone (375 px) width, and the
+manager dashboard as admin, into docs/.
 
     .venv/bin/python scripts/screenshots.py
 """
@@ -122,6 +123,12 @@ def main():
                               device, {"frontend_lang": code})
                 browser.shoot(f"{BASE}/complaints/feedback/{token}?rating=4",
                               os.path.join(ROOT, "docs", f"feedback-{short}-{device}.png"), device, {})
+        admin = requests.Session()
+        admin.post(f"{BASE}/web/session/authenticate", json={
+            "jsonrpc": "2.0", "params": {"db": DB, "login": "admin", "password": "admin"}}).raise_for_status()
+        browser.shoot(f"{BASE}/odoo/action-complaint_management.complaint_dashboard_action",
+                      os.path.join(ROOT, "docs", "dashboard.png"), "desktop",
+                      {"session_id": admin.cookies["session_id"]})
     finally:
         rpc("res.users", "write", [portal_id], {"lang": "en_US"})
         browser.close()
