@@ -9,5 +9,6 @@ from . import complaint_sla_status
 from . import complaint_stage
 from . import complaint_tag
 from . import complaint_team
+from . import res_company
 from . import res_config_settings
 from . import res_partner

@@ -332,7 +332,8 @@ class ComplaintComplaint(models.Model):
         within the repeat window before this one, and is one of them on the same category or
         product?"""
         stored = self.filtered(lambda c: c.id and c.commercial_partner_id and c.date_received)
-        (self - stored).write({"is_repeat": False, "is_repeat_topic": False})
+        for complaint in self - stored:
+            complaint.is_repeat = complaint.is_repeat_topic = False
         if not stored:
             return
         self.flush_model(["commercial_partner_id", "company_id", "date_received", "active", "category_id",
@@ -519,11 +520,13 @@ class ComplaintComplaint(models.Model):
         return ["partner_mobile"]
 
     def _message_post_after_hook(self, message, msg_vals):
-        # a public reply from staff is a response to the customer, the first one the first response
-        if (message.message_type == "comment" and message.subtype_id == self.env.ref("mail.mt_comment")
+        # a public reply from staff (in the chatter or by email) is a response to the customer, the
+        # first one the first response; those before the resolution count for first-contact resolution
+        if (message.message_type in ("comment", "email") and message.subtype_id == self.env.ref("mail.mt_comment")
                 and message.author_id.user_ids.filtered(lambda u: not u.share)):
             complaint = self.sudo()  # sudo: followers may post on read access
-            complaint.staff_reply_count += 1
+            if not complaint.date_resolved:
+                complaint.staff_reply_count += 1
             if not complaint.date_first_response:
                 complaint.date_first_response = fields.Datetime.now()
         self._followup_after_reply(message)

@@ -7,7 +7,6 @@ TRACKING_RATE_LIMIT = ("complaint_management.tracking_rate_limit", 20)
 FORM_MIN_SECONDS = ("complaint_management.form_min_seconds", 3)
 FEEDBACK_VALID_DAYS = ("complaint_management.feedback_valid_days", 30)
 REPORT_PERIOD_MONTHS = ("complaint_management.report_period_months", 1)
-PUBLIC_STATISTICS = ("complaint_management.public_statistics", False)
 
 
 def get_int_param(env, param):

@@ -6,7 +6,6 @@ from .complaint_portal_params import (
     ATTACHMENT_TOTAL_MB,
     FEEDBACK_VALID_DAYS,
     FORM_MIN_SECONDS,
-    PUBLIC_STATISTICS,
     REPORT_PERIOD_MONTHS,
     SUBMISSION_RATE_LIMIT,
     TRACKING_RATE_LIMIT,
@@ -45,6 +44,4 @@ class ResConfigSettings(models.TransientModel):
         default=REPORT_PERIOD_MONTHS[1],
         help="Each month, team leaders get the Excel report of their team over this many past months.")
     complaint_public_statistics = fields.Boolean(
-        string="Publish Complaint Statistics", config_parameter=PUBLIC_STATISTICS[0],
-        help="Anyone may see, at /complaints/statistics, how many complaints were received and resolved "
-             "each month, how fast, and the main categories; no personal data.")
+        related="company_id.complaint_public_statistics", readonly=False)

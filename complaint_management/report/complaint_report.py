@@ -1,3 +1,4 @@
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models, tools
@@ -158,16 +159,26 @@ class ComplaintReport(models.Model):
         }
 
     def _dashboard_trend(self, now):
-        start = (now - relativedelta(months=11)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-        counts = dict(self._read_group([("date_received", ">=", start)], ["date_received:month"], ["__count"]))
+        """Complaints per month of the user's time zone, the last twelve months."""
+        tz_name = self.env.context.get("tz") or self.env.user.tz or "UTC"
+        tz = pytz.timezone(tz_name)
+
+        def utc(local):
+            return fields.Datetime.to_string(tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None))
+
+        local_now = pytz.utc.localize(now).astimezone(tz).replace(tzinfo=None)
+        start = (local_now - relativedelta(months=11)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        counts = dict(self.with_context(tz=tz_name)._read_group(
+            [("date_received", ">=", utc(start))], ["date_received:month"], ["__count"]))
         trend = []
         for index in range(12):
             month = start + relativedelta(months=index)
             trend.append({
-                "label": tools.format_date(self.env, month, date_format="MMM y"),
+                "label": tools.format_date(self.env, month, date_format="MMMM y"),
+                "short": tools.format_date(self.env, month, date_format="MMM yy"),
                 "count": counts.get(month, 0),
-                "domain": [("date_received", ">=", fields.Datetime.to_string(month)),
-                           ("date_received", "<", fields.Datetime.to_string(month + relativedelta(months=1)))],
+                "domain": [("date_received", ">=", utc(month)),
+                           ("date_received", "<", utc(month + relativedelta(months=1)))],
             })
         return trend
 

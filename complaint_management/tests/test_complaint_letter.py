@@ -58,3 +58,8 @@ class TestComplaintLetter(HttpCase):
         self.assertEqual(self.url_open(f"/my/complaints/{self.complaint.id}/letter").status_code, 404)
         open_complaint = self.env["complaint.complaint"].create({"subject": "Open", "partner_id": other.partner_id.id})
         self.assertEqual(self.url_open(f"/my/complaints/{open_complaint.id}/letter").status_code, 404)
+
+    def test_staff_print_before_a_decision_does_not_crash(self):
+        open_complaint = self.env["complaint.complaint"].create({"subject": "Still open"})
+        html = self.Report._render_qweb_html(LETTER, open_complaint.ids)[0].decode()
+        self.assertIn("Still open", html)

@@ -66,3 +66,24 @@ class TestComplaintReport(ComplaintAnalysisCommon):
             kpis["fcr"]["domain"] + [("team_id", "=", self.team_a.id)]), 4, "the complaints behind the figure")
         march = next(bar for bar in data["trend"] if bar["domain"][0][2].startswith("2026-03-01"))
         self.assertGreaterEqual(march["count"], 4)
+
+    def test_staff_replies_by_email_count_until_the_resolution(self):
+        complaint = self._create_complaint(team_id=self.team_a.id)
+        complaint.with_user(self.user_a1).message_post(
+            body="Answered from my mailbox", message_type="email", subtype_xmlid="mail.mt_comment")
+        self.assertEqual(complaint.staff_reply_count, 1)
+        complaint.stage_id = self.stage_resolved
+        complaint.with_user(self.user_a1).message_post(
+            body="Glad it is sorted", message_type="comment", subtype_xmlid="mail.mt_comment")
+        self.assertEqual(complaint.staff_reply_count, 1, "a courtesy message after the resolution does not count")
+
+    def test_dashboard_months_in_the_users_time_zone(self):
+        self.user_a2.tz = "Asia/Tehran"
+        with freeze_time("2026-03-31 21:00:00"):  # 1 April, 00:30 in Tehran
+            late = self._create_complaint(team_id=self.team_a.id, category_id=self.category_billing.id)
+        with freeze_time("2026-04-10 00:00:00"):
+            trend = self.Report.with_user(self.user_a2).with_context(tz=False).get_dashboard_data()["trend"]
+        april = trend[-1]
+        self.assertEqual(april["count"], 1)
+        self.assertEqual(self.env["complaint.complaint"].search(
+            april["domain"] + [("team_id", "=", self.team_a.id)]), late, "the bar opens the complaint it counts")

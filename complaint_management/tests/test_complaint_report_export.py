@@ -93,6 +93,20 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
         for _cells, xml in sheets.values():
             self.assertEqual(xml.find(f"{MAIN}sheetViews/{MAIN}sheetView").get("rightToLeft"), "1")
 
+    def test_monthly_workbook_readable_by_its_leader_only(self):
+        self.team_a.leader_id = self.user_a1
+        self.team_b.leader_id = new_test_user(self.env, login="cm_no_complaints", groups="base.group_user")
+        with freeze_time("2026-04-02 05:00:00"):
+            self.env["complaint.report.export"]._cron_mail_monthly_reports()
+        mail = self.env["mail.mail"].search([("recipient_ids", "=", self.user_a1.partner_id.id),
+                                             ("attachment_ids", "!=", False)])
+        self.assertFalse(mail.attachment_ids.res_model, "attached to no team: its readers may not read it")
+        self.assertFalse(self.env["ir.attachment"].with_user(self.user_b1).search(
+            [("id", "in", mail.attachment_ids.ids)]))
+        self.assertFalse(self.env["mail.mail"].search([("recipient_ids", "=", self.team_b.leader_id.partner_id.id)]),
+                         "a leader who does not work complaints gets no report, and blocks no other team")
+        self.assertTrue(self.team_b.report_sent_date)
+
     def test_monthly_mail_to_each_leader_once(self):
         self.team_a.leader_id = self.user_a1
         Export = self.env["complaint.report.export"]

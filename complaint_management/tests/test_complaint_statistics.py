@@ -26,7 +26,7 @@ class TestComplaintStatistics(HttpCase):
         self.assertEqual(self.url_open("/complaints/statistics").status_code, 404)
 
     def test_figures_without_personal_data(self):
-        self.env["ir.config_parameter"].set_param("complaint_management.public_statistics", "True")
+        self.env.company.complaint_public_statistics = True
         response = self.url_open("/complaints/statistics")
         self.assertEqual(response.status_code, 200)
         page = response.text

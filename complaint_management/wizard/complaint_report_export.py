@@ -1,12 +1,13 @@
 import tempfile
 from datetime import datetime, time
 
+import pytz
 import xlsxwriter
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from ..models.complaint_portal_params import REPORT_PERIOD_MONTHS, get_int_param
 
@@ -30,6 +31,9 @@ class ComplaintReportExport(models.TransientModel):
         default=lambda self: fields.Date.context_today(self).replace(day=1) - relativedelta(days=1))
     team_ids = fields.Many2many("complaint.team", string="Teams", help="All teams when empty.")
     category_ids = fields.Many2many("complaint.category", string="Categories", help="All categories when empty.")
+    company_ids = fields.Many2many(
+        "res.company", string="Companies", default=lambda self: self.env.companies,
+        help="The companies selected when the report was asked for.")
 
     _sql_constraints = [
         ("dates_ordered", "CHECK (date_from <= date_to)", "The period must end after it starts."),
@@ -43,11 +47,24 @@ class ComplaintReportExport(models.TransientModel):
     # DATA
     # ------------------------------------------------------------
 
+    def _tz(self):
+        return self.env.context.get("tz") or self.env.user.tz or "UTC"
+
+    def _utc(self, day, at):
+        """The UTC moment of `at` on local `day` (the user's time zone)."""
+        local = pytz.timezone(self._tz()).localize(datetime.combine(day, at))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _local(self, column):
+        """SQL of report `column` (a UTC datetime) in the user's time zone."""
+        return SQL("timezone(%s, timezone('UTC', %s))", self._tz(), SQL.identifier("complaint_report", column))
+
     def _domain(self):
         self.ensure_one()
         domain = [
-            ("date_received", ">=", datetime.combine(self.date_from, time.min)),
-            ("date_received", "<=", datetime.combine(self.date_to, time.max)),
+            ("date_received", ">=", self._utc(self.date_from, time.min)),
+            ("date_received", "<=", self._utc(self.date_to, time.max)),
+            ("company_id", "in", self.company_ids.ids or self.env.companies.ids),
         ]
         if self.team_ids:
             domain.append(("team_id", "in", self.team_ids.ids))
@@ -82,7 +99,7 @@ class ComplaintReportExport(models.TransientModel):
         query = self._query()
         t = SQL.identifier(query.table)
         columns = SQL(", ").join([
-            SQL("%s.name", t), SQL("%s.date_received", t),
+            SQL("%s.name", t), self._local("date_received"),
             SQL("(SELECT name FROM res_partner WHERE id = %s.partner_id)", t),
             self._name_of("complaint.category", "category_id"), self._name_of("product.product", "product_id"),
             self._name_of("complaint.team", "team_id"), self._name_of("res.users", "user_id"),
@@ -120,7 +137,7 @@ class ComplaintReportExport(models.TransientModel):
         rtl = self.env["res.lang"]._get_data(code=self.env.lang or "en_US").direction == "rtl"
         self._sheet_summary(workbook, formats, rtl)
         self._sheet_groups(workbook, formats, rtl, self.env._("Trend"), self.env._("Month"),
-                           SQL("date_trunc('month', %s)", SQL.identifier("complaint_report", "date_received")),
+                           SQL("date_trunc('month', %s)", self._local("date_received")),
                            chart=True)
         self._sheet_groups(workbook, formats, rtl, self.env._("Categories"), self.env._("Category"),
                            self._name_of("complaint.category", "category_id"))
@@ -140,6 +157,8 @@ class ComplaintReportExport(models.TransientModel):
         if model == "res.users":
             return SQL("(SELECT p.name FROM res_users u JOIN res_partner p ON p.id = u.partner_id WHERE u.id = %s)",
                        ids)
+        if model == "complaint.category":  # with its parents: subcategories of the same name stay apart
+            return SQL("(SELECT complete_name FROM complaint_category WHERE id = %s)", ids)
         if model == "product.product":
             return SQL("(SELECT coalesce(t.name->>%s, t.name->>'en_US') FROM product_product pp "
                        "JOIN product_template t ON t.id = pp.product_tmpl_id WHERE pp.id = %s)", self.env.lang, ids)
@@ -159,7 +178,7 @@ class ComplaintReportExport(models.TransientModel):
         sheet.set_column(1, 1, 16)
         sheet.write(0, 0, self.env._("Complaint management report"), formats["title"])
         sheet.write(1, 0, self.env._("Period"))
-        sheet.write(1, 1, f"{self.date_from} – {self.date_to}")
+        sheet.write(1, 1, f"{format_date(self.env, self.date_from)} – {format_date(self.env, self.date_to)}")
         [row] = self._aggregate(SQL("1")) or [(1, 0, 0, None, None, None, None, None, None, 0)]
         _key, count, resolved, mean, median, fcr, repeat, sla_met, csat, compensation = row
         query = self._query()
@@ -227,11 +246,11 @@ class ComplaintReportExport(models.TransientModel):
         t = SQL.identifier(query.table)
         rows = self.env.execute_query(SQL("""
             SELECT (SELECT name FROM res_partner WHERE id = %(t)s.partner_id), count(*),
-                   count(*) FILTER (WHERE %(t)s.repeat > 0), max(%(t)s.date_received)
+                   count(*) FILTER (WHERE %(t)s.repeat > 0), max(%(received)s)
               FROM %(from)s WHERE %(where)s AND %(t)s.partner_id IS NOT NULL
              GROUP BY %(t)s.partner_id HAVING count(*) > 1
              ORDER BY 2 DESC, 1 LIMIT 1000
-        """, t=t, **{"from": query.from_clause, "where": query.where_clause}))
+        """, t=t, received=self._local("date_received"), **{"from": query.from_clause, "where": query.where_clause}))
         for row_index, (name, count, repeats, last) in enumerate(rows, start=1):
             sheet.write(row_index, 0, name or "")
             sheet.write(row_index, 1, count, formats["int"])
@@ -274,12 +293,13 @@ class ComplaintReportExport(models.TransientModel):
         domain = [("leader_id", "!=", False),
                   "|", ("report_sent_date", "=", False), ("report_sent_date", "<", first_of_month)]
         teams = self.env["complaint.team"].search(domain, limit=batch_size, order="id")
-        for team in teams:
+        for team in teams.filtered(lambda t: t.leader_id.has_group("complaint_management.group_complaint_user")):
             leader = team.leader_id
-            wizard = self.with_user(leader).with_context(lang=leader.lang).create({
+            wizard = self.with_user(leader).with_context(lang=leader.lang, tz=leader.tz).create({
                 "date_from": first_of_month - relativedelta(months=months),
                 "date_to": first_of_month - relativedelta(days=1),
                 "team_ids": [(6, 0, team.ids)],
+                "company_ids": [(6, 0, team.company_id.ids)],
             })
             wizard._mail_to(leader.partner_id, team)
         teams.report_sent_date = first_of_month
@@ -294,9 +314,9 @@ class ComplaintReportExport(models.TransientModel):
             file.seek(0)
             data = file.read()
         name = self._file_name()
-        # sudo: the system mails the workbook it built with the leader's rights
-        attachment = self.env["ir.attachment"].sudo().create({
-            "name": name, "raw": data, "mimetype": XLSX_MIMETYPE, "res_model": team._name, "res_id": team.id})
+        # sudo: the system mails the workbook it built with the leader's rights; attached to no
+        # record, so that nobody else can read it (a team's attachments are readable by its readers)
+        attachment = self.env["ir.attachment"].sudo().create({"name": name, "raw": data, "mimetype": XLSX_MIMETYPE})
         self.env["mail.mail"].sudo().create({
             "subject": self.env._("%(team)s: complaint report %(start)s – %(end)s",
                                   team=team.name, start=self.date_from, end=self.date_to),
