@@ -499,6 +499,26 @@ class ComplaintComplaint(models.Model):
     # MAIL
     # ------------------------------------------------------------
 
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A complaint from an email to a team's alias: its sender is the customer (the contact
+        with that address, else a new one), its subject and body the complaint's; the gateway keeps
+        the attachments on the first message, and the acknowledgement gives the tracking code."""
+        partner = self.env["res.partner"].browse(msg_dict.get("author_id"))
+        if not partner and msg_dict.get("email_from"):
+            partner = self._mail_find_partner_from_emails([msg_dict["email_from"]], force_create=True)[0]
+            msg_dict["author_id"] = partner.id
+        subject = (msg_dict.get("subject") or "").strip()
+        values = {
+            "name": self.env._("New"),  # the tracking code, not the subject, is the record's name
+            "subject": subject[:200] or self.env._("(no subject)"),
+            "description": msg_dict.get("body"),
+            "channel": "email",
+            "partner_id": partner.id,
+            **(custom_values or {}),
+        }
+        return super().message_new(msg_dict, custom_values=values)
+
     def _track_template(self, changes):
         res = super()._track_template(changes)
         complaint = self[0]

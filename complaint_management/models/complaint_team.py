@@ -1,3 +1,4 @@
+import ast
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -10,7 +11,7 @@ SLA_DIGEST_MAX_LINES = 200
 class ComplaintTeam(models.Model):
     _name = "complaint.team"
     _description = "Complaint Team"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.alias.mixin"]
     _order = "sequence, name"
     _check_company_auto = True
 
@@ -102,6 +103,15 @@ class ComplaintTeam(models.Model):
             [("team_id", "in", self.ids), ("is_closed", "=", False)], ["team_id"], ["__count"]))
         for team in self:
             team.open_complaint_count = counts.get(team, 0)
+
+    def _alias_get_creation_values(self):
+        # emails to the team's alias become complaints of the team
+        values = super()._alias_get_creation_values()
+        values["alias_model_id"] = self.env["ir.model"]._get("complaint.complaint").id
+        if self.id:
+            values["alias_defaults"] = defaults = ast.literal_eval(self.alias_defaults or "{}")
+            defaults["team_id"] = self.id
+        return values
 
     # ------------------------------------------------------------
     # ACTIONS
