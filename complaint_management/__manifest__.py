@@ -25,6 +25,7 @@
         "views/complaint_complaint_views.xml",
         "views/complaint_stage_views.xml",
         "views/complaint_sla_policy_views.xml",
+        "views/complaint_routing_rule_views.xml",
         "views/complaint_team_views.xml",
         "views/complaint_category_views.xml",
         "views/complaint_tag_views.xml",

@@ -3,6 +3,7 @@ from . import complaint_complaint
 from . import complaint_complaint_followup
 from . import complaint_feedback
 from . import complaint_intake_attempt
+from . import complaint_routing_rule
 from . import complaint_sla_escalation
 from . import complaint_sla_policy
 from . import complaint_sla_status

@@ -304,11 +304,13 @@ class ComplaintComplaint(models.Model):
             answered = complaint.feedback_ids.filtered(lambda f: f.state == "done").sorted("date", reverse=True)
             complaint.feedback_rating = answered[:1].rating
 
-    @api.depends("category_id", "company_id")
+    @api.depends("category_id", "company_id", "product_id", "channel", "partner_id")
     def _compute_team_id(self):
+        """The team of the first routing rule that matches, else the team handling the category."""
+        routed = self.env["complaint.routing.rule"]._team_for(self)
         team_by_category = self.env["complaint.team"]._for_categories(self.category_id, self.company_id)
         for complaint in self:
-            team = team_by_category.get((complaint.category_id, complaint.company_id))
+            team = routed.get(complaint) or team_by_category.get((complaint.category_id, complaint.company_id))
             complaint.team_id = team or complaint.team_id
 
     @api.depends("team_id")

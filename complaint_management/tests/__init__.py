@@ -11,6 +11,7 @@ from . import test_complaint_public
 from . import test_complaint_repeat
 from . import test_complaint_report
 from . import test_complaint_report_export
+from . import test_complaint_routing
 from . import test_complaint_security
 from . import test_complaint_sla
 from . import test_complaint_statistics
