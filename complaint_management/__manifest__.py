@@ -20,6 +20,7 @@
         "report/complaint_report_views.xml",
         "report/complaint_resolution_letter.xml",
         "report/complaint_sla_report_views.xml",
+        "wizard/complaint_complaint_intake_views.xml",
         "wizard/complaint_report_export_views.xml",
         "views/complaint_feedback_views.xml",
         "views/complaint_complaint_views.xml",

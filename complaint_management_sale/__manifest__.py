@@ -11,6 +11,7 @@
         "views/complaint_complaint_views.xml",
         "views/sale_order_views.xml",
         "views/complaint_portal_templates.xml",
+        "wizard/complaint_complaint_intake_views.xml",
     ],
     "demo": ["demo/complaint_complaint_demo.xml"],
     "assets": {

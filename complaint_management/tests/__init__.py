@@ -2,6 +2,7 @@ from . import test_complaint_assignment
 from . import test_complaint_email
 from . import test_complaint_feedback
 from . import test_complaint_feedback_concurrency
+from . import test_complaint_intake
 from . import test_complaint_flow
 from . import test_complaint_followup
 from . import test_complaint_letter

@@ -1,1 +1,2 @@
 from . import complaint_report_export
+from . import complaint_complaint_intake

@@ -81,3 +81,12 @@ class TestSaleOrderComplaints(ComplaintCommon):
         two = confirmed_order(self.env, self.customer, self.product, self.other_product)
         complaint.sale_order_id = two
         self.assertEqual(complaint.product_id, self.product, "a product on the new order is kept")
+
+    def test_quick_intake_shows_last_orders_to_staff_without_sales_rights(self):
+        intake = self.env["complaint.complaint.intake"].with_user(self.user_a1).create({
+            "lookup": "info@parsa.example.com", "partner_id": self.customer.id, "subject": "Desk wobbles",
+            "sale_order_id": self.order.id})
+        self.assertIn(self.order.name, intake.recent_orders)
+        self.assertNotIn(self.other_order.name, intake.recent_orders)
+        complaint = self.env["complaint.complaint"].browse(intake.action_file()["res_id"])
+        self.assertEqual((complaint.sale_order_id, complaint.product_id), (self.order, self.product))
