@@ -22,13 +22,12 @@ from contextlib import closing
 
 sys.path.insert(0, os.environ["ODOO_SRC"])
 
+from database import new_database  # noqa: E402
 from table import print_table  # noqa: E402
 
 import odoo  # noqa: E402
 from odoo import sql_db  # noqa: E402
-from odoo.modules.registry import Registry  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = os.environ.get("BENCH_DB", "complaints_bench")
 KANBAN_SIZES = (1_000, 10_000, 100_000)
 KANBAN_SPEC = {
@@ -173,14 +172,7 @@ def bench_kanban(env, rows, customers, staff, tags):
 
 
 def main():
-    odoo.tools.config.parse_config([
-        f"--addons-path={os.environ['ODOO_SRC']}/addons,{os.environ['ODOO_SRC']}/odoo/addons,{ROOT}",
-        f"--db_host={os.environ['PGHOST']}", f"--db_port={os.environ['PGPORT']}",
-        f"--db_user={os.environ['PGUSER']}", "--log-level=warn", "--without-demo=all",
-    ])
-    odoo.service.db._create_empty_database(DB)
-    odoo.tools.config["init"] = {"complaint_management": 1}
-    registry = Registry.new(DB, update_module=True)
+    registry = new_database(DB)
     rows = []
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": False})

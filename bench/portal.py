@@ -18,13 +18,12 @@ import requests
 
 sys.path.insert(0, os.environ["ODOO_SRC"])
 
+from database import new_database, odoo_args  # noqa: E402
 from table import print_table  # noqa: E402
 
 import odoo  # noqa: E402
 from odoo import sql_db  # noqa: E402
-from odoo.modules.registry import Registry  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = os.environ.get("PORTAL_BENCH_DB", "complaints_bench_portal")
 PORT = int(os.environ.get("PORTAL_BENCH_PORT", "8269"))
 TOTAL, CUSTOMER_SHARE, RUNS = 100_000, 1_000, 30
@@ -34,19 +33,8 @@ LOGIN = PASSWORD = "bench_portal"
 ACCESS_LINE = re.compile(r'"GET /my/complaints HTTP/1.1" 200 - (\d+) ')
 
 
-def odoo_args():
-    return [
-        f"--addons-path={os.environ['ODOO_SRC']}/addons,{os.environ['ODOO_SRC']}/odoo/addons,{ROOT}",
-        f"--db_host={os.environ['PGHOST']}", f"--db_port={os.environ['PGPORT']}",
-        f"--db_user={os.environ['PGUSER']}", f"--data-dir={os.environ['ODOO_DATA_DIR']}",
-    ]
-
-
 def build_database():
-    odoo.tools.config.parse_config([*odoo_args(), "--log-level=warn", "--without-demo=all"])
-    odoo.service.db._create_empty_database(DB)
-    odoo.tools.config["init"] = {"complaint_management": 1}
-    registry = Registry.new(DB, update_module=True)
+    registry = new_database(DB)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         portal = env["res.users"].create({

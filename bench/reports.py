@@ -20,13 +20,12 @@ import tracemalloc
 
 sys.path.insert(0, os.environ["ODOO_SRC"])
 
+from database import new_database  # noqa: E402
 from table import print_table  # noqa: E402
 
 import odoo  # noqa: E402
 from odoo import sql_db  # noqa: E402
-from odoo.modules.registry import Registry  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = os.environ.get("REPORTS_BENCH_DB", "complaints_bench_reports")
 COMPLAINTS, CUSTOMERS, CATEGORIES, EXPORT_ROWS = 1_000_000, 10_000, 20, 100_000
 
@@ -94,14 +93,7 @@ def measure(fn, runs=3):
 
 
 def main():
-    odoo.tools.config.parse_config([
-        f"--addons-path={os.environ['ODOO_SRC']}/addons,{os.environ['ODOO_SRC']}/odoo/addons,{ROOT}",
-        f"--db_host={os.environ['PGHOST']}", f"--db_port={os.environ['PGPORT']}",
-        f"--db_user={os.environ['PGUSER']}", "--log-level=warn", "--without-demo=all",
-    ])
-    odoo.service.db._create_empty_database(DB)
-    odoo.tools.config["init"] = {"complaint_management": 1}
-    registry = Registry.new(DB, update_module=True)
+    registry = new_database(DB)
     rows = []
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})

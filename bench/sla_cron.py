@@ -16,13 +16,12 @@ from contextlib import closing
 
 sys.path.insert(0, os.environ["ODOO_SRC"])
 
+from database import new_database  # noqa: E402
 from table import print_table  # noqa: E402
 
 import odoo  # noqa: E402
 from odoo import sql_db  # noqa: E402
-from odoo.modules.registry import Registry  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = os.environ.get("SLA_BENCH_DB", "complaints_bench_sla")
 OPEN, DUE = 100_000, 2_000
 
@@ -111,14 +110,7 @@ def run_like_the_runner(env, model, method, date_field):
 
 
 def main():
-    odoo.tools.config.parse_config([
-        f"--addons-path={os.environ['ODOO_SRC']}/addons,{os.environ['ODOO_SRC']}/odoo/addons,{ROOT}",
-        f"--db_host={os.environ['PGHOST']}", f"--db_port={os.environ['PGPORT']}",
-        f"--db_user={os.environ['PGUSER']}", "--log-level=warn", "--without-demo=all",
-    ])
-    odoo.service.db._create_empty_database(DB)
-    odoo.tools.config["init"] = {"complaint_management": 1}
-    registry = Registry.new(DB, update_module=True)
+    registry = new_database(DB)
     rows = []
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"mail_notify_force_send": False})
