@@ -1,3 +1,4 @@
+from . import complaint_canned_response
 from . import complaint_category
 from . import complaint_complaint
 from . import complaint_complaint_followup

@@ -490,6 +490,18 @@ class ComplaintComplaint(models.Model):
     # ACTIONS
     # ------------------------------------------------------------
 
+    def action_reply(self):
+        """Reply to the customer from a canned response suggested for the complaint's category."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reply to the Customer"),
+            "res_model": "complaint.complaint.reply",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_complaint_id": self.id},
+        }
+
     def action_view_previous_complaints(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("complaint_management.complaint_complaint_action")

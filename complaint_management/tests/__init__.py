@@ -1,4 +1,5 @@
 from . import test_complaint_assignment
+from . import test_complaint_canned
 from . import test_complaint_email
 from . import test_complaint_feedback
 from . import test_complaint_feedback_concurrency

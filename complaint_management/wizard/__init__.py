@@ -1,2 +1,3 @@
 from . import complaint_report_export
 from . import complaint_complaint_intake
+from . import complaint_complaint_reply

@@ -1,0 +1,35 @@
+from odoo.tests import Form, tagged
+
+from .common import ComplaintCommon
+
+
+@tagged("complaint_management", "post_install", "-at_install")
+class TestComplaintCanned(ComplaintCommon):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Response = cls.env["complaint.canned.response"]
+        cls.delivery = Response.create({
+            "name": "Courier contacted", "category_ids": [(6, 0, cls.category_delivery.ids)],
+            "body": "<p>We asked the courier to deliver again.</p>"})
+        cls.billing = Response.create({
+            "name": "Invoice corrected", "category_ids": [(6, 0, cls.category_billing.ids)],
+            "body": "<p>Your invoice is corrected.</p>"})
+        cls.general = Response.create({"name": "Thanks for waiting", "body": "<p>Thank you for your patience.</p>"})
+
+    def test_suggested_by_category_then_general(self):
+        complaint = self._create_complaint(category_id=self.category_late.id)  # a subcategory of delivery
+        self.assertEqual(self.env["complaint.canned.response"]._suggested_for(complaint), self.delivery | self.general)
+
+    def test_reply_from_a_canned_response_reaches_the_customer(self):
+        complaint = self._create_complaint(category_id=self.category_late.id)
+        action = complaint.with_user(self.user_a1).action_reply()
+        reply = Form(self.env[action["res_model"]].with_user(self.user_a1).with_context(**action["context"]))
+        reply.response_id = self.delivery
+        self.assertIn("deliver again", reply.body)
+        reply.save().action_send()
+        message = complaint.message_ids.filtered(lambda m: "deliver again" in (m.body or ""))
+        self.assertEqual(message.partner_ids, self.customer)
+        self.assertEqual(message.author_id, self.user_a1.partner_id)
+        self.assertEqual(complaint.staff_reply_count, 1, "a reply to the customer")
