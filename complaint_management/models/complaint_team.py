@@ -124,6 +124,10 @@ class ComplaintTeam(models.Model):
         action["context"] = {"default_team_id": self.id, "search_default_open": 1}
         return action
 
+    # ------------------------------------------------------------
+    # STAGES
+    # ------------------------------------------------------------
+
     def _closing_stage(self):
         """The first closing stage (not a resolution stage) shown to this team (any team's when empty)."""
         return self.env["complaint.stage"].search([
