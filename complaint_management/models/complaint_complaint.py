@@ -554,17 +554,25 @@ class ComplaintComplaint(models.Model):
         return ["partner_mobile"]
 
     def _message_post_after_hook(self, message, msg_vals):
-        # a public reply from staff (in the chatter or by email) is a response to the customer, the
-        # first one the first response; those before the resolution count for first-contact resolution
-        if (message.message_type in ("comment", "email") and message.subtype_id == self.env.ref("mail.mt_comment")
-                and message.author_id.user_ids.filtered(lambda u: not u.share)):
+        replier = self._public_reply_author(message)
+        if replier == "staff":
+            # a response to the customer, the first one the first response; those before the
+            # resolution count for first-contact resolution
             complaint = self.sudo()  # sudo: followers may post on read access
             if not complaint.date_resolved:
                 complaint.staff_reply_count += 1
             if not complaint.date_first_response:
                 complaint.date_first_response = fields.Datetime.now()
-        self._followup_after_reply(message)
+        if replier:
+            self._followup_after_reply(replier == "staff")
         return super()._message_post_after_hook(message, msg_vals)
+
+    def _public_reply_author(self, message):
+        """'staff' or 'customer' when `message` is a public reply (in the chatter or by email),
+        by whom; None for notes and notifications."""
+        if message.message_type not in ("comment", "email") or message.subtype_id != self.env.ref("mail.mt_comment"):
+            return None
+        return "staff" if message.author_id.user_ids.filtered(lambda user: not user.share) else "customer"
 
     # ------------------------------------------------------------
     # BUSINESS

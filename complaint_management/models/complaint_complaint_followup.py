@@ -82,15 +82,12 @@ class ComplaintComplaint(models.Model):
             "date_close_due": _days_after(now, team.waiting_close_days),
         })
 
-    def _followup_after_reply(self, message):
+    def _followup_after_reply(self, from_staff):
         """A public reply from staff restarts the customer's days to answer on a complaint waiting
         on the customer, and the closing days on a resolved one; a customer's reply stops the
         reminder and the automatic closing, so that staff read it first."""
-        if message.message_type not in ("comment", "email") or message.subtype_id != self.env.ref("mail.mt_comment"):
-            return
         # sudo: the follow-up dates are the system's bookkeeping; customers may post on read access
         complaint = self.sudo()
-        from_staff = bool(message.author_id.user_ids.filtered(lambda user: not user.share))
         stage, team = complaint.stage_id, complaint.team_id
         if from_staff and stage.is_waiting:
             complaint._wait_on_customer(team, fields.Datetime.now())
@@ -207,9 +204,9 @@ class ComplaintComplaint(models.Model):
         notified = (self.user_id | self.team_id.leader_id).partner_id
         # written for staff: in the language of the assignee or the leader, not the customer's
         staff_lang = self.user_id.lang or self.team_id.leader_id.lang or self.company_id.partner_id.lang
-        self.with_context(lang=staff_lang).message_post(
-            body=self.with_context(lang=staff_lang).env._(
-                "The customer says the problem is not solved and asked to reopen the complaint."),
+        complaint = self.with_context(lang=staff_lang)
+        complaint.message_post(
+            body=complaint.env._("The customer says the problem is not solved and asked to reopen the complaint."),
             author_id=customer.id, subtype_xmlid="mail.mt_note", partner_ids=notified.ids)
         return True
 

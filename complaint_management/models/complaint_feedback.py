@@ -105,7 +105,7 @@ class ComplaintFeedback(models.Model):
     @api.model
     def _request_for(self, complaints):
         """A new request for each complaint, the earlier ones still open cancelled."""
-        self.search([("complaint_id", "in", complaints.ids), ("state", "=", "requested")]).state = "cancelled"
+        complaints._cancel_feedback_requests()
         return self.create([{"complaint_id": complaint.id} for complaint in complaints])
 
     def _url(self, rating=None, channel="email"):

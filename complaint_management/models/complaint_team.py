@@ -130,15 +130,15 @@ class ComplaintTeam(models.Model):
 
     def _closing_stage(self):
         """The first closing stage (not a resolution stage) shown to this team (any team's when empty)."""
-        return self.env["complaint.stage"].search([
-            ("is_closed", "=", True), ("is_resolved", "=", False),
-            "|", ("team_ids", "=", False), ("team_ids", "in", self.ids)], limit=1)
+        return self._first_stage([("is_closed", "=", True), ("is_resolved", "=", False)])
 
     def _reopen_stage(self):
         """The first open stage (neither resolved, closed nor waiting) shown to this team."""
-        return self.env["complaint.stage"].search([
-            ("is_closed", "=", False), ("is_resolved", "=", False), ("is_waiting", "=", False),
-            "|", ("team_ids", "=", False), ("team_ids", "in", self.ids)], limit=1)
+        return self._first_stage([("is_closed", "=", False), ("is_resolved", "=", False), ("is_waiting", "=", False)])
+
+    def _first_stage(self, domain):
+        return self.env["complaint.stage"].search(
+            [*domain, "|", ("team_ids", "=", False), ("team_ids", "in", self.ids)], limit=1)
 
     # ------------------------------------------------------------
     # SLA DIGEST

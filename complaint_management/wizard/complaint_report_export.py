@@ -100,7 +100,7 @@ class ComplaintReportExport(models.TransientModel):
         t = SQL.identifier(query.table)
         columns = SQL(", ").join([
             SQL("%s.name", t), self._local("date_received"),
-            SQL("(SELECT name FROM res_partner WHERE id = %s.partner_id)", t),
+            self._name_of("res.partner", "partner_id"),
             self._name_of("complaint.category", "category_id"), self._name_of("product.product", "product_id"),
             self._name_of("complaint.team", "team_id"), self._name_of("res.users", "user_id"),
             self._name_of("complaint.stage", "stage_id"),
@@ -157,6 +157,8 @@ class ComplaintReportExport(models.TransientModel):
         if model == "res.users":
             return SQL("(SELECT p.name FROM res_users u JOIN res_partner p ON p.id = u.partner_id WHERE u.id = %s)",
                        ids)
+        if model == "res.partner":
+            return SQL("(SELECT name FROM res_partner WHERE id = %s)", ids)
         if model == "complaint.category":  # with its parents: subcategories of the same name stay apart
             return SQL("(SELECT complete_name FROM complaint_category WHERE id = %s)", ids)
         if model == "product.product":
@@ -245,12 +247,13 @@ class ComplaintReportExport(models.TransientModel):
         query = self._query()
         t = SQL.identifier(query.table)
         rows = self.env.execute_query(SQL("""
-            SELECT (SELECT name FROM res_partner WHERE id = %(t)s.partner_id), count(*),
+            SELECT %(customer)s, count(*),
                    count(*) FILTER (WHERE %(t)s.repeat > 0), max(%(received)s)
               FROM %(from)s WHERE %(where)s AND %(t)s.partner_id IS NOT NULL
              GROUP BY %(t)s.partner_id HAVING count(*) > 1
              ORDER BY 2 DESC, 1 LIMIT 1000
-        """, t=t, received=self._local("date_received"), **{"from": query.from_clause, "where": query.where_clause}))
+        """, t=t, customer=self._name_of("res.partner", "partner_id"), received=self._local("date_received"),
+            **{"from": query.from_clause, "where": query.where_clause}))
         for row_index, (name, count, repeats, last) in enumerate(rows, start=1):
             sheet.write(row_index, 0, name or "")
             sheet.write(row_index, 1, count, formats["int"])
