@@ -1,4 +1,3 @@
-import ipaddress
 import time
 
 from odoo import http
@@ -6,6 +5,7 @@ from odoo.http import request
 from odoo.tools import consteq
 from odoo.tools.misc import hmac
 
+from ..models.complaint_intake_attempt import visitor_address
 from ..models.complaint_portal_params import (
     FORM_MIN_SECONDS,
     SUBMISSION_RATE_LIMIT,
@@ -18,16 +18,6 @@ from .portal import ComplaintCustomerPortal
 HONEYPOT_FIELD = "website_url"
 FORM_STAMP_SCOPE = "complaint_management.public_form"
 FORM_STAMP_MAX_AGE = 24 * 3600
-
-
-def visitor_address():
-    """The visitor's address for rate limits: an IPv6 network (/64) counts as one visitor."""
-    address = request.httprequest.remote_addr or ""
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    return str(ipaddress.ip_network(f"{ip}/64", strict=False)) if ip.version == 6 else address
 
 
 class ComplaintPublicPortal(ComplaintCustomerPortal):

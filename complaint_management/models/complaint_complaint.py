@@ -772,8 +772,9 @@ class ComplaintComplaint(models.Model):
     @api.model
     def _portal_create(self, values, files, partner):
         """File a checked portal complaint (see _portal_read_form and _portal_check_files) for
-        `partner`, with its files sent as the customer's first message."""
-        public = values.get("channel") == "web"
+        `partner`, with its files sent as the customer's first message. Also files the complaints
+        of other customer-facing channels (the live-chat bot)."""
+        public = self.env.user._is_public()
         values = dict(values, partner_id=partner.id, company_id=partner.company_id.id or self.env.company.id)
         for name in ("partner_name", "partner_email", "partner_mobile"):
             if not values.get(name):
@@ -783,8 +784,8 @@ class ComplaintComplaint(models.Model):
         complaint = self.sudo().with_context(mail_create_nosubscribe=True).create(values)
         if public and partner.create_date < complaint.create_date:
             complaint.message_post(body=self.env._(
-                "Filed on the public form with the name and email of this existing contact; "
-                "the email address was not verified."), subtype_xmlid="mail.mt_note")
+                "Filed by a visitor who was not logged in, with the name and email of this existing "
+                "contact; the email address was not verified."), subtype_xmlid="mail.mt_note")
         if files:
             # authored by the address typed in the form (a visitor's name may not be the contact's)
             complaint.message_post(

@@ -1,7 +1,20 @@
 import hashlib
+import ipaddress
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.http import request
+
+
+def visitor_address():
+    """The address of the visitor of the current request, for rate limits: an IPv6 network (/64)
+    counts as one visitor."""
+    address = (request.httprequest.remote_addr or "") if request else ""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False)) if ip.version == 6 else address
 
 
 class ComplaintIntakeAttempt(models.Model):
