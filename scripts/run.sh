@@ -3,7 +3,7 @@
 source "$(dirname "$0")/env.sh"
 DB_NAME=${DB_NAME:-complaints}
 HTTP_PORT=${HTTP_PORT:-8069}
-ADDONS=${ADDONS:-complaint_management,complaint_management_sale,complaint_management_loyalty}
+ADDONS=${ADDONS:-complaint_management,complaint_management_sale,complaint_management_loyalty,complaint_management_livechat}
 
 require_odoo_src
 ensure_postgres

@@ -1,0 +1,154 @@
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintChatbot(HttpCase):
+    """The shipped Complaint Bot, driven through the live-chat routes a visitor's browser calls."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.bot = cls.env.ref("complaint_management_livechat.chatbot_script_complaint")
+        cls.livechat = cls.env.ref("complaint_management_livechat.im_livechat_channel_complaints")
+        cls.env.company.complaint_livechat_channel_id = cls.livechat
+        cls.step_about_order = cls.env.ref("complaint_management_livechat.chatbot_step_complaint_about_order")
+        cls.answer_yes = cls.env.ref("complaint_management_livechat.chatbot_answer_complaint_order_yes")
+        cls.answer_no = cls.env.ref("complaint_management_livechat.chatbot_answer_complaint_order_no")
+        cls.team = cls.env["complaint.team"].create({"name": "Chat Team"})
+
+    def _start(self):
+        data = self.make_jsonrpc_request("/im_livechat/get_session", {
+            "anonymous_name": "Visitor", "chatbot_script_id": self.bot.id, "channel_id": self.livechat.id})
+        if "guest_token" in data["Store"]:
+            # the visitor's browser keeps the guest it becomes as a cookie
+            self.opener.cookies.set(self.env["mail.guest"]._cookie_name, data["Store"]["guest_token"])
+        return self.env["discuss.channel"].browse(data["discuss.channel"][0]["id"])
+
+    def _say(self, channel, text):
+        data = self.make_jsonrpc_request("/mail/message/post", {
+            "thread_model": "discuss.channel", "thread_id": channel.id,
+            "post_data": {"body": text, "message_type": "comment", "subtype_xmlid": "mail.mt_comment"}})
+        return data["mail.message"][0]["id"]
+
+    def _next(self, channel):
+        self.make_jsonrpc_request("/chatbot/step/trigger", {"channel_id": channel.id, "chatbot_script_id": self.bot.id})
+
+    def _answer(self, channel, text):
+        self._say(channel, text)
+        self._next(channel)
+
+    def _choose(self, channel, answer):
+        question = channel.message_ids.sorted("id")[-1]
+        self._say(channel, answer.name)
+        self.make_jsonrpc_request("/chatbot/answer/save", {
+            "channel_id": channel.id, "message_id": question.id, "selected_answer_id": answer.id})
+        self._next(channel)
+
+    def _email(self, channel, email):
+        self._say(channel, email)
+        result = self.make_jsonrpc_request("/chatbot/step/validate_email", {"channel_id": channel.id})
+        if result["success"]:
+            self._next(channel)
+        return result
+
+    def _last_bot_message(self, channel):
+        return channel.message_ids.filtered(
+            lambda m: m.author_id == self.bot.operator_partner_id).sorted("id")[-1].body
+
+    def _run_script(self, name, email, order_reference, *description):
+        channel = self._start()
+        self._answer(channel, name)
+        self._email(channel, email)
+        if order_reference:
+            self._choose(channel, self.answer_yes)
+            self._answer(channel, order_reference)
+        else:
+            self._choose(channel, self.answer_no)
+        for line in description:
+            self._say(channel, line)
+        self._next(channel)
+        return channel
+
+    def test_visitor_files_a_complaint_and_gets_its_code(self):
+        channel = self._run_script(
+            "Leila Chatter", "Leila.Chatter@Example.com", "s00042",
+            "The parcel arrived crushed.", "The vase inside is broken.")
+        complaint = self.env["complaint.complaint"].search([("partner_email", "=", "leila.chatter@example.com")])
+        self.assertEqual(len(complaint), 1)
+        self.assertEqual(complaint.channel, "chat")
+        self.assertEqual(complaint.partner_id.name, "Leila Chatter")
+        self.assertEqual(complaint.order_reference, "s00042")
+        self.assertEqual(complaint.subject, "The parcel arrived crushed.")
+        self.assertIn("The vase inside is broken.", complaint.description)
+        self.assertTrue(complaint.acknowledgement_pending, "the acknowledgement email is on its way")
+        answer = self._last_bot_message(channel)
+        self.assertIn("Thank you, we have filed your complaint.", answer)
+        self.assertIn(f"Your tracking code is {complaint.name}.", answer)
+        self.assertNotIn("access_token", answer, "the chat gives the code, not a link to the page with its secret")
+        transcript = complaint.message_ids.filtered(lambda m: "Filed by the live-chat bot" in (m.body or ""))
+        self.assertTrue(transcript.subtype_id.internal)
+        self.assertIn("The vase inside is broken.", transcript.body)
+        self.assertIn("What is the order reference?", transcript.body)
+
+    def test_complaint_without_order_and_with_team(self):
+        self.env.ref("complaint_management_livechat.chatbot_step_complaint_create").complaint_team_id = self.team
+        self._run_script("Omid Nooreder", "omid@example.com", None, "Nobody answers your hotline.")
+        complaint = self.env["complaint.complaint"].search([("partner_email", "=", "omid@example.com")])
+        self.assertFalse(complaint.order_reference)
+        self.assertEqual(complaint.team_id, self.team)
+
+    def test_invalid_email_is_asked_again(self):
+        channel = self._start()
+        self._answer(channel, "Leila")
+        result = self._email(channel, "no email here")
+        self.assertFalse(result["success"])
+        self.assertIn("does not look like a valid email", self._last_bot_message(channel))
+        self.assertEqual(channel.chatbot_current_step_id.step_type, "question_email")
+        self.assertTrue(self._email(channel, "leila@example.com")["success"])
+        self.assertEqual(channel.chatbot_current_step_id, self.step_about_order)
+
+    def test_long_first_line_makes_a_short_subject(self):
+        self._run_script("Sam", "sam@example.com", None, "x" * 300)
+        complaint = self.env["complaint.complaint"].search([("partner_email", "=", "sam@example.com")])
+        self.assertEqual(len(complaint.subject), 80)
+        self.assertTrue(complaint.subject.endswith("…"))
+
+    def test_script_without_email_question_files_nothing(self):
+        bot = self.env["chatbot.script"].create({"title": "Careless Bot", "script_step_ids": [
+            (0, 0, {"step_type": "free_input_multi", "complaint_field": "description", "message": "Tell us."}),
+            (0, 0, {"step_type": "create_complaint", "message": "Filed."}),
+        ]})
+        self.livechat.rule_ids = [(0, 0, {"chatbot_script_id": bot.id})]
+        self.bot = bot
+        channel = self._start()
+        self._answer(channel, "Broken again")
+        self.assertFalse(self.env["complaint.complaint"].search([("description", "ilike", "Broken again")]))
+        self.assertIn("could not file your complaint without a valid email address", self._last_bot_message(channel))
+
+    def test_rate_limit(self):
+        self.env["ir.config_parameter"].set_param("complaint_management.submission_rate_limit", 1)
+        self._run_script("Spam", "spam@example.com", None, "First")
+        channel = self._run_script("Spam", "spam@example.com", None, "Second")
+        self.assertEqual(self.env["complaint.complaint"].search_count([("partner_email", "=", "spam@example.com")]), 1)
+        self.assertIn("several complaints in a short time", self._last_bot_message(channel))
+
+    def test_logged_in_customer_files_for_their_own_contact(self):
+        portal = new_test_user(self.env, login="chat_portal", name="Pari Portal", email="pari@example.com",
+                               groups="base.group_portal")
+        self.authenticate("chat_portal", "chat_portal")
+        self._run_script("Someone Else", "other@example.com", None, "Wrong size delivered.")
+        complaint = self.env["complaint.complaint"].search([("description", "ilike", "Wrong size delivered")])
+        self.assertEqual(complaint.partner_id, portal.partner_id)
+        self.assertEqual(complaint.channel, "chat")
+
+    def test_complaint_pages_offer_the_chat_only_when_set(self):
+        self.assertIn("livechatData", self.url_open("/complaints/new").text)
+        self.env.company.complaint_livechat_channel_id = False
+        self.assertNotIn("livechatData", self.url_open("/complaints/new").text)
+
+    def test_tour_visitor_files_in_the_chat(self):
+        self.start_tour("/complaints/new", "complaint_chatbot_tour")
+        complaint = self.env["complaint.complaint"].search([("partner_email", "=", "leila.chatter@example.com")])
+        self.assertEqual(complaint.channel, "chat")
+        self.assertEqual(complaint.order_reference, "S00042")
+        self.assertIn("the vase inside is broken.", complaint.description)
