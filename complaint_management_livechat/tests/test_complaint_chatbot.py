@@ -1,3 +1,4 @@
+from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -89,6 +90,51 @@ class TestComplaintChatbot(HttpCase):
         self.assertTrue(transcript.subtype_id.internal)
         self.assertIn("The vase inside is broken.", transcript.body)
         self.assertIn("What is the order reference?", transcript.body)
+
+    def test_existing_contact_reused_with_a_note(self):
+        known = self.env["res.partner"].create({"name": "Leila Chatter", "email": "leila.chatter@example.com"})
+        self._run_script("leila  chatter", "leila.chatter@example.com", None, "Late again.")
+        complaint = self.env["complaint.complaint"].search([("partner_id", "=", known.id)])
+        self.assertEqual(len(complaint), 1)
+        self.assertTrue(complaint.message_ids.filtered(lambda m: "was not verified" in (m.body or "")))
+
+    def test_one_line_answer_keeps_the_last_message_and_links_their_text(self):
+        channel = self._start()
+        self._say(channel, "Leila")
+        self._answer(channel, "Leila   Chatter")
+        self._email(channel, "leila@example.com")
+        self._choose(channel, self.answer_yes)
+        self._answer(channel, "S00042")
+        # as the chat window sends it: what was typed escaped, addresses made links
+        self._say(channel, 'See <a href="https://example.com/photo" target="_blank">https://example.com/photo</a>'
+                           " for the damage &lt;b&gt;now&lt;/b&gt;")
+        self._next(channel)
+        complaint = self.env["complaint.complaint"].search([("partner_email", "=", "leila@example.com")])
+        self.assertEqual(complaint.partner_id.name, "Leila Chatter")
+        self.assertEqual(complaint.subject, "See https://example.com/photo for the damage <b>now</b>")
+        self.assertNotIn("<b>", complaint.description, "typed markup stays text")
+
+    def test_restart_files_a_new_complaint_with_its_own_transcript(self):
+        first = self._run_script("Ana", "ana@example.com", None, "First problem.")
+        self.make_jsonrpc_request("/chatbot/restart", {"channel_id": first.id, "chatbot_script_id": self.bot.id})
+        self._next(first)  # the welcome message
+        self._next(first)  # the first question
+        self._answer(first, "Ana")
+        self._email(first, "ana@example.com")
+        self._choose(first, self.answer_no)
+        self._answer(first, "Second problem.")
+        complaints = self.env["complaint.complaint"].search([("partner_email", "=", "ana@example.com")], order="id")
+        self.assertEqual(complaints.mapped("subject"), ["First problem.", "Second problem."])
+        transcript = complaints[1].message_ids.filtered(lambda m: "Filed by the live-chat bot" in (m.body or ""))
+        self.assertNotIn("First problem.", transcript.body)
+        self.assertEqual(transcript.author_id, self.bot.operator_partner_id)
+
+    def test_create_step_must_follow_a_question(self):
+        with self.assertRaises(ValidationError):
+            self.env["chatbot.script"].create({"title": "Hasty Bot", "script_step_ids": [
+                (0, 0, {"step_type": "text", "message": "Hello"}),
+                (0, 0, {"step_type": "create_complaint", "message": "Filed."}),
+            ]})
 
     def test_complaint_without_order_and_with_team(self):
         self.env.ref("complaint_management_livechat.chatbot_step_complaint_create").complaint_team_id = self.team
