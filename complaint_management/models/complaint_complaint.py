@@ -6,6 +6,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, plaintext2html
 
+from ..customer_dates import customer_date, customer_datetime
 from ..file_types import file_kind
 from .complaint_portal_params import ATTACHMENT_MAX_MB, ATTACHMENT_TOTAL_MB, get_int_param
 
@@ -621,12 +622,20 @@ class ComplaintComplaint(models.Model):
         lang = self.partner_id.lang or self.env.lang
         return self.currency_id.with_context(lang=lang).amount_to_text(self.compensation_amount)
 
-    def _customer_date(self, value):
-        """`value` (a UTC datetime) as a date in the customer's time zone and language."""
+    def _customer_date(self, value, with_time=False):
+        """`value` (a date, or a UTC datetime) as the customer reads dates, for what is sent to them:
+        their time zone and language (in Persian, the Solar Hijri calendar)."""
         self.ensure_one()
         partner = self.partner_id
-        local = fields.Datetime.context_timestamp(self.with_context(tz=partner.tz or "UTC"), value)
-        return tools.format_date(self.env, local.date(), lang_code=partner.lang or None)
+        format_value = customer_datetime if with_time else customer_date
+        return format_value(self.env, value, partner.lang or self.env.lang, partner.tz)
+
+    @api.model
+    def _reader_date(self, value, with_time=False):
+        """`value` (a date, or a UTC datetime) as the reader of a portal page reads dates: the page's
+        language (in Persian, the Solar Hijri calendar) and the reader's time zone."""
+        format_value = customer_datetime if with_time else customer_date
+        return format_value(self.env, value, self.env.lang, self.env.context.get("tz") or self.env.user.tz)
 
     def _reachable(self):
         """The complaints with a customer to write to."""
@@ -774,7 +783,8 @@ class ComplaintComplaint(models.Model):
         """File a checked portal complaint (see _portal_read_form and _portal_check_files) for
         `partner`, with its files sent as the customer's first message. Also files the complaints
         of other customer-facing channels (the live-chat bot)."""
-        public = self.env.user._is_public()
+        # the web form's name and email are typed, not those of a logged-in author
+        public = self.env.user._is_public() or values.get("channel") == "web"
         values = dict(values, partner_id=partner.id, company_id=partner.company_id.id or self.env.company.id)
         for name in ("partner_name", "partner_email", "partner_mobile"):
             if not values.get(name):
@@ -784,8 +794,9 @@ class ComplaintComplaint(models.Model):
         complaint = self.sudo().with_context(mail_create_nosubscribe=True).create(values)
         if public and partner.create_date < complaint.create_date:
             complaint.message_post(body=self.env._(
-                "Filed by a visitor who was not logged in, with the name and email of this existing "
-                "contact; the email address was not verified."), subtype_xmlid="mail.mt_note")
+                "Filed with the name and email of this existing contact by someone not logged in as "
+                "them; the email address was not verified."),
+                author_id=self.env.ref("base.partner_root").id, subtype_xmlid="mail.mt_note")
         if files:
             # authored by the address typed in the form (a visitor's name may not be the contact's)
             complaint.message_post(

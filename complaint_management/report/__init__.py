@@ -1,2 +1,3 @@
 from . import complaint_report
 from . import complaint_sla_report
+from . import ir_actions_report

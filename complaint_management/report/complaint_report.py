@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from ..customer_dates import month_label, month_starts, uses_jalali
 from ..models.complaint_complaint import CHANNELS, SEVERITIES
 
 
@@ -206,17 +207,19 @@ class ComplaintReport(models.Model):
     @api.model
     @tools.ormcache("company_id", "today", "months", "self.env.lang")
     def _public_statistics_cached(self, company_id, today, months):
-        start = today.replace(day=1) - relativedelta(months=months - 1)
+        # calendar months of the reader: Solar Hijri months in Persian
+        starts = month_starts(today - relativedelta(months=months - 1), today, jalali=uses_jalali(self.env.lang))
+        start = starts[0]
         # sudo: aggregates only; visitors may not read complaints
         report = self.sudo()
         rows = report.env.execute_query(SQL("""
             WITH received AS (
-                SELECT date_trunc('month', date_received)::date AS month, count(*) AS received
+                SELECT width_bucket(date_received::date, %(starts)s::date[]) AS month, count(*) AS received
                   FROM (%(table)s) r
                  WHERE company_id = %(company)s AND date_received >= %(start)s
                  GROUP BY 1
             ), resolved AS (
-                SELECT date_trunc('month', c.date_resolved)::date AS month, count(*) AS resolved,
+                SELECT width_bucket(c.date_resolved::date, %(starts)s::date[]) AS month, count(*) AS resolved,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY r.hours_to_resolve) AS median_hours,
                        avg(r.sla_met) AS sla_met
                   FROM (%(table)s) r JOIN complaint_complaint c ON c.id = r.id
@@ -227,7 +230,7 @@ class ComplaintReport(models.Model):
                    resolved.median_hours, resolved.sla_met
               FROM received FULL JOIN resolved USING (month)
              ORDER BY month
-        """, table=self._table_query, company=company_id, start=start))
+        """, table=self._table_query, company=company_id, start=start, starts=starts))
         categories = report.env.execute_query(SQL("""
             SELECT category_id, count(*) FROM (%(table)s) r
              WHERE company_id = %(company)s AND date_received >= %(start)s AND category_id IS NOT NULL
@@ -237,7 +240,8 @@ class ComplaintReport(models.Model):
                  for category in self.env["complaint.category"].sudo().browse([row[0] for row in categories])}
         return {
             "months": [
-                {"month": month, "received": received, "resolved": resolved, "median_hours": median, "sla_met": sla_met}
-                for month, received, resolved, median, sla_met in rows],
+                {"month": month_label(self.env, starts[bucket - 1], self.env.lang), "received": received,
+                 "resolved": resolved, "median_hours": median, "sla_met": sla_met}
+                for bucket, received, resolved, median, sla_met in rows],
             "categories": [{"name": names[category_id], "count": count} for category_id, count in categories],
         }

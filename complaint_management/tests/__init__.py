@@ -1,3 +1,4 @@
+from . import test_accessibility
 from . import test_complaint_assignment
 from . import test_complaint_canned
 from . import test_complaint_email
@@ -22,5 +23,7 @@ from . import test_complaint_sla_escalation
 from . import test_complaint_sla_report
 from . import test_complaint_sms
 from . import test_complaint_ui
+from . import test_customer_dates
 from . import test_file_types
 from . import test_res_partner
+from . import test_translation_fa

@@ -53,6 +53,18 @@ class TestComplaintPublic(ComplaintPortalCommon):
             for secret in ("Known Customer", "Secret Street"):
                 self.assertNotIn(secret, page)
 
+    def test_public_form_posted_while_logged_in_is_still_unverified(self):
+        known = self.env["res.partner"].create({"name": "Known Customer", "email": "known@example.com"})
+        stamp = self._form_tokens("/complaints/new")["form_stamp"]  # served to anyone not logged in
+        self.authenticate("cm_portal_a", "cm_portal_a")
+        tokens = dict(self._form_tokens("/my/complaints/new"), form_stamp=stamp)
+        self.url_open("/complaints/new", data=dict(FORM, **tokens, name="Known Customer", email="known@example.com",
+                                                   subject="Impersonated"), allow_redirects=False)
+        complaint = self.env["complaint.complaint"].search([("subject", "=", "Impersonated")])
+        self.assertEqual(complaint.partner_id, known)
+        note = complaint.message_ids.filtered(lambda m: "was not verified" in (m.body or ""))
+        self.assertEqual(note.author_id, self.env.ref("base.partner_root"))
+
     def test_files_field_sent_as_file_is_ignored(self):
         tokens = self._form_tokens("/complaints/new")
         response = self.url_open("/complaints/new", data=dict(FORM, **tokens, subject=""), files={

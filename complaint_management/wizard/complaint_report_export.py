@@ -7,8 +7,9 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL
 
+from ..customer_dates import customer_date, jalali_numeric, month_label, month_starts, uses_jalali
 from ..models.complaint_portal_params import REPORT_PERIOD_MONTHS, get_int_param
 
 # rows of the complaint list read per query: memory stays flat however many complaints there are
@@ -136,9 +137,9 @@ class ComplaintReportExport(models.TransientModel):
         }
         rtl = self.env["res.lang"]._get_data(code=self.env.lang or "en_US").direction == "rtl"
         self._sheet_summary(workbook, formats, rtl)
-        self._sheet_groups(workbook, formats, rtl, self.env._("Trend"), self.env._("Month"),
-                           SQL("date_trunc('month', %s)", self._local("date_received")),
-                           chart=True)
+        month_group, month_name = self._month_group()
+        self._sheet_groups(workbook, formats, rtl, self.env._("Trend"), self.env._("Month"), month_group,
+                           chart=True, name_group=month_name)
         self._sheet_groups(workbook, formats, rtl, self.env._("Categories"), self.env._("Category"),
                            self._name_of("complaint.category", "category_id"))
         self._sheet_groups(workbook, formats, rtl, self.env._("Products"), self.env._("Product"),
@@ -180,7 +181,8 @@ class ComplaintReportExport(models.TransientModel):
         sheet.set_column(1, 1, 16)
         sheet.write(0, 0, self.env._("Complaint management report"), formats["title"])
         sheet.write(1, 0, self.env._("Period"))
-        sheet.write(1, 1, f"{format_date(self.env, self.date_from)} – {format_date(self.env, self.date_to)}")
+        period = (customer_date(self.env, day, self.env.lang) for day in (self.date_from, self.date_to))
+        sheet.write(1, 1, " – ".join(period))
         [row] = self._aggregate(SQL("1")) or [(1, 0, 0, None, None, None, None, None, None, 0)]
         _key, count, resolved, mean, median, fcr, repeat, sla_met, csat, compensation = row
         query = self._query()
@@ -203,7 +205,24 @@ class ComplaintReportExport(models.TransientModel):
             sheet.write(index, 0, label)
             sheet.write(index, 1, value if value is not None else "", formats[kind])
 
-    def _sheet_groups(self, workbook, formats, rtl, title, key_label, group_by, chart=False):
+    def _month_group(self):
+        """SQL grouping the report's complaints by calendar month of the reader (Solar Hijri in
+        Persian), and the name of a group from its key."""
+        received = self._local("date_received")
+        if not uses_jalali(self.env.lang):
+            return SQL("date_trunc('month', %s)", received), lambda key: key.strftime("%Y-%m")
+        starts = month_starts(self.date_from, self.date_to, jalali=True)
+        return (SQL("width_bucket(%s::date, %s::date[])", received, starts),
+                lambda key: month_label(self.env, starts[key - 1], self.env.lang))
+
+    def _date_cell(self, sheet, row, col, value, formats):
+        """A local datetime: a date cell, or in Persian a sortable Solar Hijri text."""
+        if uses_jalali(self.env.lang):
+            sheet.write(row, col, jalali_numeric(value))
+        else:
+            sheet.write_datetime(row, col, value, formats["date"])
+
+    def _sheet_groups(self, workbook, formats, rtl, title, key_label, group_by, chart=False, name_group=None):
         sheet = self._new_sheet(workbook, title, rtl)
         headers = [key_label, self.env._("Complaints"), self.env._("Resolved"), self.env._("Mean hours to resolve"),
                    self.env._("Median hours to resolve"), self.env._("First-contact resolution"),
@@ -216,11 +235,11 @@ class ComplaintReportExport(models.TransientModel):
             sheet.write(0, col, header, formats["header"])
         rows = self._aggregate(group_by)
         if chart:
-            rows = sorted(rows, key=lambda row: row[0] or datetime.min)
+            rows = sorted(rows, key=lambda row: row[0])
         for row_index, row in enumerate(rows, start=1):
             for col, (value, kind) in enumerate(zip(row[:10], kinds, strict=True)):
                 if col == 0:
-                    label = value.strftime("%Y-%m") if isinstance(value, datetime) else value
+                    label = name_group(value) if name_group and value is not None else value
                     sheet.write(row_index, 0, label if label is not None else self.env._("Undefined"))
                 elif value is not None:
                     sheet.write(row_index, col, value / 100 if kind == "percent" else value, formats[kind])
@@ -258,7 +277,7 @@ class ComplaintReportExport(models.TransientModel):
             sheet.write(row_index, 0, name or "")
             sheet.write(row_index, 1, count, formats["int"])
             sheet.write(row_index, 2, repeats, formats["int"])
-            sheet.write_datetime(row_index, 3, last, formats["date"])
+            self._date_cell(sheet, row_index, 3, last, formats)
 
     def _sheet_complaints(self, workbook, formats, rtl):
         sheet = self._new_sheet(workbook, self.env._("Complaints"), rtl)
@@ -274,7 +293,7 @@ class ComplaintReportExport(models.TransientModel):
         for row_index, row in enumerate(self._complaint_rows(), start=1):
             code, received, *names, hours, fcr, sla_met, csat = row
             sheet.write(row_index, 0, code)
-            sheet.write_datetime(row_index, 1, received, formats["date"])
+            self._date_cell(sheet, row_index, 1, received, formats)
             for col, name in enumerate(names, start=2):
                 sheet.write(row_index, col, name or "")
             if hours is not None:

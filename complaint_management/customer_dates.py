@@ -1,0 +1,90 @@
+"""Dates as customers read them: in Persian, the Solar Hijri (Jalali) calendar with Persian month
+names and digits; in other languages, Odoo's own formats of that language."""
+
+import datetime
+
+import jdatetime
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo.tools import format_date, format_datetime
+
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+PERSIAN_MONTHS = (
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+)
+
+
+def uses_jalali(lang_code):
+    """Whether readers of `lang_code` (e.g. 'fa_IR') read dates in the Solar Hijri calendar."""
+    return (lang_code or "").split("_")[0] == "fa"
+
+
+def local_datetime(value, tz):
+    """UTC datetime `value` (naive, as Odoo stores it) in time zone `tz` (default UTC)."""
+    return pytz.utc.localize(value).astimezone(pytz.timezone(tz or "UTC"))
+
+
+def jalali_date(value):
+    """A Gregorian date as a Solar Hijri date in Persian, e.g. 2026-03-21 -> '۱ فروردین ۱۴۰۵'."""
+    day = jdatetime.date.fromgregorian(date=value)
+    return f"{day.day} {PERSIAN_MONTHS[day.month - 1]} {day.year}".translate(PERSIAN_DIGITS)
+
+
+def jalali_month(value):
+    """The Solar Hijri month and year holding Gregorian date `value`, e.g. 'فروردین ۱۴۰۵'."""
+    day = jdatetime.date.fromgregorian(date=value)
+    return f"{PERSIAN_MONTHS[day.month - 1]} {day.year}".translate(PERSIAN_DIGITS)
+
+
+def customer_date(env, value, lang_code, tz=None):
+    """`value` (a date, or a UTC datetime seen from time zone `tz`) as a date for a reader of
+    `lang_code`; empty for no value."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = local_datetime(value, tz).date()
+    if uses_jalali(lang_code):
+        return jalali_date(value)
+    return format_date(env, value, lang_code=lang_code)
+
+
+def customer_datetime(env, value, lang_code, tz=None):
+    """UTC datetime `value` as a date and time in time zone `tz` for a reader of `lang_code`."""
+    if not value:
+        return ""
+    if uses_jalali(lang_code):
+        local = local_datetime(value, tz)
+        return f"{jalali_date(local.date())}، {local:%H:%M}".translate(PERSIAN_DIGITS)
+    return format_datetime(env, value, tz=tz or "UTC", dt_format="medium", lang_code=lang_code)
+
+
+def month_starts(first, last, jalali=False):
+    """The first days (Gregorian dates) of the calendar months from the one holding date `first` to
+    the one holding date `last`, oldest first: Solar Hijri months when `jalali`."""
+    if jalali:
+        month = jdatetime.date.fromgregorian(date=last).replace(day=1)
+        starts = [month.togregorian()]
+        while starts[-1] > first:
+            month = (month - datetime.timedelta(days=1)).replace(day=1)
+            starts.append(month.togregorian())
+    else:
+        starts = [last.replace(day=1)]
+        while starts[-1] > first:
+            starts.append(starts[-1] - relativedelta(months=1))
+    return starts[::-1]
+
+
+def jalali_numeric(value):
+    """A local datetime as a sortable Solar Hijri date and time in Persian digits, e.g.
+    '۱۴۰۵/۰۱/۰۱ ۱۰:۳۰' (for spreadsheet cells)."""
+    day = jdatetime.date.fromgregorian(date=value.date())
+    return f"{day.year:04d}/{day.month:02d}/{day.day:02d} {value:%H:%M}".translate(PERSIAN_DIGITS)
+
+
+def month_label(env, start, lang_code):
+    """A month's name and year for a reader of `lang_code`, from its first day `start`."""
+    if uses_jalali(lang_code):
+        return jalali_month(start)
+    return format_date(env, start, lang_code=lang_code, date_format="MMMM y")

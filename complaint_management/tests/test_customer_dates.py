@@ -1,0 +1,102 @@
+import io
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
+
+from ..customer_dates import customer_date, customer_datetime, jalali_date, month_starts
+from .common import ComplaintAnalysisCommon
+from .test_complaint_report_export import read_workbook
+
+
+@tagged("complaint_management", "post_install", "-at_install")
+class TestJalaliDates(TransactionCase):
+    """Solar Hijri dates for Persian readers, Odoo's formats for others."""
+
+    def test_known_date_pairs(self):
+        pairs = {
+            date(2026, 3, 21): "۱ فروردین ۱۴۰۵",  # Nowruz 1405
+            date(2026, 3, 20): "۲۹ اسفند ۱۴۰۴",
+            date(2025, 3, 20): "۳۰ اسفند ۱۴۰۳",  # 1403 is a leap year
+            date(2025, 3, 21): "۱ فروردین ۱۴۰۴",
+            date(2024, 3, 20): "۱ فروردین ۱۴۰۳",
+            date(2026, 11, 24): "۳ آذر ۱۴۰۵",
+        }
+        for gregorian, jalali in pairs.items():
+            with self.subTest(gregorian=gregorian):
+                self.assertEqual(jalali_date(gregorian), jalali)
+
+    def test_language_and_time_zone_decide(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        utc = datetime(2026, 3, 20, 21, 0)  # 00:30 on 21 March in Tehran
+        self.assertEqual(customer_date(self.env, utc, "fa_IR", "Asia/Tehran"), "۱ فروردین ۱۴۰۵")
+        self.assertEqual(customer_datetime(self.env, utc, "fa_IR", "Asia/Tehran"), "۱ فروردین ۱۴۰۵، ۰۰:۳۰")
+        self.assertEqual(customer_date(self.env, utc, "en_US", "UTC"), "03/20/2026")
+        self.assertEqual(customer_date(self.env, False, "fa_IR"), "")
+
+    def test_month_starts(self):
+        self.assertEqual(month_starts(date(2026, 1, 15), date(2026, 3, 2)),
+                         [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)])
+        self.assertEqual(month_starts(date(2026, 3, 1), date(2026, 3, 31), jalali=True),
+                         [date(2026, 2, 20), date(2026, 3, 21)], "Esfand 1404 and Farvardin 1405")
+
+
+@tagged("complaint_management", "post_install", "-at_install")
+class TestJalaliCustomerFacing(HttpCase):
+    """What a Persian customer receives and reads carries Solar Hijri dates."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fa_IR")
+        cls.env["ir.module.module"]._load_module_terms(["complaint_management"], ["fa_IR"])
+        cls.portal_user = new_test_user(
+            cls.env, login="cm_jalali", name="Shirin Jalali", email="shirin@example.com",
+            groups="base.group_portal", lang="fa_IR", tz="Asia/Tehran")
+        team = cls.env["complaint.team"].create({"name": "Heating", "response_hours": 24})
+        with freeze_time("2026-03-21 06:30:00"):  # 10:00 in Tehran, 1 Farvardin 1405
+            cls.complaint = cls.env["complaint.complaint"].create({
+                "subject": "Broken heater", "partner_id": cls.portal_user.partner_id.id, "team_id": team.id})
+
+    def test_portal_page(self):
+        self.authenticate("cm_jalali", "cm_jalali")
+        page = self.url_open(f"/my/complaints/{self.complaint.id}").text
+        self.assertIn("۱ فروردین ۱۴۰۵، ۱۰:۰۰", page, "received")
+        self.assertIn("۲ فروردین ۱۴۰۵، ۱۰:۰۰", page, "answer promised within 24 hours")
+        self.assertIn('<html lang="fa-IR" dir="rtl"', page)
+        self.assertIn("۱ فروردین ۱۴۰۵", self.url_open("/my/complaints").text)
+
+    def test_public_statistics_by_solar_hijri_month(self):
+        self.env.company.complaint_public_statistics = True
+        with freeze_time("2026-04-10"):
+            page = self.url_open("/fa/complaints/statistics").text
+        self.assertIn("فروردین ۱۴۰۵", page)
+        self.assertIn('dir="rtl"', page)
+
+    def test_acknowledgement_and_letter(self):
+        self.env["complaint.complaint"]._cron_send_acknowledgements()
+        mail = self.env["mail.mail"].search([("model", "=", "complaint.complaint"), ("res_id", "=", self.complaint.id)])
+        self.assertIn("۲ فروردین ۱۴۰۵، ۱۰:۰۰", mail.body_html)
+        self.complaint.write({"resolution_type": "apology", "date_resolved": datetime(2026, 3, 25, 8, 0)})
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "complaint_management.action_report_complaint_resolution_letter", self.complaint.ids)[0].decode()
+        self.assertIn("۵ فروردین ۱۴۰۵", html)
+        self.assertIn("۱ فروردین ۱۴۰۵", html)
+
+
+@tagged("complaint_management", "post_install", "-at_install")
+class TestJalaliWorkbook(ComplaintAnalysisCommon):
+
+    @freeze_time("2026-04-01 00:00:00")
+    def test_persian_workbook(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        export = self.env["complaint.report.export"].with_context(lang="fa_IR").create(
+            {"date_from": "2026-03-01", "date_to": "2026-03-31"})
+        file = io.BytesIO()
+        export._write_xlsx(file)
+        sheets = list(read_workbook(file.getvalue())[0].values())
+        summary, trend, complaints = sheets[0][0], sheets[1][0], sheets[-1][0]
+        self.assertEqual(summary["B2"], "۱۰ اسفند ۱۴۰۴ – ۱۱ فروردین ۱۴۰۵")
+        self.assertEqual((trend["A2"], trend["B2"]), ("اسفند ۱۴۰۴", 4), "all four came in Esfand")
+        self.assertTrue(complaints["B2"].startswith("۱۴۰۴/۱۲/۱"), complaints["B2"])
