@@ -3,8 +3,10 @@
 Needs `make run` serving the demo database (HTTP_PORT, DB_NAME). Installs Persian (fa_IR) in that
 database if missing, then shoots the portal pages as the demo portal user, the public complaint
 form and the feedback page (a new feedback request on the demo complaint, in the customer's
-language) in English and in Persian, at desktop (1280 px) and phone (375 px) width, and the
-manager dashboard as admin, into docs/.
+language) in English and in Persian, at desktop (1280 px) and phone (375 px) width; the
+acknowledgement email and the decision letter (the report's HTML, which the PDF is made from) of a
+Persian customer;
+and the manager dashboard as admin, into docs/.
 
     .venv/bin/python scripts/screenshots.py
 """
@@ -54,6 +56,19 @@ def feedback_token(rpc, complaint_id):
     feedback = rpc("complaint.feedback", "search_read", [("complaint_id", "=", complaint_id),
                                                          ("state", "=", "requested")], ["access_token"])
     return feedback[0]["access_token"]
+
+
+def acknowledgement_html(rpc, portal_partner_id):
+    """The acknowledgement email, as queued for the portal customer, of a complaint filed for them."""
+    complaint = rpc("complaint.complaint", "create", {
+        "subject": "Late delivery of my order", "partner_id": portal_partner_id, "channel": "phone",
+        "description": "<p>The parcel came a week late.</p>"})
+    cron = rpc("ir.model.data", "search_read", [
+        ("module", "=", "complaint_management"), ("name", "=", "ir_cron_complaint_acknowledge")], ["res_id"])
+    rpc("ir.cron", "method_direct_trigger", [cron[0]["res_id"]])
+    mails = rpc("mail.mail", "search_read", [("model", "=", "complaint.complaint"), ("res_id", "=", complaint)],
+                ["body_html"])
+    return mails[0]["body_html"]
 
 
 class Browser:
@@ -126,6 +141,17 @@ def main():
         admin = requests.Session()
         admin.post(f"{BASE}/web/session/authenticate", json={
             "jsonrpc": "2.0", "params": {"db": DB, "login": "admin", "password": "admin"}}).raise_for_status()
+        rpc("res.users", "write", [portal_id], {"lang": "fa_IR"})
+        partner_id = rpc("res.users", "read", [portal_id], ["partner_id"])[0]["partner_id"][0]
+        with tempfile.NamedTemporaryFile("w", suffix=".html") as email:
+            email.write(acknowledgement_html(rpc, partner_id))
+            email.flush()
+            browser.shoot(f"file://{email.name}", os.path.join(ROOT, "docs", "email-fa.png"), "desktop", {})
+        decided = rpc("complaint.complaint", "search", [
+            ("partner_id", "=", partner_id), ("resolution_type", "!=", False), ("date_resolved", "!=", False)],
+            limit=1)
+        browser.shoot(f"{BASE}/report/html/complaint_management.report_complaint_resolution_letter/{decided[0]}",
+                      os.path.join(ROOT, "docs", "letter-fa.png"), "desktop", {"session_id": admin.cookies["session_id"]})
         browser.shoot(f"{BASE}/odoo/action-complaint_management.complaint_dashboard_action",
                       os.path.join(ROOT, "docs", "dashboard.png"), "desktop",
                       {"session_id": admin.cookies["session_id"]})
