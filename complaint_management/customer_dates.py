@@ -22,8 +22,12 @@ def uses_jalali(lang_code):
 
 
 def local_datetime(value, tz):
-    """UTC datetime `value` (naive, as Odoo stores it) in time zone `tz` (default UTC)."""
-    return pytz.utc.localize(value).astimezone(pytz.timezone(tz or "UTC"))
+    """UTC datetime `value` (naive, as Odoo stores it) in time zone `tz` (UTC when none or unknown)."""
+    try:
+        zone = pytz.timezone(tz or "UTC")
+    except pytz.UnknownTimeZoneError:
+        zone = pytz.utc
+    return pytz.utc.localize(value).astimezone(zone)
 
 
 def jalali_date(value):
@@ -50,29 +54,30 @@ def customer_date(env, value, lang_code, tz=None):
     return format_date(env, value, lang_code=lang_code)
 
 
-def customer_datetime(env, value, lang_code, tz=None):
-    """UTC datetime `value` as a date and time in time zone `tz` for a reader of `lang_code`."""
+def customer_datetime(env, value, lang_code, tz=None, dt_format="medium"):
+    """UTC datetime `value` as a date and time in time zone `tz` for a reader of `lang_code`
+    (other languages: Babel's `dt_format`, or the language's own formats when False)."""
     if not value:
         return ""
     if uses_jalali(lang_code):
         local = local_datetime(value, tz)
         return f"{jalali_date(local.date())}، {local:%H:%M}".translate(PERSIAN_DIGITS)
-    return format_datetime(env, value, tz=tz or "UTC", dt_format="medium", lang_code=lang_code)
+    return format_datetime(env, value, tz=tz or "UTC", dt_format=dt_format, lang_code=lang_code)
 
 
-def month_starts(first, last, jalali=False):
-    """The first days (Gregorian dates) of the calendar months from the one holding date `first` to
-    the one holding date `last`, oldest first: Solar Hijri months when `jalali`."""
-    if jalali:
-        month = jdatetime.date.fromgregorian(date=last).replace(day=1)
-        starts = [month.togregorian()]
-        while starts[-1] > first:
-            month = (month - datetime.timedelta(days=1)).replace(day=1)
-            starts.append(month.togregorian())
-    else:
-        starts = [last.replace(day=1)]
-        while starts[-1] > first:
-            starts.append(starts[-1] - relativedelta(months=1))
+def month_starts(last, jalali=False, first=None, count=None):
+    """The first days (Gregorian dates) of calendar months up to the one holding date `last`,
+    oldest first: from the month holding date `first`, or the last `count` months. Solar Hijri
+    months when `jalali`."""
+    def previous(start):
+        if jalali:
+            month = jdatetime.date.fromgregorian(date=start - datetime.timedelta(days=1)).replace(day=1)
+            return month.togregorian()
+        return start - relativedelta(months=1)
+
+    starts = [jdatetime.date.fromgregorian(date=last).replace(day=1).togregorian() if jalali else last.replace(day=1)]
+    while (count and len(starts) < count) or (first and starts[-1] > first):
+        starts.append(previous(starts[-1]))
     return starts[::-1]
 
 

@@ -150,8 +150,9 @@ def main():
         decided = rpc("complaint.complaint", "search", [
             ("partner_id", "=", partner_id), ("resolution_type", "!=", False), ("date_resolved", "!=", False)],
             limit=1)
-        browser.shoot(f"{BASE}/report/html/complaint_management.report_complaint_resolution_letter/{decided[0]}",
-                      os.path.join(ROOT, "docs", "letter-fa.png"), "desktop", {"session_id": admin.cookies["session_id"]})
+        letter = f"{BASE}/report/html/complaint_management.report_complaint_resolution_letter/{decided[0]}"
+        browser.shoot(letter, os.path.join(ROOT, "docs", "letter-fa.png"), "desktop",
+                      {"session_id": admin.cookies["session_id"]})
         browser.shoot(f"{BASE}/odoo/action-complaint_management.complaint_dashboard_action",
                       os.path.join(ROOT, "docs", "dashboard.png"), "desktop",
                       {"session_id": admin.cookies["session_id"]})

@@ -627,15 +627,19 @@ class ComplaintComplaint(models.Model):
         their time zone and language (in Persian, the Solar Hijri calendar)."""
         self.ensure_one()
         partner = self.partner_id
+        # contacts filed from the public pages have no time zone: the company's, else the sender's
+        tz = partner.tz or self.company_id.partner_id.tz or self.env.user.tz
         format_value = customer_datetime if with_time else customer_date
-        return format_value(self.env, value, partner.lang or self.env.lang, partner.tz)
+        return format_value(self.env, value, partner.lang or self.env.lang, tz)
 
     @api.model
     def _reader_date(self, value, with_time=False):
         """`value` (a date, or a UTC datetime) as the reader of a portal page reads dates: the page's
         language (in Persian, the Solar Hijri calendar) and the reader's time zone."""
-        format_value = customer_datetime if with_time else customer_date
-        return format_value(self.env, value, self.env.lang, self.env.context.get("tz") or self.env.user.tz)
+        tz = self.env.context.get("tz") or self.env.user.tz
+        if with_time:  # other languages: the language's own formats, as the portal's other dates
+            return customer_datetime(self.env, value, self.env.lang, tz, dt_format=False)
+        return customer_date(self.env, value, self.env.lang, tz)
 
     def _reachable(self):
         """The complaints with a customer to write to."""
@@ -783,8 +787,9 @@ class ComplaintComplaint(models.Model):
         """File a checked portal complaint (see _portal_read_form and _portal_check_files) for
         `partner`, with its files sent as the customer's first message. Also files the complaints
         of other customer-facing channels (the live-chat bot)."""
-        # the web form's name and email are typed, not those of a logged-in author
-        public = self.env.user._is_public() or values.get("channel") == "web"
+        # the web form's name and email are typed: unverified unless they are the logged-in user's
+        public = self.env.user._is_public() or (
+            values.get("channel") == "web" and partner != self.env.user.partner_id)
         values = dict(values, partner_id=partner.id, company_id=partner.company_id.id or self.env.company.id)
         for name in ("partner_name", "partner_email", "partner_mobile"):
             if not values.get(name):

@@ -207,35 +207,40 @@ class ComplaintReport(models.Model):
     @api.model
     @tools.ormcache("company_id", "today", "months", "self.env.lang")
     def _public_statistics_cached(self, company_id, today, months):
-        # calendar months of the reader: Solar Hijri months in Persian
-        starts = month_starts(today - relativedelta(months=months - 1), today, jalali=uses_jalali(self.env.lang))
-        start = starts[0]
+        # calendar months of the reader (Solar Hijri in Persian), days of the company's time zone
+        starts = month_starts(today, jalali=uses_jalali(self.env.lang), count=months)
+        tz = self.env["res.company"].browse(company_id).sudo().partner_id.tz or "UTC"
+
+        def local_day(column):
+            return SQL("timezone(%s, timezone('UTC', %s))::date", tz, SQL(column))
+
         # sudo: aggregates only; visitors may not read complaints
         report = self.sudo()
         rows = report.env.execute_query(SQL("""
             WITH received AS (
-                SELECT width_bucket(date_received::date, %(starts)s::date[]) AS month, count(*) AS received
+                SELECT width_bucket(%(received)s, %(starts)s::date[]) AS month, count(*) AS received
                   FROM (%(table)s) r
-                 WHERE company_id = %(company)s AND date_received >= %(start)s
+                 WHERE company_id = %(company)s AND %(received)s >= %(start)s
                  GROUP BY 1
             ), resolved AS (
-                SELECT width_bucket(c.date_resolved::date, %(starts)s::date[]) AS month, count(*) AS resolved,
+                SELECT width_bucket(%(resolved)s, %(starts)s::date[]) AS month, count(*) AS resolved,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY r.hours_to_resolve) AS median_hours,
                        avg(r.sla_met) AS sla_met
                   FROM (%(table)s) r JOIN complaint_complaint c ON c.id = r.id
-                 WHERE r.company_id = %(company)s AND c.date_resolved >= %(start)s
+                 WHERE r.company_id = %(company)s AND %(resolved)s >= %(start)s
                  GROUP BY 1
             )
             SELECT month, coalesce(received.received, 0), coalesce(resolved.resolved, 0),
                    resolved.median_hours, resolved.sla_met
               FROM received FULL JOIN resolved USING (month)
              ORDER BY month
-        """, table=self._table_query, company=company_id, start=start, starts=starts))
+        """, table=self._table_query, company=company_id, start=starts[0], starts=starts,
+            received=local_day("r.date_received"), resolved=local_day("c.date_resolved")))
         categories = report.env.execute_query(SQL("""
             SELECT category_id, count(*) FROM (%(table)s) r
-             WHERE company_id = %(company)s AND date_received >= %(start)s AND category_id IS NOT NULL
+             WHERE company_id = %(company)s AND %(received)s >= %(start)s AND category_id IS NOT NULL
              GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5
-        """, table=self._table_query, company=company_id, start=start))
+        """, table=self._table_query, company=company_id, start=starts[0], received=local_day("r.date_received")))
         names = {category.id: category.display_name
                  for category in self.env["complaint.category"].sudo().browse([row[0] for row in categories])}
         return {

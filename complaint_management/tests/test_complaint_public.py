@@ -64,6 +64,12 @@ class TestComplaintPublic(ComplaintPortalCommon):
         self.assertEqual(complaint.partner_id, known)
         note = complaint.message_ids.filtered(lambda m: "was not verified" in (m.body or ""))
         self.assertEqual(note.author_id, self.env.ref("base.partner_root"))
+        # with their own name and email, nothing is unverified
+        mine = {"name": "Reza Portal", "email": "reza@portal-a.example.com", "subject": "My own"}
+        self.url_open("/complaints/new", data=dict(FORM, **tokens, **mine), allow_redirects=False)
+        own = self.env["complaint.complaint"].search([("subject", "=", "My own")])
+        self.assertEqual(own.partner_id, self.portal_a.partner_id)
+        self.assertFalse(own.message_ids.filtered(lambda m: "was not verified" in (m.body or "")))
 
     def test_files_field_sent_as_file_is_ignored(self):
         tokens = self._form_tokens("/complaints/new")

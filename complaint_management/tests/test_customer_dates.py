@@ -36,10 +36,17 @@ class TestJalaliDates(TransactionCase):
         self.assertEqual(customer_date(self.env, False, "fa_IR"), "")
 
     def test_month_starts(self):
-        self.assertEqual(month_starts(date(2026, 1, 15), date(2026, 3, 2)),
+        self.assertEqual(month_starts(date(2026, 3, 2), first=date(2026, 1, 15)),
                          [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)])
-        self.assertEqual(month_starts(date(2026, 3, 1), date(2026, 3, 31), jalali=True),
+        self.assertEqual(month_starts(date(2026, 3, 31), jalali=True, first=date(2026, 3, 1)),
                          [date(2026, 2, 20), date(2026, 3, 21)], "Esfand 1404 and Farvardin 1405")
+        for day in (date(2026, 2, 20), date(2026, 10, 22), date(2025, 3, 20), date(2026, 3, 21)):
+            with self.subTest(day=day):
+                starts = month_starts(day, jalali=True, count=12)
+                self.assertEqual(len(starts), 12)
+                self.assertLessEqual(starts[-1], day)
+                self.assertEqual(len({jalali_date(start).split()[1] for start in starts}), 12,
+                                 "twelve different Solar Hijri months")
 
 
 @tagged("complaint_management", "post_install", "-at_install")
@@ -83,6 +90,24 @@ class TestJalaliCustomerFacing(HttpCase):
             "complaint_management.action_report_complaint_resolution_letter", self.complaint.ids)[0].decode()
         self.assertIn("۵ فروردین ۱۴۰۵", html)
         self.assertIn("۱ فروردین ۱۴۰۵", html)
+        # printed by staff working in English: still the customer's page, right to left
+        self.assertEqual(self.env.user.lang, "en_US")
+        self.assertRegex(html, r'<body[^>]*dir="rtl"')
+        self.assertIn("report_assets_common.rtl", html)
+
+    def test_feedback_page_declares_the_customers_language(self):
+        resolved = self.env.ref("complaint_management.complaint_stage_resolved")
+        self.complaint.stage_id = resolved
+        token = self.env["complaint.feedback"]._request_for(self.complaint).access_token
+        page = self.url_open(f"/complaints/feedback/{token}").text
+        self.assertIn('<html lang="fa-IR" dir="rtl"', page, "the page is in its customer's language")
+
+    def test_customer_without_time_zone_reads_the_company_time(self):
+        self.env.company.partner_id.tz = "Asia/Tehran"
+        partner = self.env["res.partner"].create({"name": "No Zone", "email": "nozone@example.com", "lang": "fa_IR"})
+        complaint = self.env["complaint.complaint"].create({"subject": "Zone", "partner_id": partner.id})
+        tehran_midnight = datetime(2026, 3, 20, 21, 0)
+        self.assertEqual(complaint._customer_date(tehran_midnight, with_time=True), "۱ فروردین ۱۴۰۵، ۰۰:۳۰")
 
 
 @tagged("complaint_management", "post_install", "-at_install")

@@ -211,7 +211,7 @@ class ComplaintReportExport(models.TransientModel):
         received = self._local("date_received")
         if not uses_jalali(self.env.lang):
             return SQL("date_trunc('month', %s)", received), lambda key: key.strftime("%Y-%m")
-        starts = month_starts(self.date_from, self.date_to, jalali=True)
+        starts = month_starts(self.date_to, jalali=True, first=self.date_from)
         return (SQL("width_bucket(%s::date, %s::date[])", received, starts),
                 lambda key: month_label(self.env, starts[key - 1], self.env.lang))
 
