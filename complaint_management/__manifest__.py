@@ -55,7 +55,10 @@
             "complaint_management/static/src/js/complaint_portal_form.js",
             "complaint_management/static/src/scss/complaint_portal.scss",
         ],
-        "web.assets_backend": ["complaint_management/static/src/dashboard/**/*"],
+        "web.assets_backend": [
+            "complaint_management/static/src/dashboard/**/*",
+            "complaint_management/static/src/solar_hijri/*",
+        ],
         "portal.assets_chatter": ["complaint_management/static/src/chatter/*.xml"],
         "portal.assets_chatter_style": ["complaint_management/static/src/chatter/*.scss"],
         "web.assets_tests": ["complaint_management/static/tests/tours/**/*"],

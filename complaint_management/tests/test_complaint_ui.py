@@ -31,3 +31,17 @@ class TestComplaintUi(HttpCase):
         self.start_tour(
             "/odoo/action-complaint_management.complaint_dashboard_action", "complaint_dashboard_tour",
             login=user.login)
+
+    def test_staff_solar_hijri_dates(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        user = new_test_user(
+            self.env, login="cm_tour_fa", name="Farid Persian", lang="fa_IR", tz="Asia/Tehran",
+            groups="base.group_user,complaint_management.group_complaint_user")
+        self.env["complaint.complaint"].create({
+            "subject": "Solar Hijri tour", "user_id": user.id, "date_received": "2026-03-21 06:30:00"})
+        self.authenticate("cm_tour_fa", "cm_tour_fa")
+        self.assertIn('"complaint_staff_solar_hijri": false', self.url_open("/odoo").text, "off by default")
+        self.env["ir.config_parameter"].set_param("complaint_management.staff_solar_hijri", True)
+        self.assertIn('"complaint_staff_solar_hijri": true', self.url_open("/odoo").text)
+        self.start_tour("/odoo/action-complaint_management.complaint_complaint_action?view_type=list",
+                        "complaint_solar_hijri_tour", login="cm_tour_fa")
