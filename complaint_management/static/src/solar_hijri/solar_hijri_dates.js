@@ -8,14 +8,20 @@ import { DateTimeField } from "@web/views/fields/datetime/datetime_field";
  * calendar, for staff who work in Persian when Settings > Complaints > Dates says so. Dates being
  * typed keep Odoo's input and picker, which know the Gregorian calendar only.
  */
+const formats = new Map();
+
 function solarHijri(value, withTime) {
-    return new Intl.DateTimeFormat("fa-IR-u-ca-persian", {
-        timeZone: value.zoneName,
-        year: "numeric",
-        month: "long",
-        day: "numeric",
-        ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : {}),
-    }).format(value.toJSDate());
+    const key = `${value.zoneName}|${withTime}`;
+    if (!formats.has(key)) {
+        formats.set(key, new Intl.DateTimeFormat("fa-IR-u-ca-persian", {
+            timeZone: value.zoneName,
+            year: "numeric",
+            month: "long",
+            day: "numeric",
+            ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : {}),
+        }));
+    }
+    return formats.get(key).format(value.toJSDate());
 }
 
 if (session.complaint_staff_solar_hijri) {
