@@ -1,6 +1,24 @@
+import functools
+import subprocess
+
 from odoo import models
 
+from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
+
+from .wkhtmltopdf_unpatched_qt import isolate_right_to_left_words, with_header_and_footer
+
 LETTER = "complaint_management.report_complaint_resolution_letter"
+
+
+@functools.cache
+def _wkhtmltopdf_on_unpatched_qt():
+    """Whether wkhtmltopdf is a build without its patched Qt (as Debian's): it prints no header or
+    footer, and lays out Persian lines wrongly (see wkhtmltopdf_unpatched_qt)."""
+    try:
+        version = subprocess.run([_get_wkhtmltopdf_bin(), "--version"], capture_output=True, check=False).stdout
+    except OSError:
+        return False
+    return b"patched qt" not in version.lower()
 
 
 class IrActionsReport(models.Model):
@@ -30,3 +48,9 @@ class IrActionsReport(models.Model):
             return super()._render_qweb_html(report_ref, docids, data=data)
         return super(IrActionsReport, self.with_context(lang=lang))._render_qweb_html(
             report_ref, docids, data=dict(data or {}, lang=lang))
+
+    def _run_wkhtmltopdf(self, bodies, report_ref=False, header=None, footer=None, **kwargs):
+        if report_ref and self._get_report(report_ref).report_name == LETTER and _wkhtmltopdf_on_unpatched_qt():
+            bodies = [isolate_right_to_left_words(with_header_and_footer(body, header, footer)) for body in bodies]
+            header = footer = None  # that build ignores them
+        return super()._run_wkhtmltopdf(bodies, report_ref=report_ref, header=header, footer=footer, **kwargs)

@@ -1,4 +1,12 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+import io
+
+from lxml import html
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTContainer
+
+from odoo.tests import BaseCase, HttpCase, new_test_user, tagged
+
+from ..report.wkhtmltopdf_unpatched_qt import isolate_right_to_left_words, with_header_and_footer
 
 LETTER = "complaint_management.action_report_complaint_resolution_letter"
 
@@ -43,6 +51,49 @@ class TestComplaintLetter(HttpCase):
         self.assertTrue(pdf.startswith(b"%PDF-"), "wkhtmltopdf rendered it")
         self.assertGreater(len(pdf), 1000)
 
+    def _glyphs(self, pdf):
+        """(page width, [glyph, ...]) of the first page of `pdf`: the visible glyphs."""
+        page = next(extract_pages(io.BytesIO(pdf)))
+        glyphs, boxes = [], [page]
+        while boxes:
+            box = boxes.pop()
+            if isinstance(box, LTChar) and box.width > 0.5 and box.get_text().strip():
+                glyphs.append(box)
+            elif isinstance(box, LTContainer):
+                boxes.extend(box)
+        return page.width, glyphs
+
+    def test_persian_pdf_within_its_margins_without_overlaps(self):
+        """wkhtmltopdf draws every glyph of a Persian letter between the page's margins and none over
+        another: no line runs past a margin, no word of a mixed line is drawn over its neighbour."""
+        self.env["res.lang"]._activate_lang("fa_IR")
+        self.env["ir.module.module"]._load_module_terms(["complaint_management"], ["fa_IR"])
+        self.portal_user.partner_id.lang = "fa_IR"
+        self.complaint.write({
+            "subject": "مبل پاره به دستم رسید و بستهٔ آن هم خیس بود",
+            "resolution": "<p>پس از بررسی، پذیرفتیم که کالا هنگام حمل آسیب دیده است. مبلغ غرامت تا پایان"
+                          " هفته به حساب شما واریز می‌شود و سفارش S00012 نیز دوباره با بسته‌بندی محکم‌تر"
+                          " ارسال خواهد شد. از شکیبایی شما سپاسگزاریم.</p>",
+        })
+        pdf = self.Report.with_context(force_report_rendering=True)._render_qweb_pdf(LETTER, self.complaint.ids)[0]
+        width, glyphs = self._glyphs(pdf)
+        paper = self.Report._get_report(LETTER).get_paperformat()
+        left, right = paper.margin_left * 72 / 25.4, width - paper.margin_right * 72 / 25.4
+        self.assertGreater(len(glyphs), 300, "the letter's text is in the PDF")
+        outside = [glyph.get_text() for glyph in glyphs if glyph.x0 < left - 1 or glyph.x1 > right + 1]
+        self.assertFalse(outside, "glyphs drawn past a margin")
+        lines = {}
+        for glyph in glyphs:  # by baseline
+            lines.setdefault(round(glyph.matrix[5]), []).append(glyph)
+        overlapping = []
+        for line in lines.values():
+            line.sort(key=lambda glyph: glyph.x0)
+            overlapping += [
+                (before.get_text(), after.get_text()) for before, after in zip(line, line[1:], strict=False)
+                if before.x1 - after.x0 > 0.3 * min(before.width, after.width)
+            ]
+        self.assertFalse(overlapping, "glyphs drawn over one another")
+
     def test_customer_downloads_it_from_the_portal(self):
         url = f"/my/complaints/{self.complaint.id}"
         self.authenticate("cm_letter_portal", "cm_letter_portal")
@@ -63,3 +114,28 @@ class TestComplaintLetter(HttpCase):
         open_complaint = self.env["complaint.complaint"].create({"subject": "Still open"})
         html = self.Report._render_qweb_html(LETTER, open_complaint.ids)[0].decode()
         self.assertIn("Still open", html)
+
+
+@tagged("complaint_management", "post_install", "-at_install")
+class TestUnpatchedQtPage(BaseCase):
+    """The page handed to a wkhtmltopdf without its patched Qt."""
+
+    def test_each_word_and_left_to_right_run_in_its_own_block(self):
+        page = isolate_right_to_left_words(
+            "<html><body><p>سفارش Acme Ltd, order S12 در «خانهٔ» ما. <b>English only.</b></p></body></html>")
+        paragraph = html.fromstring(page).find(".//p")
+        self.assertEqual(
+            [span.text for span in paragraph.findall("span")],
+            ["سفارش", "Acme Ltd, order S12", "در", "«", "خانهٔ", "»", "ما", "."])
+        self.assertEqual(paragraph.find("b").text, "English only.", "text without right-to-left letters is left alone")
+        self.assertEqual(paragraph.text_content(), "سفارش Acme Ltd, order S12 در «خانهٔ» ما. English only.")
+
+    def test_header_and_footer_in_the_page_without_page_numbers(self):
+        page = with_header_and_footer(
+            "<html><body><div class='article'>Text</div></body></html>",
+            "<html><body><div class='header'>Letterhead</div></body></html>",
+            "<html><body><div class='footer'><div>Phone 1</div><div>Page <span class='page'/></div></div>"
+            "</body></html>")
+        body = html.fromstring(page).find("body")
+        self.assertEqual([div.get("class") for div in body], ["header", "article", "footer"])
+        self.assertEqual(body.text_content(), "LetterheadTextPhone 1")
