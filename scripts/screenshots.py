@@ -4,8 +4,8 @@ Needs `make run` serving the demo database (HTTP_PORT, DB_NAME). Installs Persia
 database if missing, then shoots the portal pages as the demo portal user, the public complaint
 form and the feedback page (a new feedback request on the demo complaint, in the customer's
 language) in English and in Persian, at desktop (1280 px) and phone (375 px) width; the
-acknowledgement email and the decision letter (the report's HTML, which the PDF is made from) of a
-Persian customer;
+acknowledgement email and the decision letter of a Persian customer (the report's HTML, which the
+PDF is made from, and the PDF's first page when poppler's pdftoppm is installed);
 and the manager dashboard as admin, into docs/.
 
     .venv/bin/python scripts/screenshots.py
@@ -153,12 +153,29 @@ def main():
         letter = f"{BASE}/report/html/complaint_management.report_complaint_resolution_letter/{decided[0]}"
         browser.shoot(letter, os.path.join(ROOT, "docs", "letter-fa.png"), "desktop",
                       {"session_id": admin.cookies["session_id"]})
+        pdf = admin.get(letter.replace("/report/html/", "/report/pdf/"))
+        pdf.raise_for_status()
+        pdf_first_page(pdf.content, os.path.join(ROOT, "docs", "letter-pdf-fa.png"))
         browser.shoot(f"{BASE}/odoo/action-complaint_management.complaint_dashboard_action",
                       os.path.join(ROOT, "docs", "dashboard.png"), "desktop",
                       {"session_id": admin.cookies["session_id"]})
     finally:
         rpc("res.users", "write", [portal_id], {"lang": "en_US"})
         browser.close()
+
+
+def pdf_first_page(pdf, path):
+    """The first page of the PDF `pdf` (bytes) as a picture at `path`, by poppler's pdftoppm."""
+    if not shutil.which("pdftoppm"):
+        print(f"no pdftoppm (Debian's poppler-utils): {path} left as it is")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        source = os.path.join(folder, "letter.pdf")
+        with open(source, "wb") as file:
+            file.write(pdf)
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", source, os.path.join(folder, "page")],
+                       check=True)
+        shutil.move(os.path.join(folder, "page.png"), path)
 
 
 if __name__ == "__main__":

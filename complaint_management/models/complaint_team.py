@@ -2,8 +2,11 @@ import ast
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.tools import format_datetime
 
+from ..customer_dates import customer_datetime, uses_jalali
 from .complaint_complaint import SLA_AT_RISK_HOURS, text_direction
+from .complaint_portal_params import STAFF_SOLAR_HIJRI
 
 SLA_DIGEST_MAX_LINES = 200
 
@@ -159,6 +162,16 @@ class ComplaintTeam(models.Model):
         done = len(teams)
         self.env["ir.cron"]._notify_progress(
             done=done, remaining=self.search_count(domain) if done == batch_size else 0)
+
+    def _leader_datetime(self, value):
+        """UTC datetime `value` as the team leader reads dates in the back office: Solar Hijri when
+        they work in Persian and Settings > Complaints > Dates says staff read that calendar."""
+        self.ensure_one()
+        leader = self.leader_id
+        # sudo: reading a configuration parameter
+        if uses_jalali(leader.lang) and self.env["ir.config_parameter"].sudo().get_param(STAFF_SOLAR_HIJRI):
+            return customer_datetime(self.env, value, leader.lang, leader.tz)
+        return format_datetime(self.env, value, tz=leader.tz, dt_format="short")
 
     def _sla_digest_lines(self):
         """The team's open complaints whose next SLA deadline has passed or comes within the

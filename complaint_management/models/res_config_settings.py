@@ -18,9 +18,8 @@ class ResConfigSettings(models.TransientModel):
 
     complaint_staff_solar_hijri = fields.Boolean(
         string="Solar Hijri Dates for Staff", config_parameter=STAFF_SOLAR_HIJRI,
-        help="Staff whose language is Persian read dates in the back office (lists, kanban cards, "
-             "read-only fields) in the Solar Hijri calendar, as customers do; dates being typed keep "
-             "Odoo's date picker.")
+        help="Staff whose language is Persian read and type dates in the back office (lists, kanban "
+             "cards, fields, the date picker) in the Solar Hijri calendar, as customers read them.")
     complaint_repeat_window_days = fields.Integer(
         string="Repeat Complaint Window (days)", config_parameter=REPEAT_WINDOW_PARAM,
         default=DEFAULT_REPEAT_WINDOW_DAYS,

@@ -303,3 +303,16 @@ class TestComplaintSlaDigest(ComplaintCommon):
         self._run_cron("2026-03-03 04:00:00")
         self.assertFalse(self._digests(self.team_a), "the team turned the digest off")
         self.assertFalse(self._digests(self.team_b), "nothing at risk")
+
+    def test_persian_leader_reads_deadlines_in_solar_hijri_when_staff_do(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        self.user_a1.write({"lang": "fa_IR", "tz": "Asia/Tehran"})
+        deadline = datetime(2026, 3, 2, 14, 0)  # 17:30 in Tehran on 11 Esfand 1404
+        self.assertNotIn("۱۴۰۴", self.team_a.with_context(lang="fa_IR")._leader_datetime(deadline),
+                         "Gregorian until staff read Solar Hijri")
+        self.env["ir.config_parameter"].set_param("complaint_management.staff_solar_hijri", True)
+        self.assertEqual(self.team_a._leader_datetime(deadline), "۱۱ اسفند ۱۴۰۴، ۱۷:۳۰")
+        with freeze_time("2026-03-02 10:00:00"):
+            self._create_complaint(category_id=self.category_delivery.id, subject="Parcel lost")
+        self._run_cron("2026-03-03 04:00:00")
+        self.assertIn("۱۱ اسفند ۱۴۰۴، ۱۷:۳۰", self._digests(self.team_a).body_html)

@@ -116,7 +116,7 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
         mails = self.env["mail.mail"].search([("recipient_ids", "=", self.user_a1.partner_id.id),
                                               ("attachment_ids", "!=", False)])
         self.assertEqual(len(mails), 1, "once a month")
-        self.assertIn("2026-03-01", mails.subject)
+        self.assertIn("03/01/2026 – 03/31/2026", mails.subject)
         sheets, _files = read_workbook(mails.attachment_ids.raw)
         self.assertEqual(sheets["Summary"][0]["B4"], 4, "team A's March")
 

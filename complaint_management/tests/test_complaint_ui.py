@@ -1,3 +1,5 @@
+from datetime import date, datetime
+
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -37,7 +39,7 @@ class TestComplaintUi(HttpCase):
         user = new_test_user(
             self.env, login="cm_tour_fa", name="Farid Persian", lang="fa_IR", tz="Asia/Tehran",
             groups="base.group_user,complaint_management.group_complaint_user")
-        self.env["complaint.complaint"].create({
+        complaint = self.env["complaint.complaint"].create({
             "subject": "Solar Hijri tour", "user_id": user.id, "date_received": "2026-03-21 06:30:00"})
         self.authenticate("cm_tour_fa", "cm_tour_fa")
         self.assertIn('"complaint_staff_solar_hijri": false', self.url_open("/odoo").text, "off by default")
@@ -45,3 +47,6 @@ class TestComplaintUi(HttpCase):
         self.assertIn('"complaint_staff_solar_hijri": true', self.url_open("/odoo").text)
         self.start_tour("/odoo/action-complaint_management.complaint_complaint_action?view_type=list",
                         "complaint_solar_hijri_tour", login="cm_tour_fa")
+        # 20 Esfand 1404 at 10:30 in the browser's time zone, picked in the Solar Hijri picker
+        self.assertEqual(complaint.date_occurred.date(), date(2026, 3, 11))
+        self.assertEqual(complaint.date_received, datetime(2026, 3, 21, 6, 30), "read, not rewritten")

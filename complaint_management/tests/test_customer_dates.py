@@ -125,3 +125,7 @@ class TestJalaliWorkbook(ComplaintAnalysisCommon):
         self.assertEqual(summary["B2"], "۱۰ اسفند ۱۴۰۴ – ۱۱ فروردین ۱۴۰۵")
         self.assertEqual((trend["A2"], trend["B2"]), ("اسفند ۱۴۰۴", 4), "all four came in Esfand")
         self.assertTrue(complaints["B2"].startswith("۱۴۰۴/۱۲/۱"), complaints["B2"])
+        export._mail_to(self.env.user.partner_id, self.env["complaint.team"].create({"name": "Tehran"}))
+        mail = self.env["mail.mail"].search(
+            [("recipient_ids", "=", self.env.user.partner_id.id)], order="id desc", limit=1)
+        self.assertIn("۱۰ اسفند ۱۴۰۴ – ۱۱ فروردین ۱۴۰۵", mail.subject, "the mail says the workbook's period")

@@ -181,8 +181,7 @@ class ComplaintReportExport(models.TransientModel):
         sheet.set_column(1, 1, 16)
         sheet.write(0, 0, self.env._("Complaint management report"), formats["title"])
         sheet.write(1, 0, self.env._("Period"))
-        period = (customer_date(self.env, day, self.env.lang) for day in (self.date_from, self.date_to))
-        sheet.write(1, 1, " – ".join(period))
+        sheet.write(1, 1, self._period_text())
         [row] = self._aggregate(SQL("1")) or [(1, 0, 0, None, None, None, None, None, None, 0)]
         _key, count, resolved, mean, median, fcr, repeat, sla_met, csat, compensation = row
         query = self._query()
@@ -340,8 +339,7 @@ class ComplaintReportExport(models.TransientModel):
         # record, so that nobody else can read it (a team's attachments are readable by its readers)
         attachment = self.env["ir.attachment"].sudo().create({"name": name, "raw": data, "mimetype": XLSX_MIMETYPE})
         self.env["mail.mail"].sudo().create({
-            "subject": self.env._("%(team)s: complaint report %(start)s – %(end)s",
-                                  team=team.name, start=self.date_from, end=self.date_to),
+            "subject": self.env._("%(team)s: complaint report %(period)s", team=team.name, period=self._period_text()),
             "body_html": Markup("<p>%s</p>") % self.env._(
                 "The complaint management report of %(team)s is attached.", team=team.name),
             "recipient_ids": [(6, 0, partner.ids)],
@@ -349,6 +347,10 @@ class ComplaintReportExport(models.TransientModel):
             "email_from": team.company_id.email_formatted or self.env.user.email_formatted,
             "auto_delete": True,
         })
+
+    def _period_text(self):
+        """The period as the reader writes dates (in Persian, Solar Hijri)."""
+        return " – ".join(customer_date(self.env, day, self.env.lang) for day in (self.date_from, self.date_to))
 
     def _file_name(self):
         return self.env._("Complaints %(start)s %(end)s.xlsx", start=self.date_from, end=self.date_to)

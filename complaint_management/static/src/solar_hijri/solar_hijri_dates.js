@@ -5,8 +5,8 @@ import { DateTimeField } from "@web/views/fields/datetime/datetime_field";
 
 /**
  * Dates read in the back office (list cells, kanban cards, read-only fields) in the Solar Hijri
- * calendar, for staff who work in Persian when Settings > Complaints > Dates says so. Dates being
- * typed keep Odoo's input and picker, which know the Gregorian calendar only.
+ * calendar, for staff who work in Persian when Settings > Complaints > Dates says so, in words
+ * (۱ فروردین ۱۴۰۵); inputs write them with the user's date format (solar_hijri_input).
  */
 const formats = new Map();
 
