@@ -176,6 +176,7 @@ def pdf_first_page(pdf, path):
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", source, os.path.join(folder, "page")],
                        check=True)
         shutil.move(os.path.join(folder, "page.png"), path)
+    print("wrote", os.path.relpath(path, ROOT))
 
 
 if __name__ == "__main__":
