@@ -8,6 +8,7 @@ from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 from .wkhtmltopdf_unpatched_qt import isolate_right_to_left_words, with_header_and_footer
 
 LETTER = "complaint_management.report_complaint_resolution_letter"
+MARGIN_WITHOUT_HEADER_MM = 10
 
 
 @functools.cache
@@ -49,8 +50,18 @@ class IrActionsReport(models.Model):
         return super(IrActionsReport, self.with_context(lang=lang))._render_qweb_html(
             report_ref, docids, data=dict(data or {}, lang=lang))
 
-    def _run_wkhtmltopdf(self, bodies, report_ref=False, header=None, footer=None, **kwargs):
+    def _run_wkhtmltopdf(self, bodies, report_ref=False, header=None, footer=None, landscape=False,
+                         specific_paperformat_args=None, set_viewport_size=False):
         if report_ref and self._get_report(report_ref).report_name == LETTER and _wkhtmltopdf_on_unpatched_qt():
-            bodies = [isolate_right_to_left_words(with_header_and_footer(body, header, footer)) for body in bodies]
-            header = footer = None  # that build ignores them
-        return super()._run_wkhtmltopdf(bodies, report_ref=report_ref, header=header, footer=footer, **kwargs)
+            bodies = [isolate_right_to_left_words(with_header_and_footer(body, header, footer, index))
+                      for index, body in enumerate(bodies)]
+            # that build ignores header and footer pages: no margin kept for them
+            header = footer = None
+            specific_paperformat_args = {
+                **(specific_paperformat_args or {}),
+                "data-report-margin-top": MARGIN_WITHOUT_HEADER_MM,
+                "data-report-margin-bottom": MARGIN_WITHOUT_HEADER_MM,
+            }
+        return super()._run_wkhtmltopdf(
+            bodies, report_ref=report_ref, header=header, footer=footer, landscape=landscape,
+            specific_paperformat_args=specific_paperformat_args, set_viewport_size=set_viewport_size)

@@ -2,22 +2,27 @@
 
 That build prints no header or footer, so the letterhead goes into the page itself. It finds no
 line break inside a run of Persian or Arabic text, so a paragraph is drawn as one line past both
-margins; and it misplaces the pieces of a line that mixes directions (a word and its
-full stop, a Persian sentence with a Latin code), which then overlap. Both go away when every Persian
-word, every run of left-to-right text and every mark around them is its own inline block: the blocks
-wrap like words and each holds a single direction. The blocks are laid out by the paragraph's
-direction, so a left-to-right run (a tracking code, a company name) is kept whole, as the Unicode
-bidirectional algorithm would keep it.
+margins; and it misplaces the pieces of a line that mixes directions (a word and its full stop, a
+Persian sentence with a Latin code), which then overlap. Both go away when every word and every
+mark around it is its own inline block: the blocks wrap like words and each holds one direction.
+Blocks are laid out in the direction of their paragraph, so a run of the other direction (a
+tracking code or an English subject in a Persian letter, a Persian name in an English one) is put
+in an isolate of its own direction, whose blocks keep their order and still wrap.
 """
 import re
 import unicodedata
 
 from lxml import etree, html
 
-RIGHT_TO_LEFT = {"R", "AL"}
+STRONG = {"ltr": {"L"}, "rtl": {"R", "AL"}}
+OPPOSITE = {"ltr": "rtl", "rtl": "ltr"}
 NUMBERS = {"EN", "AN"}
 JOINED = {"NSM", "BN"}  # marks and joiners belong to the letter they follow (the hamza of «خانهٔ»)
 SKIPPED_TAGS = {"script", "style", "title", "textarea"}
+BLOCK_STYLE = "display: inline-block; white-space: nowrap;"
+# an isolate, not an embedding: with one, that WebKit orders the lines after a wrapped run backwards;
+# it knows isolation under its prefixed name only
+EMBEDDING_STYLE = "unicode-bidi: -webkit-isolate;"
 WORD = re.compile(r"\S+")
 
 
@@ -26,23 +31,32 @@ def _bidi(char):
 
 
 def _has_right_to_left(text):
-    return any(_bidi(char) in RIGHT_TO_LEFT for char in text)
+    return any(_bidi(char) in STRONG["rtl"] for char in text)
 
 
-def _left_to_right_runs(text):
-    """(start, end) of each run a right-to-left paragraph keeps left to right: from a Latin letter to
-    the last Latin letter or digit before the next right-to-left letter."""
+def _direction(element):
+    """The direction of the text of `element`: its own dir, or its nearest ancestor's."""
+    for node in (element, *element.iterancestors()):
+        if node.get("dir") in OPPOSITE:
+            return node.get("dir")
+    return "ltr"
+
+
+def _runs(text, direction):
+    """(start, end) of each run of `text` in `direction`: from one of its letters to the last of
+    its letters, digits or marks before a letter of the other direction."""
+    own, other = STRONG[direction], STRONG[OPPOSITE[direction]]
     runs, start, end = [], None, None
     for index, char in enumerate(text):
         kind = _bidi(char)
-        if kind in RIGHT_TO_LEFT:
+        if kind in other:
             if start is not None:
                 runs.append((start, end))
             start = None
-        elif kind == "L":
+        elif kind in own:
             start = index if start is None else start
             end = index + 1
-        elif kind in NUMBERS and start is not None:
+        elif kind in NUMBERS | JOINED and start is not None:
             end = index + 1
     if start is not None:
         runs.append((start, end))
@@ -52,45 +66,66 @@ def _left_to_right_runs(text):
 def _split_word(word):
     """A word as [marks before, core, marks after], dropping empty parts: marks around a word (a
     full stop, quotes, brackets) take the paragraph's direction, its core keeps its own."""
-    strong = [i for i, char in enumerate(word) if _bidi(char) in RIGHT_TO_LEFT | NUMBERS | {"L"}]
-    if strong:
-        while strong[-1] + 1 < len(word) and _bidi(word[strong[-1] + 1]) in JOINED:
-            strong.append(strong[-1] + 1)
-    if not strong:
+    core = [i for i, char in enumerate(word) if _bidi(char) in STRONG["ltr"] | STRONG["rtl"] | NUMBERS]
+    if not core:
         return [word]
-    first, last = strong[0], strong[-1] + 1
+    first, last = core[0], core[-1] + 1
+    while last < len(word) and _bidi(word[last]) in JOINED:
+        last += 1
     return [part for part in (word[:first], word[first:last], word[last:]) if part]
 
 
-def _pieces(text):
-    """`text` cut into (piece, is_block): spaces stay text between the blocks."""
-    pieces, position = [], 0
-    for start, end in _left_to_right_runs(text) + [(len(text), len(text))]:
-        for match in WORD.finditer(text, position, start):
-            pieces.append((text[position:match.start()], False))
-            pieces.extend((part, True) for part in _split_word(match.group()))
-            position = match.end()
-        pieces.append((text[position:start], False))
-        if start < end:
-            pieces.append((text[start:end], True))
-        position = end
-    pieces.append((text[position:], False))
-    return [piece for piece in pieces if piece[0]]
+def _block(text):
+    span = etree.Element("span", style=BLOCK_STYLE)
+    span.text = text
+    return span
 
 
-def _blocks(text):
-    """`text` as (leading text, [span, ...]), each span an inline block followed by its tail."""
-    leading, spans = "", []
-    for piece, is_block in _pieces(text):
-        if is_block:
-            span = etree.Element("span", style="display: inline-block; white-space: nowrap;")
-            span.text = piece
-            spans.append(span)
-        elif spans:
-            spans[-1].tail = (spans[-1].tail or "") + piece
+def _word_items(text):
+    """`text` as a list of strings (the spaces) and blocks (the words and their marks)."""
+    items, position = [], 0
+    for match in WORD.finditer(text):
+        items.append(text[position:match.start()])
+        items.extend(_block(part) for part in _split_word(match.group()))
+        position = match.end()
+    items.append(text[position:])
+    return items
+
+
+def _nodes(items):
+    """Strings and elements as (leading text, [element with its tail, ...])."""
+    leading, elements = "", []
+    for item in items:
+        if not isinstance(item, str):
+            elements.append(item)
+        elif elements:
+            elements[-1].tail = (elements[-1].tail or "") + item
         else:
-            leading += piece
-    return leading, spans
+            leading += item
+    return leading, elements
+
+
+def _embedding(text, direction):
+    span = etree.Element("span", dir=direction, style=EMBEDDING_STYLE)
+    span.text, words = _nodes(_word_items(text))
+    span.extend(words)
+    return span
+
+
+def _items(text, direction):
+    """`text`, in a paragraph of `direction`, as strings and elements: each run of the other
+    direction in an embedding of its own; in a right-to-left paragraph, each word in a block."""
+    items, position = [], 0
+
+    def own(part):
+        return _word_items(part) if direction == "rtl" else [part]
+
+    for start, end in _runs(text, OPPOSITE[direction]):
+        items.extend(own(text[position:start]))
+        items.append(_embedding(text[start:end], OPPOSITE[direction]))
+        position = end
+    items.extend(own(text[position:]))
+    return items
 
 
 def _isolate(element):
@@ -99,13 +134,13 @@ def _isolate(element):
     for child in list(element):
         _isolate(child)
         if child.tail and _has_right_to_left(child.tail):
-            child.tail, spans = _blocks(child.tail)
-            for offset, span in enumerate(spans, start=1):
-                element.insert(element.index(child) + offset, span)
+            child.tail, elements = _nodes(_items(child.tail, _direction(element)))
+            for offset, new in enumerate(elements, start=1):
+                element.insert(element.index(child) + offset, new)
     if element.text and _has_right_to_left(element.text):
-        element.text, spans = _blocks(element.text)
-        for offset, span in enumerate(spans):
-            element.insert(offset, span)
+        element.text, elements = _nodes(_items(element.text, _direction(element)))
+        for offset, new in enumerate(elements):
+            element.insert(offset, new)
 
 
 def _body(page):
@@ -118,30 +153,36 @@ def _page(root):
 
 
 def isolate_right_to_left_words(page):
-    """The HTML page `page` (str) with every right-to-left word and left-to-right run in its own
-    inline block."""
+    """The HTML page `page` (str) with every word of a right-to-left paragraph, and every
+    right-to-left word of a left-to-right one, in its own inline block."""
     root, body = _body(page)
     _isolate(body)
     return _page(root)
 
 
-def _margin_content(part):
-    """The header or footer div of the margin page `part`, less its page numbers; None without."""
-    content = (_body(part)[1].xpath("//div[contains(concat(' ', @class, ' '), ' header ')"
-                                    " or contains(concat(' ', @class, ' '), ' footer ')]") if part else [])
-    if not content:
+def _margin_content(part, index):
+    """The header or footer div of page `index` in the margin page `part`, less what it can only
+    show in a margin (page numbers, pictures pinned to the page's edge); None without one."""
+    if not part:
         return None
-    for number in content[0].xpath(".//span[@class='page' or @class='topage']/.."):
-        number.getparent().remove(number)
-    return content[0]
+    margins = _body(part)[1].xpath("//div[@id='minimal_layout_report_headers' or @id='minimal_layout_report_footers']")
+    contents = list(margins[0]) if margins else []
+    if index >= len(contents):
+        return None
+    content = contents[index]
+    pinned = "contains(concat(' ', @class, ' '), ' position-fixed ') or contains(@class, 'position-absolute')"
+    for element in content.xpath(f".//span[@class='page' or @class='topage']/.. | .//*[{pinned}]"):
+        if element.getparent() is not None:
+            element.getparent().remove(element)
+    return content
 
 
-def with_header_and_footer(page, header, footer):
-    """The HTML page `page` opening with the content of the header page `header` and closing with
-    that of the footer page `footer`, less the page numbers they can only show in a margin."""
+def with_header_and_footer(page, header, footer, index=0):
+    """The HTML page `page`, page `index` of a print, opening with its header from the margin page
+    `header` and closing with its footer from the margin page `footer`."""
     root, body = _body(page)
-    if (content := _margin_content(header)) is not None:
+    if (content := _margin_content(header, index)) is not None:
         body.insert(0, content)
-    if (content := _margin_content(footer)) is not None:
+    if (content := _margin_content(footer, index)) is not None:
         body.append(content)
     return _page(root)

@@ -120,22 +120,32 @@ class TestComplaintLetter(HttpCase):
 class TestUnpatchedQtPage(BaseCase):
     """The page handed to a wkhtmltopdf without its patched Qt."""
 
-    def test_each_word_and_left_to_right_run_in_its_own_block(self):
+    def test_each_word_in_its_own_block_other_direction_isolated(self):
         page = isolate_right_to_left_words(
-            "<html><body><p>سفارش Acme Ltd, order S12 در «خانهٔ» ما. <b>English only.</b></p></body></html>")
-        paragraph = html.fromstring(page).find(".//p")
+            "<html><body dir='rtl'><p>سفارش Acme Ltd, order S12 در «خانهٔ» ما. <b>English only.</b></p>"
+            "<p dir='ltr'>Dear علی رضایی, thanks.</p></body></html>")
+        persian, english = html.fromstring(page).findall(".//p")
         self.assertEqual(
-            [span.text for span in paragraph.findall("span")],
-            ["سفارش", "Acme Ltd, order S12", "در", "«", "خانهٔ", "»", "ما", "."])
-        self.assertEqual(paragraph.find("b").text, "English only.", "text without right-to-left letters is left alone")
-        self.assertEqual(paragraph.text_content(), "سفارش Acme Ltd, order S12 در «خانهٔ» ما. English only.")
+            [span.text for span in persian.iter("span") if span.text],
+            ["سفارش", "Acme", "Ltd", ",", "order", "S12", "در", "«", "خانهٔ", "»", "ما", "."])
+        isolate = persian.find("span[@dir='ltr']")
+        self.assertEqual(isolate.text_content(), "Acme Ltd, order S12", "the Latin run kept in order, in one isolate")
+        self.assertEqual(persian.find("b").text, "English only.", "text without right-to-left letters is left alone")
+        self.assertEqual(persian.text_content(), "سفارش Acme Ltd, order S12 در «خانهٔ» ما. English only.")
+        self.assertEqual(english.text, "Dear ", "a left-to-right paragraph keeps its own words as they are")
+        self.assertEqual([span.text for span in english.find("span[@dir='rtl']")], ["علی", "رضایی"])
+        self.assertEqual(english.text_content(), "Dear علی رضایی, thanks.")
 
-    def test_header_and_footer_in_the_page_without_page_numbers(self):
-        page = with_header_and_footer(
-            "<html><body><div class='article'>Text</div></body></html>",
-            "<html><body><div class='header'>Letterhead</div></body></html>",
-            "<html><body><div class='footer'><div>Phone 1</div><div>Page <span class='page'/></div></div>"
-            "</body></html>")
+    def test_header_and_footer_of_each_page_without_page_numbers(self):
+        margin = "<html><body><div id='minimal_layout_report_{}s'>{}</div></body></html>"
+        header = margin.format("header", "<div class='header'>Company A</div><div class='header'>Company B</div>")
+        footer = margin.format("footer", "<div class='footer'><div>Phone A</div><div>Page <span class='page'/></div>"
+                                         "<div class='position-fixed top-0'>wave</div></div>"
+                                         "<div class='footer'><div>Phone B</div></div>")
+        page = with_header_and_footer("<html><body><div class='article'>Text</div></body></html>", header, footer, 1)
         body = html.fromstring(page).find("body")
         self.assertEqual([div.get("class") for div in body], ["header", "article", "footer"])
-        self.assertEqual(body.text_content(), "LetterheadTextPhone 1")
+        self.assertEqual(body.text_content(), "Company BTextPhone B", "the second page's own letterhead")
+        first = html.fromstring(with_header_and_footer(
+            "<html><body><div class='article'>Text</div></body></html>", header, footer, 0)).find("body")
+        self.assertEqual(first.text_content(), "Company ATextPhone A", "no page number, nothing pinned to an edge")

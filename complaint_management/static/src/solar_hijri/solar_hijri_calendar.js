@@ -44,7 +44,8 @@ export function fromSolarHijri(year, month, day) {
 
 /** The first day (start of day) of the Solar Hijri month of the luxon DateTime `date`. */
 export function startOfSolarHijriMonth(date) {
-    return date.startOf("day").minus({ days: toSolarHijri(date).day - 1 });
+    // days first: a day may start after midnight where clocks changed (Tehran before 1402)
+    return date.minus({ days: toSolarHijri(date).day - 1 }).startOf("day");
 }
 
 /** The first day of the Solar Hijri month after the one starting on `monthStart`. */

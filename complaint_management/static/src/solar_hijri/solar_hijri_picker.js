@@ -11,6 +11,7 @@ import {
     startOfSolarHijriMonth,
 } from "./solar_hijri_calendar";
 
+const { Info } = luxon;
 const WEEKS_PER_MONTH = 6;
 
 /** The date picker's day grid of the Solar Hijri month starting on `monthStart`, as Odoo's own. */
@@ -35,7 +36,11 @@ function monthItem(monthStart, index, { minDate, maxDate, isDateValid, dayCellCl
         }
         weeks.push({ number: days[3].range[0].weekNumber, days });
     }
-    const daysOfWeek = weeks[0].days.map(({ range: [date] }) => [date.weekdayShort, date.weekdayLong, date.weekdayShort]);
+    const daysOfWeek = weeks[0].days.map(({ range: [date] }) => [
+        date.weekdayShort,
+        date.weekdayLong,
+        Info.weekdays("narrow", { locale: date.locale })[date.weekday - 1],
+    ]);
     if (showWeekNumbers) {
         daysOfWeek.unshift(["#", _t("Week numbers"), "#"]);
     }
@@ -64,8 +69,14 @@ if (session.complaint_staff_solar_hijri) {
                 return;
             }
             const dateToFocus = values[focusedDateIndex] || values[focusedDateIndex === 1 ? 0 : 1] || today();
+            let monthStart = startOfSolarHijriMonth(this.clamp(dateToFocus));
+            const [start, end] = values;
+            if (this.additionalMonth && focusedDateIndex === 1 && start && end
+                && startOfSolarHijriMonth(start).toISODate() !== monthStart.toISODate()) {
+                monthStart = previousSolarHijriMonth(monthStart); // both ends in sight, as Odoo does
+            }
             this.shouldAdjustFocusDate = false;
-            this.state.focusDate = this.clamp(startOfSolarHijriMonth(dateToFocus));
+            this.state.focusDate = monthStart;
         },
         onWillRender() {
             super.onWillRender();
@@ -91,14 +102,14 @@ if (session.complaint_staff_solar_hijri) {
                 return super.next(ev);
             }
             ev.preventDefault();
-            this.state.focusDate = this.clamp(nextSolarHijriMonth(this.state.focusDate));
+            this.state.focusDate = startOfSolarHijriMonth(this.clamp(nextSolarHijriMonth(this.state.focusDate)));
         },
         previous(ev) {
             if (!this.isSolarHijri) {
                 return super.previous(ev);
             }
             ev.preventDefault();
-            this.state.focusDate = this.clamp(previousSolarHijriMonth(this.state.focusDate));
+            this.state.focusDate = startOfSolarHijriMonth(this.clamp(previousSolarHijriMonth(this.state.focusDate)));
         },
     });
 }
