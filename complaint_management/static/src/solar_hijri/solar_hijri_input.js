@@ -10,8 +10,8 @@ const { DateTime } = luxon;
  * Settings > Complaints > Dates says so. Odoo writes a date into its inputs, and reads it back,
  * with luxon and the user's date format: in that format the year, month and day are written in
  * Solar Hijri, and a typed year before 1700 is read as a Solar Hijri one (1405/01/15), in Persian
- * or Latin digits, with Solar Hijri month names where the format has month names. Other formats, and the server's ("yyyy-MM-dd") even when the user's format is
- * the same, are left alone.
+ * or Latin digits, with Solar Hijri month names where the format has month names. Other formats,
+ * and the server's ("yyyy-MM-dd") even when the user's format is the same, are left alone.
  */
 const SOLAR_HIJRI_BEFORE = 1700;
 const DATE_TOKENS = /'[^']*'|y+|M+|d+/g;
