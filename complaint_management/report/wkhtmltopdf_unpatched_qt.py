@@ -17,9 +17,11 @@ from lxml import etree, html
 STRONG = {"ltr": {"L"}, "rtl": {"R", "AL"}}
 OPPOSITE = {"ltr": "rtl", "rtl": "ltr"}
 NUMBERS = {"EN", "AN"}
+BRACKETS = {"(": ")", "[": "]", "{": "}", "«": "»"}
 JOINED = {"NSM", "BN"}  # marks and joiners belong to the letter they follow (the hamza of «خانهٔ»)
 SKIPPED_TAGS = {"script", "style", "title", "textarea"}
 BLOCK_STYLE = "display: inline-block; white-space: nowrap;"
+WORD_STYLE = "white-space: nowrap;"
 # an isolate, not an embedding: with one, that WebKit orders the lines after a wrapped run backwards;
 # it knows isolation under its prefixed name only
 EMBEDDING_STYLE = "unicode-bidi: -webkit-isolate;"
@@ -60,7 +62,16 @@ def _runs(text, direction):
             end = index + 1
     if start is not None:
         runs.append((start, end))
-    return runs
+    return [(start, _closed(text, start, end)) for start, end in runs]
+
+
+def _closed(text, start, end):
+    """The end of the run `text[start:end]` past the brackets that close those it opens."""
+    for opening, closing in BRACKETS.items():
+        while end < len(text) and text[end] == closing and \
+                text.count(opening, start, end) > text.count(closing, start, end):
+            end += 1
+    return end
 
 
 def _split_word(word):
@@ -81,12 +92,23 @@ def _block(text):
     return span
 
 
-def _word_items(text):
-    """`text` as a list of strings (the spaces) and blocks (the words and their marks)."""
+def _word(word, direction):
+    """A block for `word`; a right-to-left word with marks around it as a block for each part,
+    kept on one line (a block holding a word and its full stop draws them over each other)."""
+    parts = _split_word(word) if direction == "rtl" else [word]
+    if len(parts) == 1:
+        return _block(word)
+    line = etree.Element("span", style=WORD_STYLE)
+    line.extend(_block(part) for part in parts)
+    return line
+
+
+def _word_items(text, direction):
+    """`text`, in `direction`, as a list of strings (the spaces) and elements (the words)."""
     items, position = [], 0
     for match in WORD.finditer(text):
         items.append(text[position:match.start()])
-        items.extend(_block(part) for part in _split_word(match.group()))
+        items.append(_word(match.group(), direction))
         position = match.end()
     items.append(text[position:])
     return items
@@ -107,7 +129,7 @@ def _nodes(items):
 
 def _embedding(text, direction):
     span = etree.Element("span", dir=direction, style=EMBEDDING_STYLE)
-    span.text, words = _nodes(_word_items(text))
+    span.text, words = _nodes(_word_items(text, direction))
     span.extend(words)
     return span
 
@@ -118,7 +140,7 @@ def _items(text, direction):
     items, position = [], 0
 
     def own(part):
-        return _word_items(part) if direction == "rtl" else [part]
+        return _word_items(part, direction) if direction == "rtl" else [part]
 
     for start, end in _runs(text, OPPOSITE[direction]):
         items.extend(own(text[position:start]))
@@ -160,6 +182,20 @@ def isolate_right_to_left_words(page):
     return _page(root)
 
 
+def _drop(element):
+    """Remove `element`, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
 def _margin_content(part, index):
     """The header or footer div of page `index` in the margin page `part`, less what it can only
     show in a margin (page numbers, pictures pinned to the page's edge); None without one."""
@@ -171,9 +207,10 @@ def _margin_content(part, index):
         return None
     content = contents[index]
     pinned = "contains(concat(' ', @class, ' '), ' position-fixed ') or contains(@class, 'position-absolute')"
-    for element in content.xpath(f".//span[@class='page' or @class='topage']/.. | .//*[{pinned}]"):
-        if element.getparent() is not None:
-            element.getparent().remove(element)
+    numbers = [span if span.getparent() is content else span.getparent()
+               for span in content.xpath(".//span[@class='page' or @class='topage']")]
+    for element in numbers + content.xpath(f".//*[{pinned}]"):
+        _drop(element)
     return content
 
 

@@ -123,18 +123,19 @@ class TestUnpatchedQtPage(BaseCase):
     def test_each_word_in_its_own_block_other_direction_isolated(self):
         page = isolate_right_to_left_words(
             "<html><body dir='rtl'><p>سفارش Acme Ltd, order S12 در «خانهٔ» ما. <b>English only.</b></p>"
-            "<p dir='ltr'>Dear علی رضایی, thanks.</p></body></html>")
+            "<p dir='ltr'>Dear علی رضایی (شرکت آلفا), thanks.</p></body></html>")
         persian, english = html.fromstring(page).findall(".//p")
         self.assertEqual(
             [span.text for span in persian.iter("span") if span.text],
-            ["سفارش", "Acme", "Ltd", ",", "order", "S12", "در", "«", "خانهٔ", "»", "ما", "."])
+            ["سفارش", "Acme", "Ltd,", "order", "S12", "در", "«", "خانهٔ", "»", "ما", "."])
         isolate = persian.find("span[@dir='ltr']")
         self.assertEqual(isolate.text_content(), "Acme Ltd, order S12", "the Latin run kept in order, in one isolate")
         self.assertEqual(persian.find("b").text, "English only.", "text without right-to-left letters is left alone")
         self.assertEqual(persian.text_content(), "سفارش Acme Ltd, order S12 در «خانهٔ» ما. English only.")
         self.assertEqual(english.text, "Dear ", "a left-to-right paragraph keeps its own words as they are")
-        self.assertEqual([span.text for span in english.find("span[@dir='rtl']")], ["علی", "رضایی"])
-        self.assertEqual(english.text_content(), "Dear علی رضایی, thanks.")
+        self.assertEqual(english.find("span[@dir='rtl']").text_content(), "علی رضایی (شرکت آلفا)",
+                         "a right-to-left run with the bracket it opens and closes")
+        self.assertEqual(english.text_content(), "Dear علی رضایی (شرکت آلفا), thanks.")
 
     def test_header_and_footer_of_each_page_without_page_numbers(self):
         margin = "<html><body><div id='minimal_layout_report_{}s'>{}</div></body></html>"
