@@ -4,9 +4,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import format_datetime
 
-from ..customer_dates import customer_datetime, uses_jalali
+from ..customer_dates import customer_datetime
 from .complaint_complaint import SLA_AT_RISK_HOURS, text_direction
-from .complaint_portal_params import STAFF_SOLAR_HIJRI
+from .complaint_portal_params import staff_reads_solar_hijri
 
 SLA_DIGEST_MAX_LINES = 200
 
@@ -168,8 +168,7 @@ class ComplaintTeam(models.Model):
         they work in Persian and Settings > Complaints > Dates says staff read that calendar."""
         self.ensure_one()
         leader = self.leader_id
-        # sudo: reading a configuration parameter
-        if uses_jalali(leader.lang) and self.env["ir.config_parameter"].sudo().get_param(STAFF_SOLAR_HIJRI):
+        if staff_reads_solar_hijri(self.env, leader):
             return customer_datetime(self.env, value, leader.lang, leader.tz)
         return format_datetime(self.env, value, tz=leader.tz, dt_format="short")
 

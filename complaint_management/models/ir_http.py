@@ -1,7 +1,6 @@
 from odoo import models
 
-from ..customer_dates import uses_jalali
-from .complaint_portal_params import STAFF_SOLAR_HIJRI
+from .complaint_portal_params import staff_reads_solar_hijri
 
 
 class IrHttp(models.AbstractModel):
@@ -10,8 +9,5 @@ class IrHttp(models.AbstractModel):
     def session_info(self):
         info = super().session_info()
         user = self.env.user
-        # sudo: reading a configuration parameter
-        info["complaint_staff_solar_hijri"] = bool(
-            user._is_internal() and uses_jalali(user.lang)
-            and self.env["ir.config_parameter"].sudo().get_param(STAFF_SOLAR_HIJRI))
+        info["complaint_staff_solar_hijri"] = user._is_internal() and staff_reads_solar_hijri(self.env, user)
         return info
