@@ -2,13 +2,16 @@
 # PG* for PostgreSQL, DB_NAME and HTTP_PORT for `make run`.
 SHELL := /bin/bash
 
-.PHONY: run test lint bench pot screenshots
+.PHONY: run test test-dates lint bench pot screenshots
 
 run:
 	@scripts/run.sh
 
 test:
 	@scripts/test.sh
+
+test-dates:
+	@scripts/test_dates.sh
 
 lint:
 	@scripts/lint.sh

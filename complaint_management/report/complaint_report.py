@@ -6,6 +6,7 @@ from odoo.tools import SQL
 
 from ..customer_dates import month_label, month_starts, uses_jalali
 from ..models.complaint_complaint import CHANNELS, SEVERITIES
+from ..models.complaint_portal_params import DEFAULT_PERIOD_DAYS
 
 
 class ComplaintReport(models.Model):
@@ -102,10 +103,11 @@ class ComplaintReport(models.Model):
     # ------------------------------------------------------------
 
     @api.model
-    def get_dashboard_data(self, days=30):
-        """The manager dashboard: KPIs over the last `days` days next to the `days` before, the
-        monthly trend and the main categories; each figure with the domain of its complaints."""
-        days = min(max(int(days), 1), 366)
+    def get_dashboard_data(self, days=None):
+        """The manager dashboard: KPIs over the last `days` days (the default period when not given)
+        next to the `days` before, the monthly trend and the main categories; each figure with the
+        domain of its complaints."""
+        days = min(max(int(days or DEFAULT_PERIOD_DAYS), 1), 366)
         now = fields.Datetime.now()
         start, previous_start = now - relativedelta(days=days), now - relativedelta(days=2 * days)
         current, previous = self._dashboard_kpis(start, now), self._dashboard_kpis(previous_start, start)
@@ -116,7 +118,8 @@ class ComplaintReport(models.Model):
             kpis.append({"key": key, "label": label, "kind": kind, "better": better, "value": value,
                          "previous": previous[key][0] if key not in ("open", "overdue") else None,
                          "domain": domain})
-        return {"kpis": kpis, "trend": self._dashboard_trend(now), "categories": self._dashboard_categories(start, now)}
+        return {"days": days, "kpis": kpis, "trend": self._dashboard_trend(now),
+                "categories": self._dashboard_categories(start, now)}
 
     def _dashboard_kpi_labels(self):
         # key, label, kind of number, which way is better
@@ -200,8 +203,9 @@ class ComplaintReport(models.Model):
 
     @api.model
     def _public_statistics(self, months=12):
-        """Anonymous figures of the company's last `months` months, for the public statistics page:
-        no customer, employee or complaint is named. Cached for the day."""
+        """Anonymous figures for the public statistics page: a summary and the main topics of the
+        default period (the last 90 days), and the company's last `months` months one by one; no
+        customer, employee or complaint is named. Cached for the day."""
         return self._public_statistics_cached(self.env.company.id, fields.Date.context_today(self), months)
 
     @api.model
@@ -236,14 +240,29 @@ class ComplaintReport(models.Model):
              ORDER BY month
         """, table=self._table_query, company=company_id, start=starts[0], starts=starts,
             received=local_day("r.date_received"), resolved=local_day("c.date_resolved")))
+        period_start = today - relativedelta(days=DEFAULT_PERIOD_DAYS - 1)
+        [period] = report.env.execute_query(SQL("""
+            SELECT count(*) FILTER (WHERE %(received)s >= %(start)s),
+                   count(*) FILTER (WHERE %(resolved)s >= %(start)s),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY r.hours_to_resolve)
+                       FILTER (WHERE %(resolved)s >= %(start)s),
+                   avg(r.sla_met) FILTER (WHERE %(resolved)s >= %(start)s)
+              FROM (%(table)s) r JOIN complaint_complaint c ON c.id = r.id
+             WHERE r.company_id = %(company)s AND (%(received)s >= %(start)s OR %(resolved)s >= %(start)s)
+        """, table=self._table_query, company=company_id, start=period_start,
+            received=local_day("r.date_received"), resolved=local_day("c.date_resolved")))
         categories = report.env.execute_query(SQL("""
             SELECT category_id, count(*) FROM (%(table)s) r
              WHERE company_id = %(company)s AND %(received)s >= %(start)s AND category_id IS NOT NULL
              GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5
-        """, table=self._table_query, company=company_id, start=starts[0], received=local_day("r.date_received")))
+        """, table=self._table_query, company=company_id, start=period_start, received=local_day("r.date_received")))
         names = {category.id: category.display_name
                  for category in self.env["complaint.category"].sudo().browse([row[0] for row in categories])}
         return {
+            "period": dict(
+                zip(("received", "resolved", "median_hours", "sla_met"), period, strict=True),
+                title=self.env._("Last %(days)s days", days=DEFAULT_PERIOD_DAYS),
+                topics_title=self.env._("Main topics of the last %(days)s days", days=DEFAULT_PERIOD_DAYS)),
             "months": [
                 {"month": month_label(self.env, starts[bucket - 1], self.env.lang), "received": received,
                  "resolved": resolved, "median_hours": median, "sla_met": sla_met}

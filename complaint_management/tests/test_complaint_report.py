@@ -67,6 +67,13 @@ class TestComplaintReport(ComplaintAnalysisCommon):
         march = next(bar for bar in data["trend"] if bar["domain"][0][2].startswith("2026-03-01"))
         self.assertGreaterEqual(march["count"], 4)
 
+    @freeze_time("2026-04-06 12:00:00")
+    def test_dashboard_opens_on_the_default_period(self):
+        data = self.Report.with_user(self.user_a2).get_dashboard_data()
+        self.assertEqual(data["days"], 90)
+        kpis = {kpi["key"]: kpi for kpi in data["kpis"]}
+        self.assertEqual(kpis["mean_hours"]["value"], 40.0, "March's complaints lie in the last 90 days")
+
     def test_staff_replies_by_email_count_until_the_resolution(self):
         complaint = self._create_complaint(team_id=self.team_a.id)
         complaint.with_user(self.user_a1).message_post(

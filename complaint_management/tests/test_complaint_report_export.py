@@ -1,5 +1,6 @@
 import io
 import zipfile
+from datetime import date
 
 from freezegun import freeze_time
 from lxml import etree
@@ -93,6 +94,11 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
         for _cells, xml in sheets.values():
             self.assertEqual(xml.find(f"{MAIN}sheetViews/{MAIN}sheetView").get("rightToLeft"), "1")
 
+    def test_opens_on_the_last_90_days(self):
+        with freeze_time("2027-01-31 21:00:00"):  # 1 February, 00:30 in Tehran
+            export = self.env["complaint.report.export"].with_context(tz="Asia/Tehran").create({})
+        self.assertEqual((export.date_from, export.date_to), (date(2026, 11, 4), date(2027, 2, 1)))
+
     def test_monthly_workbook_readable_by_its_leader_only(self):
         self.team_a.leader_id = self.user_a1
         self.team_b.leader_id = new_test_user(self.env, login="cm_no_complaints", groups="base.group_user")
@@ -116,7 +122,7 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
         mails = self.env["mail.mail"].search([("recipient_ids", "=", self.user_a1.partner_id.id),
                                               ("attachment_ids", "!=", False)])
         self.assertEqual(len(mails), 1, "once a month")
-        self.assertIn("03/01/2026 – 03/31/2026", mails.subject)
+        self.assertIn("01/01/2026 – 03/31/2026", mails.subject, "the three months before, by default")
         sheets, _files = read_workbook(mails.attachment_ids.raw)
         self.assertEqual(sheets["Summary"][0]["B4"], 4, "team A's March")
 

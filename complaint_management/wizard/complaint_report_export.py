@@ -10,7 +10,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..customer_dates import customer_date, jalali_numeric, month_label, month_starts, uses_jalali
-from ..models.complaint_portal_params import REPORT_PERIOD_MONTHS, get_int_param
+from ..models.complaint_portal_params import DEFAULT_PERIOD_DAYS, REPORT_PERIOD_MONTHS, get_int_param
 
 # rows of the complaint list read per query: memory stays flat however many complaints there are
 ROWS_PER_BATCH = 2000
@@ -24,12 +24,11 @@ class ComplaintReportExport(models.TransientModel):
     _name = "complaint.report.export"
     _description = "Complaint Management Report"
 
+    # the default period: the last 90 days, today included
     date_from = fields.Date(
         string="From", required=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1) - relativedelta(months=1))
-    date_to = fields.Date(
-        string="To", required=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1) - relativedelta(days=1))
+        default=lambda self: fields.Date.context_today(self) - relativedelta(days=DEFAULT_PERIOD_DAYS - 1))
+    date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
     team_ids = fields.Many2many("complaint.team", string="Teams", help="All teams when empty.")
     category_ids = fields.Many2many("complaint.category", string="Categories", help="All categories when empty.")
     company_ids = fields.Many2many(

@@ -18,14 +18,17 @@ export class ComplaintDashboard extends Component {
         this.orm = useService("orm");
         this.action = useService("action");
         this.periods = [7, 30, 90, 365];
-        this.state = useState({ days: 30, data: null });
+        // the server's default period until the manager picks another
+        this.state = useState({ days: null, data: null });
         onWillStart(() => this.load());
     }
 
     async load() {
-        this.state.data = await this.orm.call("complaint.report", "get_dashboard_data", [], {
+        const data = await this.orm.call("complaint.report", "get_dashboard_data", [], {
             days: this.state.days,
         });
+        this.state.days = data.days;
+        this.state.data = data;
     }
 
     async setDays(days) {

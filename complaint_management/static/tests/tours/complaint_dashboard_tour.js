@@ -2,7 +2,7 @@
 
 import { registry } from "@web/core/registry";
 
-// A manager reads the dashboard, switches the period and opens the complaints behind a figure.
+// A manager reads the dashboard on its default period (90 days), switches to 30 days and opens the complaints behind a figure.
 registry.category("web_tour.tours").add("complaint_dashboard_tour", {
     steps: () => [
         {
@@ -12,11 +12,15 @@ registry.category("web_tour.tours").add("complaint_dashboard_tour", {
             trigger: ".o_complaint_dashboard .o_complaint_bars button",
         },
         {
-            trigger: ".o_complaint_dashboard .btn-group button:contains('90')",
+            // it opens on the default period
+            trigger: ".o_complaint_dashboard .btn-group button.btn-primary:contains('90')",
+        },
+        {
+            trigger: ".o_complaint_dashboard .btn-group button:contains('30')",
             run: "click",
         },
         {
-            trigger: ".o_complaint_dashboard .btn-group button.btn-primary:contains('90')",
+            trigger: ".o_complaint_dashboard .btn-group button.btn-primary:contains('30')",
         },
         {
             trigger: ".o_complaint_dashboard .o_complaint_kpi_open",
