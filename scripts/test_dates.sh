@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # make test-dates: the whole suite (browser tours included) once per hard date, with the clock of
 # every process set to that date by libfaketime (Debian's faketime package): Odoo, the Chromium it
-# drives, wkhtmltopdf and a private PostgreSQL server started for the run, so that Python's clock,
-# the browser's and SQL's now() agree. Prints one line per date and exits non-zero when a date fails.
-# Not part of CI: it runs the suite five times.
+# drives for the tours, wkhtmltopdf and a private PostgreSQL server started for the run, so that
+# Python's clock, the browser's and SQL's now() agree. Prints one line per date and exits non-zero
+# when a date fails. Not part of CI: it runs the suite five times.
 #
 # The clock is set as an offset from the real one (FAKETIME="+Ns"), not as a fixed start time:
-# with a start time each process (PostgreSQL, Odoo, every Chromium) would start its own clock there
-# when it starts, and they would drift apart by the minutes between their starts.
+# with a start time each process would start its own clock there when it starts, and they would
+# drift apart by the minutes between their starts. The monotonic clock is shifted too: with
+# FAKETIME_DONT_FAKE_MONOTONIC=1, libfaketime 0.9.10 answers Python's time.sleep() (an absolute
+# clock_nanosleep on the monotonic clock) with EINVAL, so Odoo reports "chromium not found", and
+# Chromium's processes spin at full CPU.
 #
 # Settings: TEST_DATES (a subset of the labels below, space-separated), DATES_PGPORT (the private
 # server's port, default 55433), DATES_LOG_DIR (one log per date, default .odoo-data/test-dates).
@@ -59,13 +62,13 @@ for entry in "${HARD_DATES[@]}"; do
     offset=$((target - $(date +%s)))
     log=$DATES_LOG_DIR/$label.log
     stop_server
-    as_owner env FAKETIME="+${offset}s" FAKETIME_DONT_FAKE_MONOTONIC=1 LD_PRELOAD="$libfaketime" \
-        "$pg_bin/pg_ctl" -D "$data" -l "$DATES_LOG_DIR/$label.postgresql.log" -w \
+    as_owner env FAKETIME="+${offset}s" LD_PRELOAD="$libfaketime" \
+        "$pg_bin/pg_ctl" -D "$data" -l "$ROOT/.pgdata/dates-server.log" -w \
         -o "-h 127.0.0.1 -p $DATES_PGPORT -k $ROOT/.pgdata" start >/dev/null
     started=$(date +%s)
     set +e
     PGHOST=127.0.0.1 PGPORT=$DATES_PGPORT PGUSER=odoo \
-        FAKETIME="+${offset}s" FAKETIME_DONT_FAKE_MONOTONIC=1 LD_PRELOAD="$libfaketime" \
+        FAKETIME="+${offset}s" LD_PRELOAD="$libfaketime" \
         "$ROOT/scripts/test.sh" > "$log" 2>&1
     rc=$?
     set -e

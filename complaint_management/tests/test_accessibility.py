@@ -10,7 +10,26 @@ AUDIT = """
 ;(async () => {
     await new Promise((resolve, reject) => document.head.append(Object.assign(
         document.createElement("script"), {src: %s, onload: resolve, onerror: reject})));
-    await new Promise((resolve) => setTimeout(resolve, 1500));  // the live-chat button mounts and animates late
+    // the live-chat button mounts and animates after the page: audit once the page has settled,
+    // no change to the DOM and no (finite) animation running for half a second (10 seconds at most)
+    await new Promise((resolve) => {
+        let last = Date.now();
+        const observer = new MutationObserver(() => { last = Date.now(); });
+        observer.observe(document.documentElement, {subtree: true, childList: true, attributes: true});
+        const started = Date.now();
+        (function check() {
+            if (document.getAnimations().some((animation) => animation.playState === "running"
+                    && animation.effect.getTiming().iterations !== Infinity)) {
+                last = Date.now();
+            }
+            if (Date.now() - last >= 500 || Date.now() - started > 10000) {
+                observer.disconnect();
+                resolve();
+            } else {
+                requestAnimationFrame(check);
+            }
+        })();
+    });
     const result = await axe.run(document, {resultTypes: ["violations"]});
     const blocking = result.violations.filter((v) => ["serious", "critical"].includes(v.impact));
     if (blocking.length) {
