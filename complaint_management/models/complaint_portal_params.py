@@ -10,6 +10,7 @@ FORM_MIN_SECONDS = ("complaint_management.form_min_seconds", 3)
 FEEDBACK_VALID_DAYS = ("complaint_management.feedback_valid_days", 30)
 REPORT_PERIOD_MONTHS = ("complaint_management.report_period_months", 3)
 # the period every analysis, the dashboard and the export open on: the last 90 days, today included
+# (the analyses' search views say it too, as their filter "Last 90 Days")
 DEFAULT_PERIOD_DAYS = 90
 # staff who work in Persian read the back office's dates in the Solar Hijri calendar too
 STAFF_SOLAR_HIJRI = "complaint_management.staff_solar_hijri"
