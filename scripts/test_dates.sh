@@ -3,7 +3,7 @@
 # every process set to that date by libfaketime (Debian's faketime package): Odoo, the Chromium it
 # drives for the tours, wkhtmltopdf and a private PostgreSQL server started for the run, so that
 # Python's clock, the browser's and SQL's now() agree. Prints one line per date and exits non-zero
-# when a date fails. Not part of CI: it runs the suite five times.
+# when a date fails. Not part of CI: it runs the suite six times.
 #
 # The clock is set as an offset from the real one (FAKETIME="+Ns"), not as a fixed start time:
 # with a start time each process would start its own clock there when it starts, and they would
@@ -20,7 +20,8 @@ DATES_LOG_DIR=${DATES_LOG_DIR:-$ODOO_DATA_DIR/test-dates}
 
 # label | time zone of the wall clock | local date and time
 HARD_DATES=(
-    "month-start|Asia/Tehran|2027-02-01 00:30"        # still 31 January in UTC
+    "month-start|UTC|2027-02-01 00:30"                 # the browser's and the server's zone: no day of February behind
+    "month-start-tehran|Asia/Tehran|2027-02-01 00:30"  # still 31 January in UTC
     "year-end|UTC|2026-12-31 23:30"                    # already 1 January in Tehran
     "leap-day|UTC|2028-02-29 12:00"
     "esfand-end|Asia/Tehran|2027-03-20 23:30"          # 29 Esfand 1405, Nowruz at midnight
@@ -74,7 +75,7 @@ for entry in "${HARD_DATES[@]}"; do
     set -e
     clock=$(grep -m 1 -oE '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8}' "$log" || echo "?")
     summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
-    line=$(printf '%-12s %-16s %s (%s; Odoo logged %s UTC): %s, %ss, exit %s' "$label" "$zone" "$wall" \
+    line=$(printf '%-18s %-16s %s (%s; Odoo logged %s UTC): %s, %ss, exit %s' "$label" "$zone" "$wall" \
         "$(TZ=UTC date -d "@$target" '+%a %F %H:%M UTC')" "$clock" "${summary:-no result}" \
         "$(($(date +%s) - started))" "$rc")
     echo "$line"
