@@ -4,7 +4,6 @@ from odoo import fields, models
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
-    complaint_ids = fields.One2many("complaint.complaint", "sale_order_id", string="Complaints")
     complaint_count = fields.Integer(
         compute="_compute_complaint_count", groups="complaint_management.group_complaint_user")
 

@@ -1,5 +1,5 @@
 from odoo.exceptions import ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.complaint_management.tests.common import ComplaintCommon
 
@@ -35,6 +35,17 @@ class TestSaleOrderComplaints(ComplaintCommon):
         self.assertEqual(self.cr.sql_log_count - before, two_orders, "one query whatever the number of orders")
         action = self.order.action_view_complaints()
         self.assertEqual(len(self.env["complaint.complaint"].search(action["domain"])), 2)
+
+    def test_sales_users_without_complaint_rights_read_orders(self):
+        """Every field the addons add to sales orders and companies reads for a salesperson who does
+        not work complaints (exports, imports, integrations and Odoo itself read all fields)."""
+        salesperson = new_test_user(
+            self.env, login="cm_salesperson", groups="sales_team.group_sale_salesman_all_leads")
+        self._create_complaint(sale_order_id=self.order.id)
+        order = self.order.with_user(salesperson)
+        self.assertEqual(order.read(["name"])[0]["name"], self.order.name)
+        self.assertTrue(order.read())
+        self.assertTrue(order.company_id.read())
 
     def test_new_complaint_prefilled_from_order(self):
         action = self.order.action_new_complaint()
