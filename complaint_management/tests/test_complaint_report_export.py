@@ -5,6 +5,7 @@ from datetime import date
 from freezegun import freeze_time
 from lxml import etree
 
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import ComplaintAnalysisCommon
@@ -98,6 +99,16 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
         with freeze_time("2027-01-31 21:00:00"):  # 1 February, 00:30 in Tehran
             export = self.env["complaint.report.export"].with_context(tz="Asia/Tehran").create({})
         self.assertEqual((export.date_from, export.date_to), (date(2026, 11, 4), date(2027, 2, 1)))
+
+    def test_requests_readable_by_their_user_only(self):
+        Export = self.env["complaint.report.export"]
+        mine = Export.with_user(self.user_a1).create({"team_ids": [(6, 0, self.team_a.ids)]})
+        self.assertEqual(Export.with_user(self.user_a1).search([("id", "=", mine.id)]), mine)
+        for other in (self.user_a2, self.manager):
+            with self.subTest(user=other.login):
+                self.assertFalse(Export.with_user(other).search([("id", "=", mine.id)]))
+                with self.assertRaises(AccessError):
+                    mine.with_user(other).read(["team_ids", "date_from"])
 
     def test_monthly_workbook_readable_by_its_leader_only(self):
         self.team_a.leader_id = self.user_a1
