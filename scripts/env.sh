@@ -68,26 +68,36 @@ pg_reachable() { pg_isready -q -h "$1" -p "$2" >/dev/null 2>&1; }
 # A server we can log in to without a password (as $3, default the current user).
 pg_usable() { psql -h "$1" -p "$2" -U "${3:-$(id -un)}" -d postgres -w -tAc 'SELECT 1' >/dev/null 2>&1; }
 
-# A private cluster under .pgdata/, for machines where no PostgreSQL runs.
-start_private_cluster() {
-    command -v initdb >/dev/null || die "no PostgreSQL reachable and initdb not installed: set PGHOST/PGPORT/PGUSER, or install PostgreSQL"
-    local data="$ROOT/.pgdata/data" owner
-    owner=$(id -un)
+# Makes the data folder $1 of a cluster under .pgdata/ with initdb ($2, default initdb on PATH)
+# when it is new. PostgreSQL refuses to run as root: as root, the cluster belongs to the
+# 'postgres' system user. Sets CLUSTER_OWNER, the user as_cluster_owner runs a command as.
+init_cluster() {
+    local data=$1 initdb=${2:-initdb}
+    CLUSTER_OWNER=$(id -un)
     mkdir -p "$ROOT/.pgdata"
     if [ "$(id -u)" = 0 ]; then
-        # PostgreSQL refuses to run as root: the cluster belongs to the 'postgres' system user.
         id postgres >/dev/null 2>&1 || useradd --system --home-dir "$ROOT/.pgdata" postgres
-        owner=postgres
+        CLUSTER_OWNER=postgres
         chown postgres "$ROOT/.pgdata"
         runuser -u postgres -- test -x "$ROOT/.pgdata" ||
             die "user postgres cannot reach $ROOT/.pgdata: clone the repository where it can, or set PG* variables"
     fi
-    as_owner() { if [ "$owner" = "$(id -un)" ]; then "$@"; else runuser -u "$owner" -- "$@"; fi; }
     if [ ! -f "$data/PG_VERSION" ]; then
-        as_owner initdb -D "$data" -U odoo --auth=trust -E UTF8 --locale=C >/dev/null
+        as_cluster_owner "$initdb" -D "$data" -U odoo --auth=trust -E UTF8 --locale=C >/dev/null
     fi
+}
+
+as_cluster_owner() {
+    if [ "$CLUSTER_OWNER" = "$(id -un)" ]; then "$@"; else runuser -u "$CLUSTER_OWNER" -- "$@"; fi
+}
+
+# A private cluster under .pgdata/, for machines where no PostgreSQL runs.
+start_private_cluster() {
+    command -v initdb >/dev/null || die "no PostgreSQL reachable and initdb not installed: set PGHOST/PGPORT/PGUSER, or install PostgreSQL"
+    local data="$ROOT/.pgdata/data"
+    init_cluster "$data"
     if ! pg_reachable 127.0.0.1 "$PRIVATE_PGPORT"; then
-        as_owner pg_ctl -D "$data" -l "$ROOT/.pgdata/server.log" -w \
+        as_cluster_owner pg_ctl -D "$data" -l "$ROOT/.pgdata/server.log" -w \
             -o "-h 127.0.0.1 -p $PRIVATE_PGPORT -k $ROOT/.pgdata" start >/dev/null
     fi
     export PGHOST=127.0.0.1 PGPORT=$PRIVATE_PGPORT PGUSER=odoo

@@ -36,19 +36,9 @@ pg_bin=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb 2>/
 [ -x "$pg_bin/initdb" ] || die "initdb not found: the dates run needs its own PostgreSQL server (apt-get install postgresql)"
 
 data=$ROOT/.pgdata/dates
-owner=$(id -un)
-as_owner() { if [ "$owner" = "$(id -un)" ]; then "$@"; else runuser -u "$owner" -- "$@"; fi; }
-mkdir -p "$ROOT/.pgdata" "$DATES_LOG_DIR"
-if [ "$(id -u)" = 0 ]; then
-    # PostgreSQL refuses to run as root: the cluster belongs to the 'postgres' system user.
-    id postgres >/dev/null 2>&1 || useradd --system --home-dir "$ROOT/.pgdata" postgres
-    owner=postgres
-    chown postgres "$ROOT/.pgdata"
-fi
-if [ ! -f "$data/PG_VERSION" ]; then
-    as_owner "$pg_bin/initdb" -D "$data" -U odoo --auth=trust -E UTF8 --locale=C >/dev/null
-fi
-stop_server() { as_owner "$pg_bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true; }
+mkdir -p "$DATES_LOG_DIR"
+init_cluster "$data" "$pg_bin/initdb"
+stop_server() { as_cluster_owner "$pg_bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true; }
 trap stop_server EXIT
 
 wanted=${TEST_DATES:-}
@@ -63,7 +53,7 @@ for entry in "${HARD_DATES[@]}"; do
     offset=$((target - $(date +%s)))
     log=$DATES_LOG_DIR/$label.log
     stop_server
-    as_owner env FAKETIME="+${offset}s" LD_PRELOAD="$libfaketime" \
+    as_cluster_owner env FAKETIME="+${offset}s" LD_PRELOAD="$libfaketime" \
         "$pg_bin/pg_ctl" -D "$data" -l "$ROOT/.pgdata/dates-server.log" -w \
         -o "-h 127.0.0.1 -p $DATES_PGPORT -k $ROOT/.pgdata" start >/dev/null
     started=$(date +%s)
