@@ -88,3 +88,21 @@ class TestComplaintSecurity(ComplaintCommon):
         visible = self.env["complaint.complaint"].with_user(self.manager).with_context(
             allowed_company_ids=self.env.company.ids).search([])
         self.assertNotIn(hidden, visible)
+
+    def test_followers_of_other_teams_complaints_hidden(self):
+        self.complaint_a.message_subscribe(partner_ids=self.customer.ids)
+        self.complaint_b.message_subscribe(partner_ids=(self.customer | self.user_b1.partner_id).ids)
+        Followers = self.env["mail.followers"]
+        followers_b = Followers.search([("res_model", "=", "complaint.complaint"), ("res_id", "=", self.complaint_b.id)])
+        self.assertTrue(followers_b)
+        with self.assertRaises(AccessError):
+            followers_b.with_user(self.user_a1).read(["partner_id"])
+        seen = Followers.with_user(self.user_a1).search_read(
+            [("res_model", "=", "complaint.complaint")], ["res_id", "partner_id"])
+        self.assertNotIn(self.complaint_b.id, {follower["res_id"] for follower in seen})
+        self.assertIn(self.complaint_a.id, {follower["res_id"] for follower in seen}, "their own team's are kept")
+        self.assertTrue(followers_b.with_user(self.user_b1).read(["partner_id"]))
+        employee = self.env["res.users"].create({"name": "Plain Employee", "login": "cm_plain_followers"})
+        self.assertFalse(Followers.with_user(employee).search([("res_model", "=", "complaint.complaint")]))
+        with self.assertRaises(AccessError):
+            followers_b.with_user(employee).read(["partner_id"])
