@@ -72,12 +72,11 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
         if errors:
             return self._render_public_form(form, errors, status=400)
         keys = [("submit-ip", visitor_address()), ("submit-email", values["partner_email"])]
-        if not Attempt._is_allowed(keys, limit):
+        if not Attempt._consume(keys, limit):
             return self._render_too_many()
         Complaint = request.env["complaint.complaint"]
         partner = Complaint._portal_customer(values["partner_name"], values["partner_email"], values["partner_mobile"])
         complaint = Complaint._portal_create(values, files, partner)
-        Attempt._record(keys)
         return request.render("complaint_management.complaint_public_thanks", {"complaint": complaint})
 
     @http.route("/complaints/track", type="http", auth="public", methods=["GET", "POST"], website=True,
@@ -90,9 +89,8 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
             Attempt = request.env["complaint.intake.attempt"]
             # per address, and per email: tracking codes follow each other, emails are the secret
             keys = [("track-ip", visitor_address()), ("track-email", email)]
-            if not Attempt._is_allowed(keys, get_int_param(request.env, TRACKING_RATE_LIMIT)):
+            if not Attempt._consume(keys, get_int_param(request.env, TRACKING_RATE_LIMIT)):
                 return self._render_too_many()
-            Attempt._record(keys)
             complaint = request.env["complaint.complaint"]._portal_find(code, email)
             if complaint:
                 return request.redirect(complaint.get_portal_url())

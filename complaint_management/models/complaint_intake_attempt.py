@@ -2,8 +2,9 @@ import hashlib
 import ipaddress
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.http import request
+from odoo.tools import SQL
 
 
 def visitor_address():
@@ -18,36 +19,78 @@ def visitor_address():
 
 
 class ComplaintIntakeAttempt(models.Model):
-    """One submission or tracking attempt from the public pages, kept a day to rate-limit
-    visitors. Keys are hashed: no IP address or email is stored in clear."""
+    """The recent submissions or tracking attempts from the public pages of one visitor address or
+    one email, kept a day to rate-limit visitors. Keys are hashed: no IP address or email is stored
+    in clear."""
 
     _name = "complaint.intake.attempt"
     _description = "Complaint Intake Attempt"
     _log_access = False
 
-    key = fields.Char(required=True, index=True, readonly=True)
-    date = fields.Datetime(required=True, index=True, readonly=True, default=fields.Datetime.now)
+    key = fields.Char(required=True, readonly=True)
+    attempt_times = fields.Json(
+        readonly=True, help="When the attempts of the last day were made (seconds since 1970).")
+    date = fields.Datetime(
+        string="Last Attempt", required=True, index=True, readonly=True, default=fields.Datetime.now)
+
+    _sql_constraints = [("key_uniq", "unique (key)", "One row per visitor key.")]
 
     @api.model
     def _hash_key(self, scope, value):
-        return hashlib.sha256(f"{scope}:{(value or '').strip().lower()}".encode()).hexdigest()
+        """The stored key of `value` in `scope`: emails are compared as mail servers do, so that
+        'X@Y', 'Name <x@y>' and 'x@y,' count as one."""
+        value = (value or "").strip()
+        if scope.endswith("-email"):
+            value = tools.email_normalize(value) or value
+        return hashlib.sha256(f"{scope}:{value.lower()}".encode()).hexdigest()
+
+    @api.model
+    def _hashed_keys(self, keys):
+        return sorted({self._hash_key(scope, value) for scope, value in keys if value})
+
+    @api.model
+    def _recent_counts(self, hashed, hours):
+        since = (fields.Datetime.now() - timedelta(hours=hours)).timestamp()
+        # sudo: attempts are bookkeeping of the public pages, readable by no visitor
+        attempts = self.sudo().search([("key", "in", hashed)])
+        return {attempt.key: sum(1 for t in attempt.attempt_times or [] if t > since) for attempt in attempts}
 
     @api.model
     def _is_allowed(self, keys, limit, hours=1):
-        """Whether each of `keys` ((scope, value) pairs) made fewer than `limit` attempts
-        in the last `hours`."""
-        since = fields.Datetime.now() - timedelta(hours=hours)
-        hashed = [self._hash_key(scope, value) for scope, value in keys if value]
-        # sudo: attempts are bookkeeping of the public pages, readable by no visitor
-        counts = dict(self.sudo()._read_group(
-            [("key", "in", hashed), ("date", ">=", since)], ["key"], ["__count"]))
-        return all(counts.get(key, 0) < limit for key in hashed)
+        """Whether each of `keys` ((scope, value) pairs) made fewer than `limit` attempts in the
+        last `hours`. Reads only: a request that goes on to act must `_consume` its attempt."""
+        counts = self._recent_counts(self._hashed_keys(keys), hours)
+        return all(count < limit for count in counts.values())
 
     @api.model
-    def _record(self, keys):
-        # sudo: attempts are bookkeeping of the public pages, written by no visitor
-        self.sudo().create([
-            {"key": self._hash_key(scope, value)} for scope, value in keys if value])
+    def _consume(self, keys, limit, hours=1):
+        """Count one attempt against each of `keys` and return True, unless one of them already
+        made `limit` attempts in the last `hours`: then count nothing and return False.
+
+        Parallel requests of one key queue: each first claims the key's row (an upsert), which
+        waits for any other transaction holding it. When that one commits, PostgreSQL refuses the
+        claim as a serialization failure and Odoo retries the request, which then counts the
+        attempt just committed. Checking and counting in separate statements let twelve
+        simultaneous posts through a limit of five."""
+        hashed = self._hashed_keys(keys)
+        if not hashed:
+            return True
+        now = fields.Datetime.now()
+        self.env.flush_all()
+        self.env.cr.execute(SQL(
+            """INSERT INTO complaint_intake_attempt (key, attempt_times, date)
+                    SELECT key, '[]'::jsonb, %(now)s FROM unnest(%(keys)s::varchar[]) AS key
+               ON CONFLICT (key) DO NOTHING""",
+            now=now, keys=hashed))
+        self.sudo().invalidate_model(["attempt_times", "date"])
+        attempts = self.sudo().search([("key", "in", hashed)])
+        day_ago = (now - timedelta(days=1)).timestamp()
+        since = (now - timedelta(hours=hours)).timestamp()
+        if any(sum(1 for t in attempt.attempt_times or [] if t > since) >= limit for attempt in attempts):
+            return False
+        for attempt in attempts:
+            attempt.attempt_times = [t for t in attempt.attempt_times or [] if t > day_ago] + [now.timestamp()]
+        return True
 
     @api.autovacuum
     def _gc_attempts(self):

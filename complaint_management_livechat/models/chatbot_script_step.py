@@ -80,13 +80,12 @@ class ChatbotScriptStep(models.Model):
         if public:
             Attempt = self.env["complaint.intake.attempt"]
             keys = [("submit-ip", visitor_address()), ("submit-email", values["partner_email"])]
-            if not Attempt._is_allowed(keys, get_int_param(self.env, SUBMISSION_RATE_LIMIT)):
+            if not Attempt._consume(keys, get_int_param(self.env, SUBMISSION_RATE_LIMIT)):
                 return self._chatbot_answer(self.env._(
                     "You have filed several complaints in a short time. Please try again in an hour."))
             partner = Complaint._portal_customer(
                 values.get("partner_name") or values["partner_email"], values["partner_email"],
                 values.get("partner_mobile") or False)
-            Attempt._record(keys)
         else:
             # a logged-in customer files for their own contact, whatever name and email they typed
             partner = self.env.user.partner_id
