@@ -8,6 +8,7 @@ from odoo.tools import SQL, plaintext2html
 
 from ..customer_dates import customer_date, customer_datetime
 from ..file_types import file_kind
+from ..single_line import single_line
 from .complaint_portal_params import ATTACHMENT_MAX_MB, ATTACHMENT_TOTAL_MB, get_int_param
 
 CHANNELS = [
@@ -50,6 +51,8 @@ RESOLUTIONS = [
 ]
 CONTACT_CHANNELS = [("email", "Email"), ("phone", "Phone call"), ("sms", "SMS")]
 # what a customer may type into a phone number, Persian and Arabic-Indic digits included
+# texts that reach email headers (names, subject, addresses) or one-line lists
+SINGLE_LINE_FIELDS = ("subject", "partner_name", "partner_email", "partner_phone", "partner_mobile", "order_reference")
 PHONE_PATTERN = re.compile(r"\+?[0-9 ()./-]{6,24}")
 LOCAL_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 # what decides which SLA policies apply to a complaint, and its deadlines
@@ -406,10 +409,18 @@ class ComplaintComplaint(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
+    @api.model
+    def _single_line_values(self, vals):
+        """`vals` with the one-line texts that reach email headers and lists (names, subject,
+        addresses) made single lines, whoever typed them: form, chat, email or staff."""
+        return dict(vals, **{name: single_line(vals[name]) for name in SINGLE_LINE_FIELDS
+                             if isinstance(vals.get(name), str)})
+
     @api.model_create_multi
     def create(self, vals_list):
         sequence = self.env["ir.sequence"]
         default_name = self.env._("New")
+        vals_list = [self._single_line_values(vals) for vals in vals_list]
         for vals in vals_list:
             if vals.get("name", default_name) == default_name:
                 company = vals.get("company_id") or self.env.context.get("default_company_id") or self.env.company.id
@@ -436,6 +447,7 @@ class ComplaintComplaint(models.Model):
         return complaints
 
     def write(self, vals):
+        vals = self._single_line_values(vals)
         if vals.get("partner_id"):
             self.message_subscribe(partner_ids=[vals["partner_id"]])
         if "stage_id" not in vals:
@@ -521,7 +533,9 @@ class ComplaintComplaint(models.Model):
         the attachments on the first message, and the acknowledgement gives the tracking code."""
         partner = self.env["res.partner"].browse(msg_dict.get("author_id"))
         if not partner and msg_dict.get("email_from"):
-            partner = self._mail_find_partner_from_emails([msg_dict["email_from"]], force_create=True)[0]
+            # the sender's name is decoded from the header: it may hold line breaks
+            email_from = single_line(msg_dict["email_from"])
+            partner = self._mail_find_partner_from_emails([email_from], force_create=True)[0]
             msg_dict["author_id"] = partner.id
         subject = (msg_dict.get("subject") or "").strip()
         values = {
@@ -777,7 +791,8 @@ class ComplaintComplaint(models.Model):
         already knows both; nothing of it is shown to the visitor, nor changed."""
         # sudo: the visitor may not read contacts; the partner found is only linked, never shown
         partners = self.env["res.partner"].sudo()
-        same_name = " ".join(name.split()).casefold()
+        name = single_line(name)
+        same_name = name.casefold()
         partner = partners.search([("email_normalized", "=", email)], order="id").filtered(
             lambda p: " ".join((p.name or "").split()).casefold() == same_name)[:1]
         return partner or partners.create({"name": name, "email": email, "mobile": mobile})

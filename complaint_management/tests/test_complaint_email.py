@@ -116,3 +116,12 @@ The mail system could not deliver your message.
         for n in range(5):
             self._process(raw_email(f"<loop-{n}@example.net>", subject=f"Loop {n}"))
         self.assertEqual(len(self._complaints()), 3, "a sender creating complaints in a loop is stopped")
+
+    def test_control_characters_decoded_from_headers_are_dropped(self):
+        # encoded words decode to a line break in the subject, a tab and a right-to-left override in
+        # the name (Python's parser already refuses line breaks in an address)
+        self._process(raw_email("<inject@example.net>", sender="=?utf-8?q?Eve=09=E2=80=AEnosaM?= <eve@example.net>",
+                                subject="=?utf-8?q?Broken=0D=0ABcc=3A_x=40example=2Eorg?="))
+        complaint = self._complaints()
+        self.assertEqual(complaint.partner_id.name, "Eve nosaM")
+        self.assertEqual(complaint.subject, "Broken Bcc: x@example.org")

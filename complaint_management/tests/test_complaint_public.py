@@ -162,3 +162,19 @@ class TestComplaintPublic(ComplaintPortalCommon):
         self.assertEqual(complaint.message_ids.attachment_ids.mapped("name"), ["call-log.png"])
         reply = complaint.message_ids.filtered(lambda m: "10 in the morning" in (m.body or ""))
         self.assertEqual(reply.author_id, complaint.partner_id)
+
+    def test_names_and_subjects_on_one_line_without_bidi_controls(self):
+        self._submit(name="Eve\r\nBcc: victim@example.org", subject="Late\r\nBcc: x@example.org \u202egnp.exe")
+        complaint = self.env["complaint.complaint"].search([("partner_id.email", "=", FORM["email"])])
+        self.assertEqual(complaint.partner_id.name, "Eve Bcc: victim@example.org")
+        self.assertEqual(complaint.partner_name, "Eve Bcc: victim@example.org")
+        self.assertEqual(complaint.subject, "Late Bcc: x@example.org gnp.exe")
+        self.env["complaint.complaint"]._cron_send_acknowledgements()
+        mail = self.env["mail.mail"].search([("model", "=", complaint._name), ("res_id", "=", complaint.id)])
+        self.assertTrue(mail)
+        self.assertNotIn("\n", complaint.partner_id.email_formatted)
+        # Persian words keep their zero-width non-joiner; only the override is dropped
+        persian = "\u202bمی\u200cخواهم پول\u200cام را پس بگیرم\u202c"
+        complaint.write({"subject": persian, "partner_name": "سارا\u200fی\tمهمان"})
+        self.assertEqual(complaint.subject, "می\u200cخواهم پول\u200cام را پس بگیرم")
+        self.assertEqual(complaint.partner_name, "سارای مهمان")

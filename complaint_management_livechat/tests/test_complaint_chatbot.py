@@ -198,3 +198,9 @@ class TestComplaintChatbot(HttpCase):
         self.assertEqual(complaint.channel, "chat")
         self.assertEqual(complaint.order_reference, "S00042")
         self.assertIn("the vase inside is broken.", complaint.description)
+
+    def test_name_typed_in_the_chat_is_one_clean_line(self):
+        self._run_script("Eve\u202e\r\nBcc: victim@example.org", "eve.chat@example.com", "", "Nobody called back.")
+        complaint = self.env["complaint.complaint"].search([("partner_email", "=", "eve.chat@example.com")])
+        self.assertEqual(complaint.partner_id.name, "Eve Bcc: victim@example.org")
+        self.assertEqual(complaint.partner_name, "Eve Bcc: victim@example.org")
