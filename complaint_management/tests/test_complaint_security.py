@@ -93,7 +93,8 @@ class TestComplaintSecurity(ComplaintCommon):
         self.complaint_a.message_subscribe(partner_ids=self.customer.ids)
         self.complaint_b.message_subscribe(partner_ids=(self.customer | self.user_b1.partner_id).ids)
         Followers = self.env["mail.followers"]
-        followers_b = Followers.search([("res_model", "=", "complaint.complaint"), ("res_id", "=", self.complaint_b.id)])
+        followers_b = Followers.search([
+            ("res_model", "=", "complaint.complaint"), ("res_id", "=", self.complaint_b.id)])
         self.assertTrue(followers_b)
         with self.assertRaises(AccessError):
             followers_b.with_user(self.user_a1).read(["partner_id"])
