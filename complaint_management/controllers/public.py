@@ -1,3 +1,4 @@
+import secrets
 import time
 
 from odoo import http
@@ -24,16 +25,18 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
     """Complaints filed and tracked by visitors who are not logged in."""
 
     def _complaint_form_stamp(self):
-        """When the form was served, signed: forms sent back too fast come from robots."""
-        issued = str(int(time.time()))
+        """When the form was served and a random number, signed: forms sent back too fast come from
+        robots, and each form served files one complaint."""
+        issued = f"{int(time.time())}.{secrets.token_hex(8)}"
         return f"{issued}.{hmac(request.env(su=True), FORM_STAMP_SCOPE, issued)}"
 
     def _complaint_stamp_error(self, stamp):
-        issued, _dot, signature = (stamp or "").partition(".")
-        if not (issued.isascii() and issued.isdigit() and signature.isascii()) or not consteq(
+        issued, _dot, signature = (stamp or "").rpartition(".")
+        seconds, _dot, nonce = issued.partition(".")
+        if not (seconds.isascii() and seconds.isdigit() and nonce and signature.isascii()) or not consteq(
                 signature, hmac(request.env(su=True), FORM_STAMP_SCOPE, issued)):
             return request.env._("This form has expired. Please check your complaint and send it again.")
-        age = time.time() - int(issued)
+        age = time.time() - int(seconds)
         if age > FORM_STAMP_MAX_AGE:
             return request.env._("This form has expired. Please check your complaint and send it again.")
         if age < get_int_param(request.env, FORM_MIN_SECONDS):
@@ -69,6 +72,11 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
         stamp_error = self._complaint_stamp_error(form.get("form_stamp"))
         if stamp_error:
             errors["form"] = stamp_error
+        elif not errors and not Attempt._consume([("form-stamp", form["form_stamp"])], 1,
+                                                 hours=FORM_STAMP_MAX_AGE // 3600):
+            # each form served files one complaint: a robot replaying one stamp waits like anyone
+            errors["form"] = request.env._(
+                "This form was already sent. To file another complaint, please fill in this new form.")
         if errors:
             return self._render_public_form(form, errors, status=400)
         keys = [("submit-ip", visitor_address()), ("submit-email", values["partner_email"])]

@@ -74,7 +74,7 @@ class ComplaintComplaint(models.Model):
     _name = "complaint.complaint"
     _description = "Customer Complaint"
     _inherit = ["portal.mixin", "mail.thread.cc", "mail.activity.mixin", "mail.tracking.duration.mixin"]
-    _order = "priority desc, date_received desc, id desc"
+    _order = "date_received desc, id desc"
     _rec_names_search = ["name", "subject", "partner_name", "partner_email"]
     _check_company_auto = True
     _mail_post_access = "read"
@@ -123,7 +123,7 @@ class ComplaintComplaint(models.Model):
     category_id = fields.Many2one("complaint.category", tracking=True, index=True)
     tag_ids = fields.Many2many("complaint.tag", string="Tags", groups=STAFF)
     severity = fields.Selection(SEVERITIES, required=True, default="normal", tracking=True, groups=STAFF)
-    priority = fields.Selection(PRIORITIES, default="0", index=True)
+    priority = fields.Selection(PRIORITIES, default="0", index=True, groups=STAFF)
     product_id = fields.Many2one("product.product", check_company=True)
     expectation = fields.Selection(EXPECTATIONS, string="Customer Expectation")
     expectation_note = fields.Text(string="Expectation Details")

@@ -35,7 +35,7 @@ class TestComplaintPortal(ComplaintPortalCommon):
 
     def test_internal_fields_hidden_from_customers(self):
         complaint = self.complaint_a.with_user(self.portal_a)
-        for field in ("root_cause", "compensation_amount", "user_id", "team_id", "severity", "is_repeat"):
+        for field in ("root_cause", "compensation_amount", "user_id", "team_id", "severity", "is_repeat", "priority"):
             with self.subTest(field=field), self.assertRaises(AccessError):
                 complaint.read([field])
         self.assertEqual(complaint.read(["name", "subject"])[0]["subject"], "Lamp arrived broken")

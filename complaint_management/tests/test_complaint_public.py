@@ -65,6 +65,10 @@ class TestComplaintPublic(ComplaintPortalCommon):
         note = complaint.message_ids.filtered(lambda m: "was not verified" in (m.body or ""))
         self.assertEqual(note.author_id, self.env.ref("base.partner_root"))
         # with their own name and email, nothing is unverified
+        self.authenticate(None, None)
+        tokens["form_stamp"] = self._form_tokens("/complaints/new")["form_stamp"]
+        self.authenticate("cm_portal_a", "cm_portal_a")
+        tokens["csrf_token"] = self._form_tokens("/my/complaints/new")["csrf_token"]
         mine = {"name": "Reza Portal", "email": "reza@portal-a.example.com", "subject": "My own"}
         self.url_open("/complaints/new", data=dict(FORM, **tokens, **mine), allow_redirects=False)
         own = self.env["complaint.complaint"].search([("subject", "=", "My own")])
@@ -105,6 +109,18 @@ class TestComplaintPublic(ComplaintPortalCommon):
         response = self._post_form("/complaints/new", dict(FORM, form_stamp="1.forged"))
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self._count(), count)
+
+    def test_form_stamp_files_one_complaint(self):
+        tokens = self._form_tokens("/complaints/new")
+        self.assertEqual(self.url_open("/complaints/new", data=dict(FORM, **tokens)).status_code, 200)
+        count = self._count()
+        again = self.url_open("/complaints/new", data=dict(FORM, **tokens, subject="Replayed"))
+        self.assertEqual(again.status_code, 400)
+        self.assertIn("This form was already sent", again.text)
+        self.assertEqual(self._count(), count)
+        # two forms served in the same second are two forms
+        first, second = self._form_tokens("/complaints/new"), self._form_tokens("/complaints/new")
+        self.assertNotEqual(first["form_stamp"], second["form_stamp"])
 
     def test_rate_limit_per_email_and_ip(self):
         self.env["ir.config_parameter"].set_param("complaint_management.submission_rate_limit", 2)
