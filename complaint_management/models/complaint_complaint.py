@@ -60,6 +60,8 @@ SLA_FIELDS = {"team_id", "category_id", "severity", "channel", "partner_id", "da
 SLA_AT_RISK_HOURS = 24
 # fields customers may not read (the portal pages show what they need, read with sudo)
 STAFF = "complaint_management.group_complaint_user"
+# what Odoo's chatter may ask of a thread that only staff may see
+STAFF_THREAD_DATA = ("activities", "followers", "scheduledMessages", "suggestedRecipients")
 REPEAT_WINDOW_PARAM = "complaint_management.repeat_window_days"
 DEFAULT_REPEAT_WINDOW_DAYS = 90
 
@@ -547,6 +549,21 @@ class ComplaintComplaint(models.Model):
             **(custom_values or {}),
         }
         return super().message_new(msg_dict, custom_values=values)
+
+    def _thread_to_store(self, store, /, *, fields=None, request_list=None):
+        """What Odoo's chatter loads of a complaint. A customer reaches it with the complaint's
+        access token, as superuser: they get no activities, no followers (staff among them), no
+        scheduled messages nor suggested recipients, and the files of the messages they read."""
+        if request_list and not self.env.user.has_group(STAFF):
+            request_list = [item for item in request_list if item not in STAFF_THREAD_DATA]
+        return super()._thread_to_store(store, fields=fields, request_list=request_list)
+
+    def _get_mail_thread_data_attachments(self):
+        attachments = super()._get_mail_thread_data_attachments()
+        if self.env.user.has_group(STAFF):
+            return attachments
+        public = self.message_ids.filtered(lambda m: not m.is_internal and not m.subtype_id.internal)
+        return attachments & public.attachment_ids
 
     def _track_template(self, changes):
         res = super()._track_template(changes)

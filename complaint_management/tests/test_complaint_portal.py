@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import ComplaintPortalCommon
 
@@ -65,6 +65,32 @@ class TestComplaintPortal(ComplaintPortalCommon):
             f"/my/complaints/{self.complaint_a.id}?access_token={self.complaint_b.access_token}",
             allow_redirects=False)
         self.assertEqual(response.status_code, 404)
+
+    def test_token_loads_only_what_the_customer_may_see(self):
+        complaint = self.complaint_b
+        staff = new_test_user(self.env, login="cm_thread_staff", name="Hidden Handler",
+                              groups="complaint_management.group_complaint_user")
+        complaint.message_subscribe(partner_ids=staff.partner_id.ids)
+        complaint.activity_schedule("mail.mail_activity_data_todo", summary="Ask the warehouse", user_id=staff.id)
+        complaint.message_post(body="Margin is thin here", message_type="comment", subtype_xmlid="mail.mt_note",
+                               attachments=[("internal-costs.txt", b"secret")])
+        complaint.message_post(body="Here is the photo", message_type="comment", subtype_xmlid="mail.mt_comment",
+                               attachments=[("photo.txt", b"public")])
+        request_list = ["activities", "attachments", "followers", "scheduledMessages", "suggestedRecipients"]
+        params = {"thread_model": complaint._name, "thread_id": complaint.id, "request_list": request_list}
+        data = self.make_jsonrpc_request("/mail/thread/data", dict(params, token=complaint._portal_ensure_token()))
+        self.assertEqual([a["name"] for a in data.get("ir.attachment", [])], ["photo.txt"])
+        self.assertFalse(data.get("mail.activity"))
+        self.assertFalse(data.get("mail.followers"))
+        text = str(data)
+        for secret in ("Ask the warehouse", "internal-costs", "Hidden Handler"):
+            self.assertNotIn(secret, text)
+        # staff who may read the complaint still get everything
+        self.authenticate("cm_thread_staff", "cm_thread_staff")
+        complaint.team_id.member_ids |= staff
+        data = self.make_jsonrpc_request("/mail/thread/data", params)
+        self.assertEqual(len(data.get("ir.attachment", [])), 2)
+        self.assertTrue(data.get("mail.activity"))
 
     def test_anonymous_without_token_goes_to_login(self):
         response = self.url_open(f"/my/complaints/{self.complaint_a.id}", allow_redirects=False)
