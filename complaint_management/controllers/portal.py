@@ -87,6 +87,9 @@ class ComplaintCustomerPortal(CustomerPortal):
                 return request.redirect(f"/web/login?redirect=/my/complaints/{complaint_id}")
             # another customer's complaint, a wrong token or no such complaint: all look alike
             raise request.not_found() from error
+        if kw.get("verify") and not request.env.user._is_internal():
+            # a link from an email to the complaint's address (staff see those links in the chatter)
+            complaint_sudo._portal_verify_email(kw["verify"])
         values = {
             "complaint": complaint_sudo,
             "page_name": "complaint",

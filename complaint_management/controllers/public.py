@@ -92,17 +92,15 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
     def complaint_public_track(self, **form):
         form = self._complaint_text_fields(form)
         code, email = form.get("code", ""), form.get("email", "")
-        values = {"code": code, "email": email, "error": False}
+        values = {"code": code, "email": email, "sent": False}
         if request.httprequest.method == "POST":
             Attempt = request.env["complaint.intake.attempt"]
             # per address, and per email: tracking codes follow each other, emails are the secret
             keys = [("track-ip", visitor_address()), ("track-email", email)]
             if not Attempt._consume(keys, get_int_param(request.env, TRACKING_RATE_LIMIT)):
                 return self._render_too_many()
-            complaint = request.env["complaint.complaint"]._portal_find(code, email)
-            if complaint:
-                return request.redirect(complaint.get_portal_url())
-            values["error"] = request.env._(
-                "We found no complaint with this tracking code and email address. Please check both.")
-        return request.render(
-            "complaint_management.complaint_public_track", values, status=400 if values["error"] else 200)
+            # the link goes to the address on file, never to the page: knowing a code and an email
+            # is not owning the mailbox. The answer is the same whether or not they matched.
+            request.env["complaint.complaint"]._portal_find(code, email)._portal_send_access_link()
+            values["sent"] = True
+        return request.render("complaint_management.complaint_public_track", values)

@@ -12,7 +12,7 @@ from . import complaint_stage
 from . import complaint_tag
 from . import complaint_team
 from . import ir_http
-#from . import mail_followers
+from . import mail_followers
 from . import mail_thread
 from . import res_company
 from . import res_config_settings

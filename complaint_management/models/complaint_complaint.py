@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, plaintext2html
+from odoo.tools import SQL, consteq, plaintext2html
+from odoo.tools.misc import hmac
 
 from ..customer_dates import customer_date, customer_datetime
 from ..file_types import file_kind
@@ -60,6 +61,7 @@ SLA_FIELDS = {"team_id", "category_id", "severity", "channel", "partner_id", "da
 SLA_AT_RISK_HOURS = 24
 # fields customers may not read (the portal pages show what they need, read with sudo)
 STAFF = "complaint_management.group_complaint_user"
+EMAIL_VERIFICATION_SCOPE = "complaint_management.email_verification"
 # what Odoo's chatter may ask of a thread that only staff may see
 STAFF_THREAD_DATA = ("activities", "followers", "scheduledMessages", "suggestedRecipients")
 REPEAT_WINDOW_PARAM = "complaint_management.repeat_window_days"
@@ -175,6 +177,11 @@ class ComplaintComplaint(models.Model):
     sla_at_risk = fields.Boolean(
         string="SLA at Risk", compute="_compute_sla_flags", search="_search_sla_at_risk", groups=STAFF,
         help=f"A target not reached yet is due within {SLA_AT_RISK_HOURS} hours.")
+    email_verified = fields.Boolean(
+        default=True, copy=False, tracking=True, groups=STAFF,
+        help="Off for a complaint filed by someone not logged in, until the link we emailed to its "
+             "address is opened: until then nobody has shown that the email is theirs, and the complaint "
+             "stays with a contact of its own, out of any customer's account.")
     acknowledgement_pending = fields.Boolean(
         default=True, copy=False, index=True, export_string_translation=False,
         help="The acknowledgement email is queued and not sent yet.")
@@ -803,16 +810,15 @@ class ComplaintComplaint(models.Model):
 
     @api.model
     def _portal_customer(self, name, email, mobile):
-        """The partner an anonymous complaint is filed for: the contact with that email and that
-        name, or a new one. The email is not verified, so a contact is reused only when the visitor
-        already knows both; nothing of it is shown to the visitor, nor changed."""
-        # sudo: the visitor may not read contacts; the partner found is only linked, never shown
-        partners = self.env["res.partner"].sudo()
-        name = single_line(name)
-        same_name = name.casefold()
-        partner = partners.search([("email_normalized", "=", email)], order="id").filtered(
-            lambda p: " ".join((p.name or "").split()).casefold() == same_name)[:1]
-        return partner or partners.create({"name": name, "email": email, "mobile": mobile})
+        """The partner a complaint filed without logging in is for: the logged-in user's own
+        contact when the email is theirs, else a new contact. Typing a customer's name and email
+        proves nothing: the complaint joins that customer's account only once the link emailed to
+        the address is opened (see _portal_verify_email)."""
+        user = self.env.user
+        if not user._is_public() and user.partner_id.email_normalized == email:
+            return user.partner_id
+        # sudo: visitors may not create contacts; this one holds what they typed, nothing else
+        return self.env["res.partner"].sudo().create({"name": single_line(name), "email": email, "mobile": mobile})
 
     @api.model
     def _portal_create(self, values, files, partner):
@@ -822,17 +828,19 @@ class ComplaintComplaint(models.Model):
         # the web form's name and email are typed: unverified unless they are the logged-in user's
         public = self.env.user._is_public() or (
             values.get("channel") == "web" and partner != self.env.user.partner_id)
-        values = dict(values, partner_id=partner.id, company_id=partner.company_id.id or self.env.company.id)
+        values = dict(values, partner_id=partner.id, company_id=partner.company_id.id or self.env.company.id,
+                      email_verified=not public)
         for name in ("partner_name", "partner_email", "partner_mobile"):
             if not values.get(name):
                 values.pop(name, None)
         # sudo: portal users and visitors may not create complaints in the back office; the values
         # are the checked form fields and the customer is the visitor's own partner
         complaint = self.sudo().with_context(mail_create_nosubscribe=True).create(values)
-        if public and partner.create_date < complaint.create_date:
+        if public and complaint._portal_known_customer():
             complaint.message_post(body=self.env._(
-                "Filed with the name and email of this existing contact by someone not logged in as "
-                "them; the email address was not verified."),
+                "Filed by someone not logged in, with the email address of an existing customer. The "
+                "complaint stays with a contact of its own until the link we emailed to that address is "
+                "opened; then it joins the customer's account."),
                 author_id=self.env.ref("base.partner_root").id, subtype_xmlid="mail.mt_note")
         if files:
             # authored by the address typed in the form (a visitor's name may not be the contact's)
@@ -843,6 +851,56 @@ class ComplaintComplaint(models.Model):
                 attachments=[(file["name"], file["data"]) for file in files],
                 message_type="comment", subtype_xmlid="mail.mt_comment")
         return complaint
+
+    def _portal_known_customer(self):
+        """The existing customer whose email the complaint's contact has: the one with a portal
+        account first, else the oldest contact; never the complaint's own contact."""
+        self.ensure_one()
+        email = self.partner_id.email_normalized
+        if not email:
+            return self.env["res.partner"]
+        # sudo: contacts of the company; the one found is linked once the email is proven
+        partners = self.env["res.partner"].sudo().search([
+            ("email_normalized", "=", email), ("id", "!=", self.partner_id.id),
+            ("company_id", "in", (False, self.company_id.id)),
+        ], order="id")
+        return (partners.filtered("user_ids") or partners)[:1]
+
+    def _portal_email_verification_token(self):
+        """The secret that only links emailed to the complaint's address carry: opening one shows
+        that the email is the visitor's."""
+        self.ensure_one()
+        # sudo: the database secret signs the token
+        return hmac(self.env(su=True), EMAIL_VERIFICATION_SCOPE, (self.id, self.partner_id.email_normalized or ""))
+
+    def _portal_email_url(self):
+        """The complaint's page for emails to its customer: it proves the address when opened."""
+        self.ensure_one()
+        verify = "" if self.sudo().email_verified else f"&verify={self._portal_email_verification_token()}"
+        return self.get_base_url() + self.get_portal_url(query_string=verify)
+
+    def _portal_verify_email(self, token):
+        """Mark the email verified when `token` is the one of the emailed links, and move the
+        complaint to the account of the existing customer with that email, if any."""
+        self.ensure_one()
+        if self.email_verified or not consteq(token or "", self._portal_email_verification_token()):
+            return
+        visitor = self.partner_id
+        customer = self._portal_known_customer()
+        self.email_verified = True
+        if customer:
+            self.message_unsubscribe(partner_ids=visitor.ids)
+            self.partner_id = customer
+            if not self.with_context(active_test=False).search_count([("partner_id", "=", visitor.id)]):
+                visitor.active = False
+        self.message_post(body=self.env._(
+            "The email address %(email)s is verified: the link we sent to it was opened.",
+            email=visitor.email), author_id=self.env.ref("base.partner_root").id, subtype_xmlid="mail.mt_note")
+
+    def _portal_send_access_link(self):
+        """Email the link to the complaint's page to the address on file (asked for on the
+        tracking page)."""
+        self._send_mail_template(self.env.ref("complaint_management.mail_template_complaint_access_link"))
 
     @api.model
     def _portal_find(self, code, email):

@@ -80,7 +80,7 @@ class ComplaintIntakeAttempt(models.Model):
         self.env.cr.execute(SQL(
             """INSERT INTO complaint_intake_attempt (key, attempt_times, date)
                     SELECT key, '[]'::jsonb, %(now)s FROM unnest(%(keys)s::varchar[]) AS key
-               ON CONFLICT (key) DO NOTHING""",
+               ON CONFLICT (key) DO UPDATE SET date = EXCLUDED.date""",
             now=now, keys=hashed))
         self.sudo().invalidate_model(["attempt_times", "date"])
         attempts = self.sudo().search([("key", "in", hashed)])

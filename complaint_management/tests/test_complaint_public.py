@@ -33,25 +33,59 @@ class TestComplaintPublic(ComplaintPortalCommon):
         self.assertIn(f"/my/complaints/{complaint.id}?access_token={complaint.access_token}", mail.body_html)
         self.assertEqual(mail.recipient_ids.email, "sara.visitor@example.com")
 
-    def test_existing_partner_reused_only_with_its_name_and_never_shown(self):
-        known = self.env["res.partner"].create({
-            "name": "Known Customer", "email": "Known@Example.com", "street": "12 Secret Street"})
-        # the email alone is not enough: someone else typing it gets a contact of their own
-        guess_response = self._submit(name="Someone Else", email="known@example.com", subject="Guessing")
-        self.assertEqual(guess_response.status_code, 200)
-        guess = self.env["complaint.complaint"].search([("subject", "=", "Guessing")])
-        self.assertNotEqual(guess.partner_id, known)
-        self.assertEqual(guess.partner_id.name, "Someone Else")
-        # name and email together reuse the contact, which is neither shown nor changed
-        response = self._submit(name="known  customer", email="known@example.com", mobile="+98 21 1234 5678")
+    def _emailed_link(self, complaint, template_xmlid):
+        """The complaint's link in the last email from `template_xmlid` (rendered as sent)."""
+        template = self.env.ref(template_xmlid)
+        subject = template._render_field("subject", complaint.ids)[complaint.id]
+        mails = self.env["mail.mail"].search([
+            ("model", "=", complaint._name), ("res_id", "=", complaint.id), ("subject", "=", subject)])
+        self.assertTrue(mails, "the email was sent")
+        url = re.search(r'href="[^"]*(/my/complaints/\d+\?access_token=[^"]+)"', mails[-1].body_html).group(1)
+        return url.replace("&amp;", "&")
+
+    def test_customer_email_typed_by_anyone_joins_their_account_once_proven(self):
+        customer = self.portal_b.partner_id
+        # a visitor who knows the customer's name and email files without logging in
+        self._submit(name="Nina Portal", email="NINA@portal-b.example.com", subject="In her name")
+        complaint = self.env["complaint.complaint"].search([("subject", "=", "In her name")])
+        self.assertNotEqual(complaint.partner_id, customer, "a contact of its own, out of her account")
+        self.assertEqual(complaint.partner_id.email, "nina@portal-b.example.com")
+        self.assertFalse(complaint.email_verified)
+        self.assertIn("with the email address of an existing customer", complaint.message_ids.mapped("body")[0])
+        mine = self.env["complaint.complaint"].with_user(self.portal_b).search([])
+        self.assertNotIn(complaint, mine, "not in her portal")
+        self.authenticate("cm_portal_b", "cm_portal_b")
+        self.assertNotIn("In her name", self.url_open("/my/complaints").text)
+        self.authenticate(None, None)
+        # whoever holds the page's token (a link by SMS, say) writes as the visitor, not as her
+        self.make_jsonrpc_request("/mail/message/post", {
+            "thread_model": complaint._name, "thread_id": complaint.id, "token": complaint._portal_ensure_token(),
+            "post_data": {"body": "Posted before proving the email", "message_type": "comment"}})
+        early = complaint.message_ids.filtered(lambda m: "before proving" in (m.body or ""))
+        self.assertEqual(early.author_id, complaint.partner_id)
+        self.assertNotEqual(early.author_id, customer)
+        self.url_open(complaint.get_portal_url())
+        self.assertFalse(complaint.email_verified, "the page's token alone proves nothing")
+        self.url_open(complaint.get_portal_url() + "&verify=forged")
+        self.assertFalse(complaint.email_verified)
+        # the link in the acknowledgement, sent to her address, proves it
+        self.env["complaint.complaint"]._cron_send_acknowledgements()
+        visitor = complaint.partner_id
+        link = self._emailed_link(complaint, "complaint_management.mail_template_complaint_acknowledgement")
+        self.assertIn("&verify=", link)
+        self.assertEqual(self.url_open(link).status_code, 200)
+        self.assertTrue(complaint.email_verified)
+        self.assertEqual(complaint.partner_id, customer, "now in her account")
+        self.assertFalse(visitor.active, "the visitor's contact, used by nothing else, is archived")
+        self.assertEqual(early.author_id, visitor, "what was written before stays the visitor's")
+        self.assertIn(complaint, self.env["complaint.complaint"].with_user(self.portal_b).search([]))
+
+    def test_staff_opening_the_link_verify_nothing(self):
+        self._submit()
         complaint = self.env["complaint.complaint"].search([("subject", "=", "Rude answer")])
-        self.assertEqual(complaint.partner_id, known)
-        self.assertEqual(known.name, "Known Customer")
-        self.assertFalse(known.mobile)
-        self.assertIn("the email address was not verified", complaint.message_ids.mapped("body")[0])
-        for page in (guess_response.text, response.text):
-            for secret in ("Known Customer", "Secret Street"):
-                self.assertNotIn(secret, page)
+        self.authenticate("admin", "admin")
+        self.url_open(complaint.get_portal_url(query_string=f"&verify={complaint._portal_email_verification_token()}"))
+        self.assertFalse(complaint.email_verified)
 
     def test_public_form_posted_while_logged_in_is_still_unverified(self):
         known = self.env["res.partner"].create({"name": "Known Customer", "email": "known@example.com"})
@@ -61,8 +95,9 @@ class TestComplaintPublic(ComplaintPortalCommon):
         self.url_open("/complaints/new", data=dict(FORM, **tokens, name="Known Customer", email="known@example.com",
                                                    subject="Impersonated"), allow_redirects=False)
         complaint = self.env["complaint.complaint"].search([("subject", "=", "Impersonated")])
-        self.assertEqual(complaint.partner_id, known)
-        note = complaint.message_ids.filtered(lambda m: "was not verified" in (m.body or ""))
+        self.assertNotEqual(complaint.partner_id, known)
+        self.assertFalse(complaint.email_verified)
+        note = complaint.message_ids.filtered(lambda m: "email address of an existing customer" in (m.body or ""))
         self.assertEqual(note.author_id, self.env.ref("base.partner_root"))
         # with their own name and email, nothing is unverified
         self.authenticate(None, None)
@@ -73,7 +108,7 @@ class TestComplaintPublic(ComplaintPortalCommon):
         self.url_open("/complaints/new", data=dict(FORM, **tokens, **mine), allow_redirects=False)
         own = self.env["complaint.complaint"].search([("subject", "=", "My own")])
         self.assertEqual(own.partner_id, self.portal_a.partner_id)
-        self.assertFalse(own.message_ids.filtered(lambda m: "was not verified" in (m.body or "")))
+        self.assertTrue(own.email_verified)
 
     def test_files_field_sent_as_file_is_ignored(self):
         tokens = self._form_tokens("/complaints/new")
@@ -143,25 +178,28 @@ class TestComplaintPublic(ComplaintPortalCommon):
         complaint = self.env["complaint.complaint"].search([("subject", "=", "Rude answer")])
         self.assertEqual(complaint.order_reference, "S-UNKNOWN-1")
 
-    def test_track_with_code_and_email(self):
-        token_url = self.complaint_a.get_portal_url()
-        response = self._post_form("/complaints/track", {
-            "code": self.complaint_a.name.lower(), "email": "REZA@portal-a.example.com"})
-        self.assertEqual(response.status_code, 303)
-        self.assertTrue(response.headers["Location"].endswith(token_url))
-        page = self.url_open(response.headers["Location"]).text
-        self.assertIn("Lamp arrived broken", page)
-
-    def test_track_wrong_code_and_wrong_email_look_alike(self):
-        wrong_email = self._post_form("/complaints/track", {
-            "code": self.complaint_a.name, "email": "nina@portal-b.example.com"})
-        wrong_code = self._post_form("/complaints/track", {
-            "code": "CMP/1999/99999", "email": "reza@portal-a.example.com"})
-        self.assertEqual(wrong_email.status_code, 400)
-        self.assertEqual(wrong_code.status_code, 400)
-        error = re.compile(r'<div[^>]*id="complaint_track_error"[^>]*>(.*?)</div>', re.S)
-        self.assertIn("We found no complaint with this tracking code", error.search(wrong_email.text).group(1))
-        self.assertEqual(error.search(wrong_email.text).group(1), error.search(wrong_code.text).group(1))
+    def test_track_emails_the_link_to_the_address_on_file(self):
+        answers = {}
+        for case, (code, email) in {
+            "match": (self.complaint_a.name.lower(), "Reza <REZA@portal-a.example.com>"),
+            "wrong email": (self.complaint_a.name, "nina@portal-b.example.com"),
+            "wrong code": ("CMP/1999/99999", "reza@portal-a.example.com"),
+        }.items():
+            response = self._post_form("/complaints/track", {"code": code, "email": email})
+            self.assertEqual(response.status_code, 200, "the page never says whether they matched")
+            self.assertNotIn(self.complaint_a.access_token, response.text)
+            self.assertNotIn("Lamp arrived broken", response.text)
+            answers[case] = re.search(r'id="complaint_track_sent"[^>]*>(.*?)</div>', response.text, re.S).group(1)
+        self.assertEqual(len(set(answers.values())), 1, "the same answer either way")
+        # one email, to the address on file, for the pair that matched
+        link = self._emailed_link(self.complaint_a, "complaint_management.mail_template_complaint_access_link")
+        Mail = self.env["mail.mail"]
+        mail = Mail.search([("res_id", "=", self.complaint_a.id), ("body_html", "ilike", "Open my complaint")])
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.recipient_ids, self.portal_a.partner_id)
+        self.assertIn("Lamp arrived broken", self.url_open(link).text)
+        self.assertFalse(Mail.search([
+            ("res_id", "=", self.complaint_b.id), ("body_html", "ilike", "Open my complaint")]))
 
     def test_track_rate_limit(self):
         self.env["ir.config_parameter"].set_param("complaint_management.tracking_rate_limit", 3)
@@ -174,6 +212,9 @@ class TestComplaintPublic(ComplaintPortalCommon):
     def test_tour_visitor_files_tracks_and_replies(self):
         self.start_tour("/complaints/new", "complaint_public_tour")
         complaint = self.env["complaint.complaint"].search([("subject", "=", "Rude answer on the phone")])
+        link = self._emailed_link(complaint, "complaint_management.mail_template_complaint_access_link")
+        self.start_tour(link, "complaint_public_link_tour")
+        self.assertTrue(complaint.email_verified, "the emailed link proved the address")
         self.assertEqual(complaint.partner_id.email, "sara.visitor@example.com")
         self.assertEqual(complaint.message_ids.attachment_ids.mapped("name"), ["call-log.png"])
         reply = complaint.message_ids.filtered(lambda m: "10 in the morning" in (m.body or ""))

@@ -91,12 +91,16 @@ class TestComplaintChatbot(HttpCase):
         self.assertIn("The vase inside is broken.", transcript.body)
         self.assertIn("What is the order reference?", transcript.body)
 
-    def test_existing_contact_reused_with_a_note(self):
+    def test_existing_customer_email_waits_for_the_emailed_link(self):
         known = self.env["res.partner"].create({"name": "Leila Chatter", "email": "leila.chatter@example.com"})
         self._run_script("leila  chatter", "leila.chatter@example.com", None, "Late again.")
-        complaint = self.env["complaint.complaint"].search([("partner_id", "=", known.id)])
+        complaint = self.env["complaint.complaint"].search([("partner_email", "=", "leila.chatter@example.com")])
         self.assertEqual(len(complaint), 1)
-        self.assertTrue(complaint.message_ids.filtered(lambda m: "was not verified" in (m.body or "")))
+        self.assertNotEqual(complaint.partner_id, known, "typing her email in a chat proves nothing")
+        self.assertFalse(complaint.email_verified)
+        self.assertTrue(complaint.message_ids.filtered(lambda m: "existing customer" in (m.body or "")))
+        self.url_open(complaint.get_portal_url(query_string=f"&verify={complaint._portal_email_verification_token()}"))
+        self.assertEqual(complaint.partner_id, known, "the link emailed to her address joins it to her contact")
 
     def test_one_line_answer_keeps_the_last_message_and_links_their_text(self):
         channel = self._start()
@@ -204,3 +208,13 @@ class TestComplaintChatbot(HttpCase):
         complaint = self.env["complaint.complaint"].search([("partner_email", "=", "eve.chat@example.com")])
         self.assertEqual(complaint.partner_id.name, "Eve Bcc: victim@example.org")
         self.assertEqual(complaint.partner_name, "Eve Bcc: victim@example.org")
+
+    def test_livechat_managers_without_complaint_rights_open_the_bot(self):
+        step = self.env["chatbot.script.step"].search([
+            ("chatbot_script_id", "=", self.bot.id), ("step_type", "=", "create_complaint")], limit=1)
+        step.complaint_team_id = self.team
+        manager = new_test_user(self.env, login="cm_livechat_only", groups="im_livechat.im_livechat_group_manager")
+        data = step.with_user(manager).web_read({
+            "complaint_team_id": {"fields": {"display_name": {}}}, "complaint_field": {}, "step_type": {}})
+        self.assertEqual(data[0]["complaint_team_id"]["id"], self.team.id)
+        self.assertTrue(step.with_user(manager).read(["complaint_team_id", "complaint_field"]))

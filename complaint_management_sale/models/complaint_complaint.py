@@ -89,16 +89,31 @@ class ComplaintComplaint(models.Model):
         return values, errors
 
     @api.model
+    def _portal_order_by_reference(self, reference, partner, company_id):
+        """The order named `reference` (as typed) of `partner`'s company, else nothing."""
+        reference = (reference or "").strip().upper()
+        if not reference:
+            return self.env["sale.order"]
+        # sudo: a typed order reference is linked only when the order belongs to the complaint's
+        # customer; nothing of the order is shown to the visitor
+        return self.env["sale.order"].sudo().search([
+            ("name", "=", reference),
+            ("partner_id", "child_of", partner.commercial_partner_id.id),
+            ("company_id", "=", company_id),
+        ], limit=1)
+
+    @api.model
     def _portal_create(self, values, files, partner):
-        reference = (values.get("order_reference") or "").strip().upper()
-        if reference and not values.get("sale_order_id"):
-            # sudo: a typed order reference is linked only when the order belongs to the complaint's
-            # customer; nothing of the order is shown to the visitor
+        if values.get("order_reference") and not values.get("sale_order_id"):
             company_id = values.get("company_id") or partner.company_id.id or self.env.company.id
-            order = self.env["sale.order"].sudo().search([
-                ("name", "=", reference),
-                ("partner_id", "child_of", partner.commercial_partner_id.id),
-                ("company_id", "=", company_id),
-            ], limit=1)
+            order = self._portal_order_by_reference(values["order_reference"], partner, company_id)
             values = dict(values, sale_order_id=order.id) if order else values
         return super()._portal_create(values, files, partner)
+
+    def _portal_verify_email(self, token):
+        """Once the email is proven and the complaint joins its customer, the order typed in the
+        form is linked, if it is theirs."""
+        super()._portal_verify_email(token)
+        if self.email_verified and self.order_reference and not self.sale_order_id:
+            self.sale_order_id = self._portal_order_by_reference(
+                self.order_reference, self.partner_id, self.company_id.id)

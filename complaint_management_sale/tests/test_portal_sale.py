@@ -59,14 +59,19 @@ class TestPortalSale(ComplaintPortalCommon):
         self.assertIn("Please choose a product of this order", response.text)
         self.assertEqual(self.env["complaint.complaint"].search_count([]), count)
 
-    def test_public_order_reference_linked_for_its_customer_only(self):
+    def test_public_order_reference_linked_once_the_customer_proves_the_email(self):
         form = {"name": "Reza Portal", "subject": "Typed order", "description": "Late."}
         self._post_form("/complaints/new", dict(
             form, email="reza@portal-a.example.com", order_reference=self.order_a.name.lower()))
         self._post_form("/complaints/new", dict(
             form, email="stranger@example.com", order_reference=self.order_a.name))
         complaints = self.env["complaint.complaint"].search([("subject", "=", "Typed order")], order="id")
-        self.assertEqual(complaints.mapped("sale_order_id"), self.order_a)
+        self.assertFalse(complaints.sale_order_id, "typing the customer's email and order proves nothing")
+        # each opens the link emailed to the address they typed: only the customer's joins the order
+        for complaint in complaints:
+            self.url_open(complaint.get_portal_url(
+                query_string=f"&verify={complaint._portal_email_verification_token()}"))
+        self.assertEqual(complaints[0].partner_id, self.portal_a.partner_id)
         self.assertEqual(complaints[0].sale_order_id, self.order_a)
         self.assertFalse(complaints[1].sale_order_id)
         self.assertEqual(complaints[1].order_reference, self.order_a.name)

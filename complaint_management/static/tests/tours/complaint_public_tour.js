@@ -59,7 +59,16 @@ registry.category("web_tour.tours").add("complaint_public_tour", {
             run: "click",
         },
         {
-            content: "The complaint opens",
+            content: "The link is emailed, not shown",
+            trigger: "#complaint_track_sent",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("complaint_public_link_tour", {
+    steps: () => [
+        {
+            content: "The emailed link opens the complaint",
             trigger: "h1:contains(Rude answer on the phone)",
         },
         ...replyOnPortal("I called at 10 in the morning."),
