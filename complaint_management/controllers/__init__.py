@@ -1,3 +1,4 @@
+from . import attachment
 from . import feedback
 from . import portal
 from . import public

@@ -92,6 +92,22 @@ class TestComplaintPortal(ComplaintPortalCommon):
         self.assertEqual(len(data.get("ir.attachment", [])), 2)
         self.assertTrue(data.get("mail.activity"))
 
+    def test_files_added_on_the_page_are_checked_like_the_form(self):
+        complaint = self.complaint_b
+        token = complaint._portal_ensure_token()
+
+        def upload(name, data):
+            return self.url_open("/mail/attachment/upload", data={
+                "thread_model": complaint._name, "thread_id": complaint.id, "token": token,
+                "csrf_token": self._form_tokens("/complaints/new")["csrf_token"]}, files={"ufile": (name, data)}).json()
+
+        refused = upload("invoice.pdf.exe", b"MZ\x90\x00" + b"\x00" * 64)
+        self.assertIn("cannot be sent", refused["error"])
+        self.assertFalse(self.env["ir.attachment"].search([("name", "=", "invoice.pdf.exe")]))
+        accepted = upload("photo.png", self.PNG)
+        self.assertNotIn("error", accepted)
+        self.assertEqual(accepted["data"]["ir.attachment"][0]["name"], "photo.png")
+
     def test_anonymous_without_token_goes_to_login(self):
         response = self.url_open(f"/my/complaints/{self.complaint_a.id}", allow_redirects=False)
         self.assertEqual(response.status_code, 303)

@@ -1,0 +1,24 @@
+from odoo import http
+from odoo.http import request
+
+from odoo.addons.mail.controllers.attachment import AttachmentController
+
+from .portal import MEGABYTE
+
+STAFF = "complaint_management.group_complaint_user"
+
+
+class ComplaintAttachmentController(AttachmentController):
+
+    @http.route()
+    def mail_attachment_upload(self, ufile, thread_id, thread_model, is_pending=False, **kwargs):
+        """Files customers add on a complaint's page pass the checks of the files sent with the
+        form: kind by content, size."""
+        if thread_model == "complaint.complaint" and not request.env.user.has_group(STAFF):
+            Complaint = request.env["complaint.complaint"]
+            data = ufile.read(Complaint._portal_file_limits()["max_mb"] * MEGABYTE + 1)
+            ufile.seek(0)
+            error = Complaint._portal_check_files([{"name": ufile.filename, "data": data}])
+            if error:
+                return request.make_json_response({"error": error})
+        return super().mail_attachment_upload(ufile, thread_id, thread_model, is_pending=is_pending, **kwargs)
