@@ -3,6 +3,7 @@ from odoo.http import request
 
 from odoo.addons.mail.controllers.attachment import AttachmentController
 
+from ..single_line import single_line
 from .portal import MEGABYTE
 
 STAFF = "complaint_management.group_complaint_user"
@@ -13,8 +14,10 @@ class ComplaintAttachmentController(AttachmentController):
     @http.route()
     def mail_attachment_upload(self, ufile, thread_id, thread_model, is_pending=False, **kwargs):
         """Files customers add on a complaint's page pass the checks of the files sent with the
-        form: kind by content, size."""
+        form: kind by content, size, a name on one line."""
         if thread_model == "complaint.complaint" and not request.env.user.has_group(STAFF):
+            # a name that reads backwards (bidi override) or spans lines misleads staff
+            ufile.filename = single_line((ufile.filename or "").replace("\x00", ""))
             Complaint = request.env["complaint.complaint"]
             data = ufile.read(Complaint._portal_file_limits()["max_mb"] * MEGABYTE + 1)
             ufile.seek(0)

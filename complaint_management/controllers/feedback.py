@@ -46,6 +46,8 @@ class ComplaintFeedbackPage(http.Controller):
         closed = self._closed_page(feedback and feedback._lock())
         if closed:
             return closed
+        # PostgreSQL refuses NUL characters in text
+        form = {name: value.replace("\x00", "") for name, value in form.items() if isinstance(value, str)}
         values, errors = feedback._read_form(form)
         if errors:
             return self._render(

@@ -6,6 +6,8 @@ from odoo.osv import expression
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..single_line import single_line
+
 MEGABYTE = 1024 * 1024
 
 
@@ -134,8 +136,9 @@ class ComplaintCustomerPortal(CustomerPortal):
         }
 
     def _complaint_text_fields(self, form):
-        """The text fields of a posted form; files posted under a field's name are left out."""
-        return {name: value for name, value in form.items() if isinstance(value, str)}
+        """The text fields of a posted form, without NUL characters (PostgreSQL refuses them in
+        text); files posted under a field's name are left out."""
+        return {name: value.replace("\x00", "") for name, value in form.items() if isinstance(value, str)}
 
     def _complaint_uploaded_files(self):
         """The files sent with the form, each read up to one byte over the size limit, and no
@@ -147,7 +150,8 @@ class ComplaintCustomerPortal(CustomerPortal):
                 continue
             if total > limits["total_mb"] * MEGABYTE:
                 break
-            files.append({"name": upload.filename, "data": upload.read(limits["max_mb"] * MEGABYTE + 1)})
+            files.append({"name": single_line(upload.filename.replace("\x00", "")),
+                          "data": upload.read(limits["max_mb"] * MEGABYTE + 1)})
             total += len(files[-1]["data"])
         return files
 

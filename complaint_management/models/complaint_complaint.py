@@ -162,10 +162,10 @@ class ComplaintComplaint(models.Model):
     date_last_stage_update = fields.Datetime(
         string="Last Stage Update", readonly=True, copy=False, default=fields.Datetime.now)
     date_response_promised = fields.Datetime(
-        string="Response Promised By", compute="_compute_promised_dates",
+        string="Response Promised By", compute="_compute_promised_dates", compute_sudo=True,
         help="When the customer was promised a first answer: the SLA deadline, else the team's response time.")
     date_resolution_promised = fields.Datetime(
-        string="Resolution Promised By", compute="_compute_promised_dates",
+        string="Resolution Promised By", compute="_compute_promised_dates", compute_sudo=True,
         help="When the customer was promised a resolution: the SLA deadline, else the team's resolution time.")
     # service level
     sla_status_ids = fields.One2many("complaint.sla.status", "complaint_id", string="SLA Statuses", groups=STAFF)
@@ -182,6 +182,10 @@ class ComplaintComplaint(models.Model):
         help="Off for a complaint filed by someone not logged in, until the link we emailed to its "
              "address is opened: until then nobody has shown that the email is theirs, and the complaint "
              "stays with a contact of its own, out of any customer's account.")
+    access_link_pending = fields.Boolean(
+        copy=False, index=True, export_string_translation=False,
+        help="Someone asked on the tracking page for the link to this complaint: it is emailed to "
+             "the address on file by the next run of the acknowledgement action.")
     acknowledgement_pending = fields.Boolean(
         default=True, copy=False, index=True, export_string_translation=False,
         help="The acknowledgement email is queued and not sent yet.")
@@ -713,7 +717,11 @@ class ComplaintComplaint(models.Model):
 
     @api.model
     def _cron_send_acknowledgements(self, batch_size=200):
-        """Send the acknowledgement email of newly received complaints, in batches."""
+        """Send the acknowledgement email of newly received complaints, in batches, and the links
+        asked for on the tracking page."""
+        asked = self.search([("access_link_pending", "=", True)], limit=batch_size, order="id")
+        asked._send_mail_template(self.env.ref("complaint_management.mail_template_complaint_access_link"))
+        asked.access_link_pending = False
         domain = [("acknowledgement_pending", "=", True)]
         complaints = self.search(domain, limit=batch_size, order="id")
         template = self.env.ref("complaint_management.mail_template_complaint_acknowledgement")
@@ -781,7 +789,9 @@ class ComplaintComplaint(models.Model):
             values["partner_name"] = text("name", 128)
             if not values["partner_name"]:
                 errors["name"] = self.env._("Please tell us your name.")
-            values["partner_email"] = tools.email_normalize(form.get("email") or "")
+            email = form.get("email") or ""
+            # an address is at most 254 characters (RFC 5321)
+            values["partner_email"] = tools.email_normalize(email) if len(email) <= 254 else False
             if not values["partner_email"]:
                 errors["email"] = self.env._("Please enter a valid email address, e.g. name@example.com.")
         return values, errors
@@ -899,8 +909,9 @@ class ComplaintComplaint(models.Model):
 
     def _portal_send_access_link(self):
         """Email the link to the complaint's page to the address on file (asked for on the
-        tracking page)."""
-        self._send_mail_template(self.env.ref("complaint_management.mail_template_complaint_access_link"))
+        tracking page), from the acknowledgement's scheduled action within the minute: the request
+        then takes as long whether or not a complaint matched."""
+        self.access_link_pending = True
 
     @api.model
     def _portal_find(self, code, email):

@@ -118,7 +118,7 @@ class ComplaintFeedback(models.Model):
     def _find(self, token):
         """The request with this token, else nothing. It acts as the system: what an answer
         sets off (a reopened complaint, a gesture) is not the public user's doing."""
-        if not token or not isinstance(token, str) or len(token) > 128:
+        if not token or not isinstance(token, str) or len(token) > 128 or "\x00" in token:
             return self.browse()
         # root: visitors answer by token; the record is returned only to the token's holder
         return self.with_user(SUPERUSER_ID).search([("access_token", "=", token)], limit=1)

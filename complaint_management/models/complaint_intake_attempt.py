@@ -81,7 +81,7 @@ class ComplaintIntakeAttempt(models.Model):
             """INSERT INTO complaint_intake_attempt (key, attempt_times, date)
                     SELECT key, '[]'::jsonb, %(now)s FROM unnest(%(keys)s::varchar[]) AS key
                ON CONFLICT (key) DO UPDATE SET date = EXCLUDED.date""",
-            now=now, keys=hashed))
+            now=now, keys=hashed), log_exceptions=False)  # a serialization failure is retried, not an error
         self.sudo().invalidate_model(["attempt_times", "date"])
         attempts = self.sudo().search([("key", "in", hashed)])
         day_ago = (now - timedelta(days=1)).timestamp()

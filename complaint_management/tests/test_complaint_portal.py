@@ -39,6 +39,8 @@ class TestComplaintPortal(ComplaintPortalCommon):
             with self.subTest(field=field), self.assertRaises(AccessError):
                 complaint.read([field])
         self.assertEqual(complaint.read(["name", "subject"])[0]["subject"], "Lamp arrived broken")
+        # the promised dates shown on their page are computed from the team, which they may not read
+        self.assertTrue(complaint.read(["date_response_promised", "date_resolution_promised"]))
 
     def test_detail_page(self):
         self.authenticate("cm_portal_a", "cm_portal_a")
@@ -104,9 +106,9 @@ class TestComplaintPortal(ComplaintPortalCommon):
         refused = upload("invoice.pdf.exe", b"MZ\x90\x00" + b"\x00" * 64)
         self.assertIn("cannot be sent", refused["error"])
         self.assertFalse(self.env["ir.attachment"].search([("name", "=", "invoice.pdf.exe")]))
-        accepted = upload("photo.png", self.PNG)
+        accepted = upload("inv\u202egnp.png", self.PNG)
         self.assertNotIn("error", accepted)
-        self.assertEqual(accepted["data"]["ir.attachment"][0]["name"], "photo.png")
+        self.assertEqual(accepted["data"]["ir.attachment"][0]["name"], "invgnp.png", "no name that reads backwards")
 
     def test_anonymous_without_token_goes_to_login(self):
         response = self.url_open(f"/my/complaints/{self.complaint_a.id}", allow_redirects=False)

@@ -145,6 +145,19 @@ class TestComplaintPublic(ComplaintPortalCommon):
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self._count(), count)
 
+    def test_nul_characters_and_overlong_email_refused_cleanly(self):
+        count = self._count()
+        for field, value in {"email": "nul\x00@example.com", "order_reference": "S\x000001",
+                             "expectation_note": "a\x00b"}.items():
+            with self.subTest(field=field):
+                self.assertIn(self._submit(**{field: value}).status_code, (200, 400))
+        self.assertEqual(self._submit(email="a" * 250 + "@example.com").status_code, 400)
+        self.assertEqual(self._count(), count + 3, "the overlong email is refused, the others filed without NUL")
+        self.assertTrue(self.env["complaint.complaint"].search([("order_reference", "=", "S0001")]))
+        response = self._post_form("/complaints/track", {"code": "CMP\x00/1", "email": "x@example.com"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.url_open("/complaints/feedback/abc%00def").status_code, 404)
+
     def test_form_stamp_files_one_complaint(self):
         tokens = self._form_tokens("/complaints/new")
         self.assertEqual(self.url_open("/complaints/new", data=dict(FORM, **tokens)).status_code, 200)
@@ -179,7 +192,7 @@ class TestComplaintPublic(ComplaintPortalCommon):
         self.assertEqual(complaint.order_reference, "S-UNKNOWN-1")
 
     def test_track_emails_the_link_to_the_address_on_file(self):
-        answers = {}
+        answers, token = {}, self.complaint_a._portal_ensure_token()
         for case, (code, email) in {
             "match": (self.complaint_a.name.lower(), "Reza <REZA@portal-a.example.com>"),
             "wrong email": (self.complaint_a.name, "nina@portal-b.example.com"),
@@ -187,10 +200,13 @@ class TestComplaintPublic(ComplaintPortalCommon):
         }.items():
             response = self._post_form("/complaints/track", {"code": code, "email": email})
             self.assertEqual(response.status_code, 200, "the page never says whether they matched")
-            self.assertNotIn(self.complaint_a.access_token, response.text)
+            self.assertNotIn(token, response.text)
             self.assertNotIn("Lamp arrived broken", response.text)
             answers[case] = re.search(r'id="complaint_track_sent"[^>]*>(.*?)</div>', response.text, re.S).group(1)
         self.assertEqual(len(set(answers.values())), 1, "the same answer either way")
+        # sent by the scheduled action: the request takes as long whether or not a pair matched
+        self.assertTrue(self.complaint_a.access_link_pending)
+        self.env["complaint.complaint"]._cron_send_acknowledgements()
         # one email, to the address on file, for the pair that matched
         link = self._emailed_link(self.complaint_a, "complaint_management.mail_template_complaint_access_link")
         Mail = self.env["mail.mail"]
@@ -212,6 +228,7 @@ class TestComplaintPublic(ComplaintPortalCommon):
     def test_tour_visitor_files_tracks_and_replies(self):
         self.start_tour("/complaints/new", "complaint_public_tour")
         complaint = self.env["complaint.complaint"].search([("subject", "=", "Rude answer on the phone")])
+        self.env["complaint.complaint"]._cron_send_acknowledgements()
         link = self._emailed_link(complaint, "complaint_management.mail_template_complaint_access_link")
         self.start_tour(link, "complaint_public_link_tour")
         self.assertTrue(complaint.email_verified, "the emailed link proved the address")
