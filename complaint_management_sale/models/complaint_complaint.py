@@ -113,7 +113,8 @@ class ComplaintComplaint(models.Model):
     def _portal_verify_email(self, token):
         """Once the email is proven and the complaint joins its customer, the order typed in the
         form is linked, if it is theirs."""
-        super()._portal_verify_email(token)
+        result = super()._portal_verify_email(token)
         if self.email_verified and self.order_reference and not self.sale_order_id:
             self.sale_order_id = self._portal_order_by_reference(
                 self.order_reference, self.partner_id, self.company_id.id)
+        return result
