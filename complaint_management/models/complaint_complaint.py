@@ -4,12 +4,13 @@ from datetime import timedelta
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, consteq, plaintext2html
+from odoo.tools import SQL, consteq, html2plaintext, plaintext2html
 from odoo.tools.misc import hmac
 
 from ..customer_dates import customer_date, customer_datetime
 from ..file_types import file_kind
 from ..single_line import single_line
+from ..text_language import written_language
 from .complaint_portal_params import ATTACHMENT_MAX_MB, ATTACHMENT_TOTAL_MB, get_int_param
 
 CHANNELS = [
@@ -548,7 +549,11 @@ class ComplaintComplaint(models.Model):
         if not partner and msg_dict.get("email_from"):
             # the sender's name is decoded from the header: it may hold line breaks
             email_from = single_line(msg_dict["email_from"])
-            partner = self._mail_find_partner_from_emails([email_from], force_create=True)[0]
+            # a new contact speaks the language the email is written in, when its script tells it
+            text = f"{msg_dict.get('subject') or ''} {html2plaintext(msg_dict.get('body') or '')}"
+            lang = written_language(self.env, text)
+            finder = self.with_context(default_lang=lang) if lang else self
+            partner = finder._mail_find_partner_from_emails([email_from], force_create=True)[0]
             msg_dict["author_id"] = partner.id
         subject = (msg_dict.get("subject") or "").strip()
         values = {
@@ -819,16 +824,21 @@ class ComplaintComplaint(models.Model):
                 "total_mb": get_int_param(self.env, ATTACHMENT_TOTAL_MB)}
 
     @api.model
-    def _portal_customer(self, name, email, mobile):
+    def _portal_customer(self, name, email, mobile, lang=None):
         """The partner a complaint filed without logging in is for: the logged-in user's own
-        contact when the email is theirs, else a new contact. Typing a customer's name and email
-        proves nothing: the complaint joins that customer's account only once the link emailed to
-        the address is opened (see _portal_verify_email)."""
+        contact when the email is theirs, else a new contact, in `lang` (the language the visitor
+        filed in; by default the request's). Typing a customer's name and email proves nothing: the
+        complaint joins that customer's account only once the link emailed to the address is
+        opened (see _portal_verify_email)."""
         user = self.env.user
         if not user._is_public() and user.partner_id.email_normalized == email:
             return user.partner_id
+        values = {"name": single_line(name), "email": email, "mobile": mobile}
+        lang = lang or self.env.lang
+        if lang and self.env["res.lang"]._get_data(code=lang).active:
+            values["lang"] = lang
         # sudo: visitors may not create contacts; this one holds what they typed, nothing else
-        return self.env["res.partner"].sudo().create({"name": single_line(name), "email": email, "mobile": mobile})
+        return self.env["res.partner"].sudo().create(values)
 
     @api.model
     def _portal_create(self, values, files, partner):

@@ -125,3 +125,14 @@ The mail system could not deliver your message.
         complaint = self._complaints()
         self.assertEqual(complaint.partner_id.name, "Eve nosaM")
         self.assertEqual(complaint.subject, "Broken Bcc: x@example.org")
+
+    def test_new_sender_writing_persian_gets_a_persian_contact(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        raw = raw_email("<persian@example.net>", subject="=?utf-8?b?" + base64.b64encode(
+            "ماشین لباسشویی نشتی دارد".encode()).decode() + "?=", sender="Reza <reza.fa@example.net>")
+        self._process(raw.replace("Water all over the kitchen floor after one wash.", "آب همه جای آشپزخانه را گرفت."))
+        self.assertEqual(self._complaints().partner_id.lang, "fa_IR")
+        # Latin letters tell nothing: the default language
+        self._process(raw_email("<english@example.net>", sender="Sam <sam@example.net>"))
+        sam = self.env["res.partner"].search([("email", "=", "sam@example.net")])
+        self.assertEqual(sam.lang, self.env.lang or "en_US")

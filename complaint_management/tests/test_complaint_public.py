@@ -158,6 +158,17 @@ class TestComplaintPublic(ComplaintPortalCommon):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.url_open("/complaints/feedback/abc%00def").status_code, 404)
 
+    def test_persian_visitor_gets_a_persian_contact_and_emails(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        self.env["ir.module.module"]._load_module_terms(["complaint_management"], ["fa_IR"])
+        self.opener.cookies.set("frontend_lang", "fa_IR")
+        self._submit(name="مریم راهی", email="maryam@example.com", subject="کالای آسیب‌دیده")
+        complaint = self.env["complaint.complaint"].search([("partner_email", "=", "maryam@example.com")])
+        self.assertEqual(complaint.partner_id.lang, "fa_IR")
+        self.env["complaint.complaint"]._cron_send_acknowledgements()
+        mail = self.env["mail.mail"].search([("model", "=", complaint._name), ("res_id", "=", complaint.id)])
+        self.assertIn("دریافت شد", mail.subject)
+
     def test_form_stamp_files_one_complaint(self):
         tokens = self._form_tokens("/complaints/new")
         self.assertEqual(self.url_open("/complaints/new", data=dict(FORM, **tokens)).status_code, 200)

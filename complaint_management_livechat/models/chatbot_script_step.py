@@ -85,7 +85,7 @@ class ChatbotScriptStep(models.Model):
                     "You have filed several complaints in a short time. Please try again in an hour."))
             partner = Complaint._portal_customer(
                 values.get("partner_name") or values["partner_email"], values["partner_email"],
-                values.get("partner_mobile") or False)
+                values.get("partner_mobile") or False, lang=self.env["chatbot.script"]._get_chatbot_language())
         else:
             # a logged-in customer files for their own contact, whatever name and email they typed
             partner = self.env.user.partner_id

@@ -16,6 +16,8 @@ class TestComplaintChatbot(HttpCase):
         cls.answer_yes = cls.env.ref("complaint_management_livechat.chatbot_answer_complaint_order_yes")
         cls.answer_no = cls.env.ref("complaint_management_livechat.chatbot_answer_complaint_order_no")
         cls.team = cls.env["complaint.team"].create({"name": "Chat Team"})
+        # every test comes from 127.0.0.1: attempts a served database made from there do not count
+        cls.env["complaint.intake.attempt"].search([]).unlink()
 
     def _start(self):
         data = self.make_jsonrpc_request("/im_livechat/get_session", {
@@ -218,3 +220,10 @@ class TestComplaintChatbot(HttpCase):
             "complaint_team_id": {"fields": {"display_name": {}}}, "complaint_field": {}, "step_type": {}})
         self.assertEqual(data[0]["complaint_team_id"]["id"], self.team.id)
         self.assertTrue(step.with_user(manager).read(["complaint_team_id", "complaint_field"]))
+
+    def test_persian_visitor_gets_a_persian_contact(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        self.opener.cookies.set("frontend_lang", "fa_IR")
+        self._run_script("لیلا گفتگو", "leila.fa@example.com", None, "بسته دیر رسید.")
+        complaint = self.env["complaint.complaint"].search([("partner_email", "=", "leila.fa@example.com")])
+        self.assertEqual(complaint.partner_id.lang, "fa_IR")
