@@ -107,6 +107,10 @@ class ComplaintComplaint(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company)
     currency_id = fields.Many2one(related="company_id.currency_id")
 
+    # the customer's page shows our automated emails to them too (acknowledgement, status, ...)
+    website_message_ids = fields.One2many(domain=lambda self: [
+        ("model", "=", self._name), ("message_type", "in", ("comment", "email", "email_outgoing", "auto_comment"))])
+
     # customer
     partner_id = fields.Many2one("res.partner", string="Customer", tracking=True, index=True, check_company=True)
     commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id", store=True, precompute=True)
@@ -585,12 +589,24 @@ class ComplaintComplaint(models.Model):
         res = super()._track_template(changes)
         complaint = self[0]
         if "stage_id" in changes and complaint.stage_id.mail_template_id:
-            # a note: the customer is emailed as the template's recipient, staff followers are not
+            # in the customer's thread, as sent; the customer is emailed, staff followers are not
             res["stage_id"] = (complaint.stage_id.mail_template_id, {
-                "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+                "message_type": "auto_comment",
+                "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment"),
                 "email_layout_xmlid": "mail.mail_notification_light",
             })
         return res
+
+    def _notify_get_recipients(self, message, msg_vals, **kwargs):
+        """Our automated emails to the customer (acknowledgement, status, reminders, feedback) are
+        public messages of the thread, so that the customer's page shows them; they go to their
+        recipients only, not to the followers (staff read them in the chatter)."""
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        message_type = msg_vals.get("message_type") if msg_vals else message.message_type
+        if message_type != "auto_comment":
+            return recipients
+        targeted = set(msg_vals.get("partner_ids", []) if msg_vals else message.partner_ids.ids)
+        return [recipient for recipient in recipients if recipient["id"] in targeted]
 
     def _track_subtype(self, init_values):
         self.ensure_one()
@@ -693,7 +709,8 @@ class ComplaintComplaint(models.Model):
         return self.filtered(lambda c: c.partner_id or c.partner_email)
 
     def _send_mail_template(self, template):
-        """Email `template` to the customers of these complaints, logged in their chatter as notes."""
+        """Email `template` to the customers of these complaints, kept in their thread as sent (see
+        _notify_get_recipients: the customer is emailed, followers are not)."""
         for company, company_complaints in self.grouped("company_id").items():
             # one composer renders the whole batch (message_post_with_source makes one per record);
             # the emails wait in the outgoing queue, sent in batches by the mail queue cron.
@@ -706,8 +723,8 @@ class ComplaintComplaint(models.Model):
                 default_template_id=template.id,
                 mail_notify_force_send=False,
             ).create({
-                "message_type": "notification",
-                "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+                "message_type": "auto_comment",
+                "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment"),
                 "email_layout_xmlid": "mail.mail_notification_light",
             })._action_send_mail()
 

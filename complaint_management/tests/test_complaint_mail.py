@@ -96,6 +96,7 @@ class TestComplaintMail(ComplaintCommon):
         complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
         self._acknowledge()
         before = self._customer_mails(complaint, self.customer)
+        self.stage_waiting.mail_template_id = False
         complaint.stage_id = self.stage_waiting
         self._flush_tracking()
         self.assertEqual(self._customer_mails(complaint, self.customer), before)
@@ -125,3 +126,40 @@ class TestComplaintMail(ComplaintCommon):
             self.assertEqual(len(mail), 1)
             self.assertIn(complaint.name, mail.body)
             self.assertEqual(mail.partner_ids, customer, "each customer gets only their own acknowledgement")
+
+    def test_emails_to_the_customer_are_in_their_thread_not_sent_to_staff(self):
+        complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
+        complaint.message_subscribe(partner_ids=(self.user_a2 | self.manager).partner_id.ids)
+        self._acknowledge()
+        complaint.stage_id = self.stage_progress
+        self._flush_tracking()
+        sent = complaint.message_ids.filtered(lambda m: m.message_type == "auto_comment")
+        self.assertEqual(len(sent), 2, "the acknowledgement and the status email")
+        for message in sent:
+            self.assertFalse(message.is_internal or message.subtype_id.internal, "public: on the customer's page")
+            self.assertEqual(message.partner_ids, self.customer)
+        # what the customer's page lists (Odoo's portal fetch): our emails are there
+        shown = complaint.website_message_ids.filtered(
+            lambda m: m.subtype_id == self.env.ref("mail.mt_comment") and not m.is_internal)
+        self.assertEqual(shown & sent, sent)
+        # staff followers get no copy, by email or in their inbox
+        staff = (self.user_a1 | self.user_a2 | self.manager).partner_id
+        self.assertFalse(self.env["mail.notification"].sudo().search([
+            ("mail_message_id", "in", sent.ids), ("res_partner_id", "in", staff.ids)]))
+
+    def test_waiting_and_not_upheld_tell_the_customer(self):
+        complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
+        self._acknowledge()
+        complaint.stage_id = self.stage_waiting
+        self._flush_tracking()
+        asked = self._customer_mails(complaint, self.customer).filtered(lambda m: "need your answer" in m.subject)
+        self.assertEqual(len(asked), 1, "asked for what the team needs, before any reminder")
+        self.assertIn("we need information from you", asked.body)
+        complaint.write({"resolution": "<p>The lamp was delivered intact, as the photo shows.</p>",
+                         "stage_id": self.env.ref("complaint_management.complaint_stage_rejected").id})
+        self._flush_tracking()
+        decision = self._customer_mails(complaint, self.customer).filtered(lambda m: "Our decision" in m.subject)
+        self.assertEqual(len(decision), 1)
+        self.assertIn("decided not to uphold it", decision.body)
+        self.assertIn("delivered intact", decision.body, "with its reasons")
+        self.assertIn("If you disagree", decision.body)

@@ -8,3 +8,14 @@ def migrate(cr, version):
           FROM ir_model_data d
          WHERE d.model = 'mail.template' AND d.res_id = t.id AND d.module = 'complaint_management'
     """, ["object.get_base_url() + object.get_portal_url()", "object._portal_email_url()"])
+    # the waiting and not-upheld stages tell the customer too, unless a template was set already
+    for stage, template in (("complaint_stage_waiting", "mail_template_complaint_waiting"),
+                            ("complaint_stage_rejected", "mail_template_complaint_not_upheld")):
+        cr.execute("""
+            UPDATE complaint_stage s
+               SET mail_template_id = t.res_id
+              FROM ir_model_data d, ir_model_data t
+             WHERE d.module = 'complaint_management' AND d.name = %s AND d.res_id = s.id
+               AND t.module = 'complaint_management' AND t.name = %s
+               AND s.mail_template_id IS NULL
+        """, [stage, template])
