@@ -218,10 +218,8 @@ class ComplaintComplaint(models.Model):
     # customer history
     is_repeat = fields.Boolean(
         string="Repeat Complaint", compute="_compute_is_repeat", store=True, readonly=True, groups=STAFF,
-        help="The same customer complained within the repeat window before this complaint.")
-    is_repeat_topic = fields.Boolean(
-        string="Repeat on the Same Topic", compute="_compute_is_repeat", store=True, readonly=True, groups=STAFF,
-        help="The same customer complained about the same category or product within the repeat window before.")
+        help="The same customer complained about the same category or product within the repeat window "
+             "before: the problem came back. Their other complaints are under Earlier Complaints.")
     previous_complaint_ids = fields.Many2many(
         "complaint.complaint", compute="_compute_previous_complaint_ids", string="Earlier Complaints",
         groups=STAFF)
@@ -328,12 +326,15 @@ class ComplaintComplaint(models.Model):
 
     @api.depends("category_id", "company_id", "product_id", "channel", "partner_id")
     def _compute_team_id(self):
-        """The team of the first routing rule that matches, else the team handling the category."""
+        """The team of the first routing rule that matches, else the team handling the category,
+        else the one it has, else the company's first team: every complaint has a team."""
         routed = self.env["complaint.routing.rule"]._team_for(self)
-        team_by_category = self.env["complaint.team"]._for_categories(self.category_id, self.company_id)
+        Team = self.env["complaint.team"]
+        team_by_category = Team._for_categories(self.category_id, self.company_id)
+        first_team = Team._first_of(self.company_id)
         for complaint in self:
             team = routed.get(complaint) or team_by_category.get((complaint.category_id, complaint.company_id))
-            complaint.team_id = team or complaint.team_id
+            complaint.team_id = team or complaint.team_id or first_team.get(complaint.company_id)
 
     @api.depends("team_id")
     def _compute_user_id(self):
@@ -352,18 +353,17 @@ class ComplaintComplaint(models.Model):
 
     @api.depends("commercial_partner_id", "company_id", "date_received", "category_id", "product_id")
     def _compute_is_repeat(self):
-        """One query for the whole batch: does an earlier complaint of the same customer fall
-        within the repeat window before this one, and is one of them on the same category or
-        product?"""
+        """One query for the whole batch: does an earlier complaint of the same customer on the
+        same category or product fall within the repeat window before this one?"""
         stored = self.filtered(lambda c: c.id and c.commercial_partner_id and c.date_received)
         for complaint in self - stored:
-            complaint.is_repeat = complaint.is_repeat_topic = False
+            complaint.is_repeat = False
         if not stored:
             return
         self.flush_model(["commercial_partner_id", "company_id", "date_received", "active", "category_id",
                           "product_id"])
         self.env.cr.execute(SQL("""
-            SELECT c.id, bool_or(o.category_id = c.category_id OR o.product_id = c.product_id)
+            SELECT DISTINCT c.id
               FROM complaint_complaint c
               JOIN complaint_complaint o
                 ON o.commercial_partner_id = c.commercial_partner_id
@@ -371,13 +371,12 @@ class ComplaintComplaint(models.Model):
                AND o.active
                AND o.date_received >= c.date_received - %(window)s
                AND (o.date_received, o.id) < (c.date_received, c.id)
+               AND (o.category_id = c.category_id OR o.product_id = c.product_id)
              WHERE c.id IN %(ids)s
-             GROUP BY c.id
         """, ids=tuple(stored.ids), window=self._repeat_window()))
-        repeats = dict(self.env.cr.fetchall())
+        repeats = {row[0] for row in self.env.cr.fetchall()}
         for complaint in stored:
             complaint.is_repeat = complaint.id in repeats
-            complaint.is_repeat_topic = bool(repeats.get(complaint.id))
 
     @api.depends("commercial_partner_id", "date_received")
     def _compute_previous_complaint_ids(self):

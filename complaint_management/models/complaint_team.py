@@ -164,13 +164,19 @@ class ComplaintTeam(models.Model):
             done=done, remaining=self.search_count(domain) if done == batch_size else 0)
 
     def _leader_datetime(self, value):
-        """UTC datetime `value` as the team leader reads dates in the back office: Solar Hijri when
-        they work in Persian and Settings > Complaints > Dates says staff read that calendar."""
+        """UTC datetime `value` as the team leader reads dates in the back office."""
         self.ensure_one()
-        leader = self.leader_id
-        if staff_reads_solar_hijri(self.env, leader):
-            return customer_datetime(self.env, value, leader.lang, leader.tz)
-        return format_datetime(self.env, value, tz=leader.tz, dt_format="short")
+        return self._staff_datetime(self.leader_id, value)
+
+    @api.model
+    def _staff_datetime(self, user, value):
+        """UTC datetime `value` as `user` reads dates in the back office: in their time zone and
+        language, in Solar Hijri when they work in Persian and Settings > Complaints > Dates says
+        staff read that calendar."""
+        if staff_reads_solar_hijri(self.env, user):
+            return customer_datetime(self.env, value, user.lang, user.tz)
+        return format_datetime(self.env(context=dict(self.env.context, lang=user.lang)), value, tz=user.tz,
+                               dt_format="short")
 
     def _sla_digest_lines(self):
         """The team's open complaints whose next SLA deadline has passed or comes within the
@@ -227,6 +233,15 @@ class ComplaintTeam(models.Model):
             load[member] += 1
             chosen.append(member)
         return chosen
+
+    @api.model
+    def _first_of(self, companies):
+        """The first team (by sequence) of each company: it takes the complaints that neither a
+        routing rule nor their category sends elsewhere, so that every complaint has a team."""
+        first = {}
+        for team in self.search([("company_id", "in", companies.ids)]):
+            first.setdefault(team.company_id, team)
+        return first
 
     @api.model
     def _for_categories(self, categories, companies):

@@ -58,7 +58,7 @@ class ComplaintReport(models.Model):
         "complaint.complaint": [
             "name", "company_id", "date_received", "team_id", "user_id", "category_id", "product_id", "channel",
             "severity", "stage_id", "is_closed", "partner_id", "commercial_partner_id", "date_acknowledged",
-            "date_resolved", "staff_reply_count", "reopen_count", "is_repeat_topic", "compensation_amount",
+            "date_resolved", "staff_reply_count", "reopen_count", "is_repeat", "compensation_amount",
             "feedback_rating", "active",
         ],
         "complaint.sla.status": ["complaint_id", "deadline", "reached_date"],
@@ -79,7 +79,7 @@ class ComplaintReport(models.Model):
                    CASE WHEN c.date_resolved IS NULL THEN NULL
                         WHEN coalesce(c.staff_reply_count, 0) <= 1 AND coalesce(c.reopen_count, 0) = 0 THEN 100.0
                         ELSE 0.0 END AS fcr,
-                   CASE WHEN c.is_repeat_topic THEN 100.0 ELSE 0.0 END AS repeat,
+                   CASE WHEN c.is_repeat THEN 100.0 ELSE 0.0 END AS repeat,
                    CASE WHEN sla.failed THEN 0.0 WHEN sla.reached THEN 100.0 END AS sla_met,
                    CASE WHEN coalesce(c.reopen_count, 0) > 0 THEN 100.0 ELSE 0.0 END AS reopened,
                    coalesce(c.compensation_amount, 0.0) AS compensation_amount,

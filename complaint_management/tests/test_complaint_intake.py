@@ -12,7 +12,7 @@ class TestComplaintIntake(ComplaintCommon, CronMixinCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.customer.phone = "+98 21 8888 1234"
-        cls.earlier = cls._create_complaint(subject="Late last month")
+        cls.earlier = cls._create_complaint(subject="Late last month", team_id=cls.team_a.id)
         cls.Intake = cls.env["complaint.complaint.intake"].with_user(cls.user_a1)
 
     def test_customer_found_by_phone_email_or_name(self):

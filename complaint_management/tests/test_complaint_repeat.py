@@ -12,6 +12,24 @@ class TestComplaintRepeat(ComplaintCommon):
         super().setUp()
         self.day = datetime(2026, 6, 1, 10, 0)
 
+    def _create_complaint(self, **values):
+        """A complaint on late deliveries: a repeat is the same customer on the same topic."""
+        return super()._create_complaint(**dict({"category_id": self.category_late.id}, **values))
+
+    def test_another_topic_is_no_repeat_but_history(self):
+        self._create_complaint(date_received=self.day - timedelta(days=3))
+        other = self._create_complaint(date_received=self.day, category_id=self.category_billing.id)
+        self.assertFalse(other.is_repeat, "another topic: not the problem coming back")
+        self.assertEqual(other.previous_complaint_count, 1, "but in the customer's history")
+        kettle = self.env["product.product"].create({"name": "Kettle"})
+        same_product = self._create_complaint(date_received=self.day + timedelta(hours=1),
+                                              category_id=False, product_id=kettle.id)
+        self._create_complaint(date_received=self.day + timedelta(hours=2),
+                               category_id=self.category_billing.id, product_id=kettle.id)
+        self.assertFalse(same_product.is_repeat)
+        self.assertTrue(self._create_complaint(date_received=self.day + timedelta(hours=3), category_id=False,
+                                               product_id=kettle.id).is_repeat, "same product")
+
     def test_first_complaint_is_no_repeat(self):
         self.assertFalse(self._create_complaint(date_received=self.day).is_repeat)
 
@@ -38,8 +56,10 @@ class TestComplaintRepeat(ComplaintCommon):
 
     def test_repeat_flag_in_one_batch(self):
         first, second = self.env["complaint.complaint"].create([
-            {"subject": "One", "partner_id": self.customer.id, "date_received": self.day - timedelta(days=1)},
-            {"subject": "Two", "partner_id": self.customer.id, "date_received": self.day},
+            {"subject": "One", "partner_id": self.customer.id, "date_received": self.day - timedelta(days=1),
+             "category_id": self.category_late.id},
+            {"subject": "Two", "partner_id": self.customer.id, "date_received": self.day,
+             "category_id": self.category_late.id},
         ])
         self.assertFalse(first.is_repeat)
         self.assertTrue(second.is_repeat)

@@ -13,8 +13,8 @@ class TestComplaintReport(ComplaintAnalysisCommon):
 
     def test_stored_inputs(self):
         self.assertEqual((self.a.staff_reply_count, self.b.staff_reply_count, self.c.staff_reply_count), (1, 2, 0))
-        self.assertEqual((self.a.is_repeat, self.b.is_repeat, self.c.is_repeat), (False, True, True))
-        self.assertEqual((self.b.is_repeat_topic, self.c.is_repeat_topic), (True, False))
+        # a repeat is on the same topic: C is the same customer's third complaint, on another topic
+        self.assertEqual((self.a.is_repeat, self.b.is_repeat, self.c.is_repeat), (False, True, False))
         self.assertEqual(self.c.reopen_count, 1)
 
     @freeze_time("2026-04-01 00:00:00")

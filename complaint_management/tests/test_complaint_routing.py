@@ -37,7 +37,9 @@ class TestComplaintRouting(ComplaintCommon):
 
     def test_product_and_channel_together(self):
         self.assertEqual(self._create_complaint(product_id=self.lamp.id, channel="email").team_id, self.supply)
-        self.assertFalse(self._create_complaint(product_id=self.lamp.id, channel="web").team_id)
+        unrouted = self._create_complaint(product_id=self.lamp.id, channel="web")
+        self.assertEqual(unrouted.team_id, self.env["complaint.team"]._first_of(self.env.company)[self.env.company],
+                         "no rule: the company's first team")
 
     def test_channel(self):
         billing = self.category_billing
@@ -57,3 +59,13 @@ class TestComplaintRouting(ComplaintCommon):
 
     def test_no_rule_keeps_category_routing(self):
         self.assertEqual(self._create_complaint(category_id=self.category_late.id).team_id, self.team_a)
+
+    def test_complaint_no_rule_nor_category_routes_goes_to_the_first_team(self):
+        first = self.env["complaint.team"].create({
+            "name": "Front desk", "sequence": -1, "member_ids": [(6, 0, self.user_a1.ids)],
+            "assignment_method": "round_robin"})
+        complaint = self.env["complaint.complaint"].create({"subject": "Something else", "channel": "phone"})
+        self.assertEqual(complaint.team_id, first, "every complaint has a team")
+        self.assertEqual(complaint.user_id, self.user_a1, "and an assignee when the team assigns")
+        chosen = self.env["complaint.complaint"].create({"subject": "Chosen", "team_id": self.team_b.id})
+        self.assertEqual(chosen.team_id, self.team_b, "a team given is kept")

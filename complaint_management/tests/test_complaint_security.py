@@ -12,7 +12,7 @@ class TestComplaintSecurity(ComplaintCommon):
         super().setUpClass()
         cls.complaint_a = cls._create_complaint(subject="Team A complaint", team_id=cls.team_a.id)
         cls.complaint_b = cls._create_complaint(subject="Team B complaint", team_id=cls.team_b.id)
-        cls.complaint_free = cls._create_complaint(subject="Nobody's complaint")
+        cls.complaint_free = cls._create_complaint(subject="Nobody's complaint", team_id=False)
 
     def test_team_a_user_cannot_read_team_b_complaint(self):
         with self.assertRaises(AccessError):
@@ -45,9 +45,10 @@ class TestComplaintSecurity(ComplaintCommon):
 
     def test_repeat_is_per_company(self):
         other_company = self.env["res.company"].create({"name": "Sister Co"})
-        self._create_complaint(partner_id=self.other_customer.id, company_id=other_company.id)
-        self.assertFalse(self._create_complaint(partner_id=self.other_customer.id).is_repeat)
-        self.assertTrue(self._create_complaint(partner_id=self.other_customer.id).is_repeat)
+        topic = {"partner_id": self.other_customer.id, "category_id": self.category_billing.id}
+        self._create_complaint(**topic, company_id=other_company.id)
+        self.assertFalse(self._create_complaint(**topic).is_repeat)
+        self.assertTrue(self._create_complaint(**topic).is_repeat)
 
     def test_manager_reads_all(self):
         visible = self.env["complaint.complaint"].with_user(self.manager).search([])

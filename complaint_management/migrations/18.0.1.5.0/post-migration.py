@@ -19,3 +19,9 @@ def migrate(cr, version):
                AND t.module = 'complaint_management' AND t.name = %s
                AND s.mail_template_id IS NULL
         """, [stage, template])
+    # one meaning of "repeat": the same customer on the same topic (it was also "any earlier complaint")
+    cr.execute("""SELECT 1 FROM information_schema.columns
+                   WHERE table_name = 'complaint_complaint' AND column_name = 'is_repeat_topic'""")
+    if cr.fetchone():
+        cr.execute("UPDATE complaint_complaint SET is_repeat = COALESCE(is_repeat_topic, FALSE)")
+        cr.execute("ALTER TABLE complaint_complaint DROP COLUMN is_repeat_topic")
