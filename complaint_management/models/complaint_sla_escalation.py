@@ -37,10 +37,14 @@ class ComplaintSlaEscalation(models.Model):
         """Carry out this level on `complaint` and log it in its chatter."""
         self.ensure_one()
         leader, assignee = complaint.team_id.leader_id, complaint.user_id
-        body = self.env._(
+        # written for staff: in the language, time zone and calendar of whom it is for
+        reader = (leader if self.notify_leader or not assignee else assignee) or self.env.user
+        level = self.with_context(lang=reader.lang or self.env.lang)
+        body = level.env._(
             "SLA “%(policy)s”: %(percent)s%% of the %(target)s time used (deadline %(deadline)s).",
-            policy=sla.policy_id.name, percent=self.percent, target=sla._description_target(),
-            deadline=fields.Datetime.to_string(sla.deadline) if sla.deadline else "-")
+            policy=sla.policy_id.with_context(lang=level.env.lang).name, percent=self.percent,
+            target=sla.with_context(lang=level.env.lang)._description_target(),
+            deadline=self.env["complaint.team"]._staff_datetime(reader, sla.deadline) if sla.deadline else "-")
         partners = (assignee.partner_id if self.notify_assignee else self.env["res.partner"]) | (
             leader.partner_id if self.notify_leader else self.env["res.partner"])
         if self.raise_priority and complaint.priority != PRIORITY_STEPS[-1]:
@@ -49,7 +53,7 @@ class ComplaintSlaEscalation(models.Model):
             complaint.activity_schedule(
                 activity_type_id=self.activity_type_id.id, user_id=(leader or assignee).id, summary=body)
         if self.escalation_team_id and self.escalation_team_id != complaint.team_id:
-            body += " " + self.env._("Handed over to %(team)s.", team=self.escalation_team_id.name)
+            body += " " + level.env._("Handed over to %(team)s.", team=self.escalation_team_id.name)
         complaint.message_post(
             body=body, partner_ids=partners.ids, message_type="notification", subtype_xmlid="mail.mt_note")
         if self.escalation_team_id and self.escalation_team_id != complaint.team_id:

@@ -96,3 +96,16 @@ class TestComplaintSlaEscalation(ComplaintSlaCommon, CronMixinCase):
         with freeze_time("2026-03-02 09:00:00"), self.capture_triggers(cron.id) as capture:
             self._complaint()
         self.assertIn(datetime(2026, 3, 3, 14, 0), capture.records.mapped("call_at"))
+
+    def test_deadline_in_the_readers_time_zone_and_language(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        self.env["ir.module.module"]._load_module_terms(["complaint_management"], ["fa_IR"])
+        self.user_a1.write({"tz": "Asia/Tehran", "lang": "fa_IR"})
+        with freeze_time("2026-03-02 09:00:00"):
+            complaint = self._complaint()
+        self._run_cron("2026-03-04 10:00:00")
+        breach = complaint.message_ids.filtered(lambda m: m.partner_ids == self.user_a1.partner_id)[:1]
+        self.assertTrue(breach, "the breach is for the leader")
+        self.assertIn("12:30", breach.body, "Wednesday 9:00 UTC is 12:30 in Tehran")
+        self.assertNotIn("2026-03-04 09:00:00", breach.body, "not a raw UTC string")
+        self.assertNotIn("time used", breach.body, "in the leader's language")
