@@ -427,11 +427,21 @@ class ComplaintComplaint(models.Model):
     # ------------------------------------------------------------
 
     @api.model
-    def _single_line_values(self, vals):
+    def _single_line_values(self, vals, company=None):
         """`vals` with the one-line texts that reach email headers and lists (names, subject,
-        addresses) made single lines, whoever typed them: form, chat, email or staff."""
-        return dict(vals, **{name: single_line(vals[name]) for name in SINGLE_LINE_FIELDS
+        addresses) made single lines, whoever typed them: form, chat, email or staff; phone numbers
+        in Latin digits, and the mobile, which SMS go to, in international form when it is valid in
+        `company`'s country (gateways want +98...; a number typed as ۰۹۱۲ would not be sent)."""
+        vals = dict(vals, **{name: single_line(vals[name]) for name in SINGLE_LINE_FIELDS
                              if isinstance(vals.get(name), str)})
+        for name in ("partner_phone", "partner_mobile"):
+            if vals.get(name) and isinstance(vals[name], str):
+                vals[name] = vals[name].translate(LOCAL_DIGITS)
+        if vals.get("partner_mobile") and isinstance(vals["partner_mobile"], str):
+            company = company or self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+            vals["partner_mobile"] = self._phone_format(
+                number=vals["partner_mobile"], country=company.country_id) or vals["partner_mobile"]
+        return vals
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -464,7 +474,7 @@ class ComplaintComplaint(models.Model):
         return complaints
 
     def write(self, vals):
-        vals = self._single_line_values(vals)
+        vals = self._single_line_values(vals, company=self[:1].company_id)
         if vals.get("partner_id"):
             self.message_subscribe(partner_ids=[vals["partner_id"]])
         if "stage_id" not in vals:

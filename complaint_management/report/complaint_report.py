@@ -111,12 +111,14 @@ class ComplaintReport(models.Model):
         now = fields.Datetime.now()
         start, previous_start = now - relativedelta(days=days), now - relativedelta(days=2 * days)
         current, previous = self._dashboard_kpis(start, now), self._dashboard_kpis(previous_start, start)
+        # nothing received before: nothing to compare with (not "previous: 0 %")
+        compared = self.search_count([("date_received", ">=", previous_start), ("date_received", "<", start)])
         kpis = []
         for key, label, kind, better in self._dashboard_kpi_labels():
             value, domain = current[key]
             # open and overdue are counts of today: no earlier figure to compare with
             kpis.append({"key": key, "label": label, "kind": kind, "better": better, "value": value,
-                         "previous": previous[key][0] if key not in ("open", "overdue") else None,
+                         "previous": previous[key][0] if compared and key not in ("open", "overdue") else None,
                          "domain": domain})
         return {"days": days, "kpis": kpis, "trend": self._dashboard_trend(now),
                 "categories": self._dashboard_categories(start, now)}
@@ -149,7 +151,8 @@ class ComplaintReport(models.Model):
             h=SQL.identifier(query.table, "hours_to_resolve"),
             **{"from": query.from_clause, "where": query.where_clause}))
         Complaint = self.env["complaint.complaint"]
-        open_domain = [("is_closed", "=", False), ("date_received", "<", end)]
+        # open: still to be resolved (a resolved complaint waits for its closing, it is not open)
+        open_domain = [("is_closed", "=", False), ("stage_id.is_resolved", "=", False), ("date_received", "<", end)]
         overdue_domain = [("is_closed", "=", False), ("sla_deadline", "<", end)]
         return {
             "open": (Complaint.search_count(open_domain), open_domain),

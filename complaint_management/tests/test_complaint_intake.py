@@ -38,3 +38,10 @@ class TestComplaintIntake(ComplaintCommon, CronMixinCase):
         self.assertIn("&lt;b&gt;twice&lt;/b&gt;", complaint.description, "typed text, not markup")
         self.assertTrue(complaint.acknowledgement_pending)
         self.assertTrue(capture.records, "the acknowledgement goes out at once, not at the next minute")
+
+    def test_customer_found_by_mobile_shows_it(self):
+        mobile_only = self.env["res.partner"].create({"name": "Mobile Only", "mobile": "+98 912 000 1111"})
+        intake = Form(self.Intake)
+        intake.lookup = "+98 912 000 1111"
+        self.assertEqual(intake.partner_id, mobile_only)
+        self.assertEqual(intake.partner_phone, "+98 912 000 1111", "the number it was found by")

@@ -126,7 +126,7 @@ class TestComplaintPortal(ComplaintPortalCommon):
         complaint = self.env["complaint.complaint"].search([("subject", "=", "Chair wobbles")])
         self.assertEqual(complaint.partner_id, self.portal_a.partner_id)
         self.assertEqual(complaint.channel, "portal")
-        self.assertEqual(complaint.partner_mobile, "+98 912 345 6789")
+        self.assertEqual(complaint.partner_mobile, "+989123456789", "in international form, for SMS")
         self.assertIn(f"/my/complaints/{complaint.id}", response.headers["Location"])
         message = complaint.message_ids.filtered("attachment_ids")
         self.assertEqual(sorted(message.attachment_ids.mapped("name")), ["leg.png", "receipt.pdf"])

@@ -61,7 +61,10 @@ class TestComplaintReport(ComplaintAnalysisCommon):
         self.assertEqual(kpis["sla_met"]["value"], 50.0)
         self.assertEqual(kpis["csat"]["value"], 50.0)
         self.assertEqual((kpis["mean_hours"]["value"], kpis["median_hours"]["value"]), (40.0, 48.0))
-        self.assertFalse(kpis["fcr"]["previous"], "nothing in February")
+        for key in ("fcr", "csat", "sla_met", "repeat"):
+            self.assertIsNone(kpis[key]["previous"], "nothing received in February: no 'previous: 0 %'")
+        self.assertEqual(self.env["complaint.complaint"].with_user(self.user_a2).search_count(
+            kpis["open"]["domain"] + [("team_id", "=", self.team_a.id)]), 1, "D only: resolved ones are not open")
         self.assertEqual(self.env["complaint.complaint"].with_user(self.user_a2).search_count(
             kpis["fcr"]["domain"] + [("team_id", "=", self.team_a.id)]), 4, "the complaints behind the figure")
         march = next(bar for bar in data["trend"] if bar["domain"][0][2].startswith("2026-03-01"))

@@ -47,3 +47,13 @@ class TestComplaintSms(ComplaintCommon):
         sms = self._sms(complaint) - sent
         self.assertEqual(len(sms), 1)
         self.assertIn(f"/complaints/feedback/{complaint.feedback_ids.access_token}?channel=sms", sms.body)
+
+    def test_number_typed_in_persian_digits_is_sent_in_international_form(self):
+        self.env.company.country_id = self.env.ref("base.ir")
+        complaint = self.env["complaint.complaint"].create({
+            "subject": "Wrong colour", "partner_mobile": "۰۹۱۲ ۳۴۵ ۶۷۸۹", "partner_name": "Sara"})
+        self.assertEqual(complaint.partner_mobile, "+989123456789")
+        complaint.partner_mobile = "0912-345-6789"
+        self.assertEqual(complaint.partner_mobile, "+989123456789")
+        complaint.partner_mobile = "not a number"
+        self.assertEqual(complaint.partner_mobile, "not a number", "kept as typed when it is no number")

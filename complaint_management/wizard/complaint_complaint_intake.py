@@ -15,7 +15,8 @@ class ComplaintComplaintIntake(models.TransientModel):
 
     lookup = fields.Char(string="Find Customer", help="A phone number, an email address or a name.")
     partner_id = fields.Many2one("res.partner", string="Customer")
-    partner_phone = fields.Char(related="partner_id.phone")
+    partner_phone = fields.Char(
+        string="Phone", compute="_compute_partner_phone", help="The customer's phone, else their mobile.")
     partner_email = fields.Char(related="partner_id.email")
     previous_complaint_ids = fields.Many2many(
         "complaint.complaint", compute="_compute_previous_complaint_ids", string="Earlier Complaints")
@@ -25,6 +26,11 @@ class ComplaintComplaintIntake(models.TransientModel):
     description = fields.Text(string="What Happened")
     category_id = fields.Many2one("complaint.category")
     expectation = fields.Selection(EXPECTATIONS, string="Customer Expectation")
+
+    @api.depends("partner_id.phone", "partner_id.mobile")
+    def _compute_partner_phone(self):
+        for intake in self:
+            intake.partner_phone = intake.partner_id.phone or intake.partner_id.mobile
 
     @api.onchange("lookup")
     def _onchange_lookup(self):
