@@ -1,4 +1,9 @@
+from markupsafe import Markup, escape
+
 from odoo import api, fields, models
+
+# what a response may write in braces, replaced when it is chosen for a complaint
+PLACEHOLDERS = ("customer", "code", "subject", "handler", "promised_date")
 
 
 class ComplaintCannedResponse(models.Model):
@@ -14,7 +19,10 @@ class ComplaintCannedResponse(models.Model):
     category_ids = fields.Many2many(
         "complaint.category", string="Categories",
         help="Suggested for complaints of these categories and their subcategories; for every complaint when empty.")
-    body = fields.Html(required=True, translate=True, sanitize=True)
+    body = fields.Html(
+        required=True, translate=True, sanitize=True,
+        help="{customer}, {code}, {subject}, {handler} and {promised_date} (the promised resolution) are "
+             "replaced by the complaint's, in the customer's language, when the response is chosen.")
 
     @api.model
     def _suggested_for(self, complaint):
@@ -24,3 +32,20 @@ class ComplaintCannedResponse(models.Model):
         path = complaint.category_id.parent_path or ""
         specific = responses.filtered(lambda r: any(path.startswith(c.parent_path) for c in r.category_ids))
         return specific + responses.filtered(lambda r: not r.category_ids)
+
+    def _body_for(self, complaint):
+        """The body in the customer's language, its placeholders replaced by `complaint`'s values."""
+        self.ensure_one()
+        lang = complaint.partner_id.lang or self.env.lang
+        promised = complaint.date_resolution_promised
+        values = {
+            "customer": complaint.partner_id.name or complaint.partner_name or "",
+            "code": complaint.name or "",
+            "subject": complaint.subject or "",
+            "handler": complaint._portal_handler_first_name() or self.env.user.name.split()[0],
+            "promised_date": complaint.with_context(lang=lang)._customer_date(promised) if promised else "",
+        }
+        body = str(self.with_context(lang=lang).body or "")
+        for name in PLACEHOLDERS:
+            body = body.replace(f"{{{name}}}", str(escape(values[name])))
+        return Markup(body)

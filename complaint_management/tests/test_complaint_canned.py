@@ -33,3 +33,16 @@ class TestComplaintCanned(ComplaintCommon):
         self.assertEqual(message.partner_ids, self.customer)
         self.assertEqual(message.author_id, self.user_a1.partner_id)
         self.assertEqual(complaint.staff_reply_count, 1, "a reply to the customer")
+
+    def test_placeholders_take_the_complaints_values(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        self.customer.lang = "fa_IR"
+        response = self.env["complaint.canned.response"].create({
+            "name": "Personal", "body": "<p>Dear {customer}, about {code} ({subject}), {handler} will call you. "
+                                        "{unknown} stays.</p>"})
+        complaint = self._create_complaint(subject="Lamp <broken>", user_id=self.user_a2.id, team_id=self.team_a.id)
+        body = response._body_for(complaint)
+        self.assertIn(f"Dear {self.customer.name}, about {complaint.name}", body)
+        self.assertIn("(Lamp &lt;broken&gt;)", body, "values are text, not markup")
+        self.assertIn("Bita will call you", body, "the handler's first name")
+        self.assertIn("{unknown} stays", body)

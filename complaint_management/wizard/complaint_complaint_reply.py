@@ -22,8 +22,7 @@ class ComplaintComplaintReply(models.TransientModel):
     @api.onchange("response_id")
     def _onchange_response_id(self):
         if self.response_id:
-            lang = self.complaint_id.partner_id.lang or self.env.lang
-            self.body = self.response_id.with_context(lang=lang).body
+            self.body = self.response_id._body_for(self.complaint_id)
 
     def action_send(self):
         """Send the message to the customer, as a reply in the complaint's chatter."""
