@@ -24,6 +24,7 @@
         "wizard/complaint_complaint_intake_views.xml",
         "wizard/complaint_complaint_reply_views.xml",
         "wizard/complaint_report_export_views.xml",
+        "views/mail_notification_layout.xml",
         "views/complaint_feedback_views.xml",
         "views/complaint_complaint_views.xml",
         "views/complaint_stage_views.xml",

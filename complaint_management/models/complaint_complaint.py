@@ -602,7 +602,7 @@ class ComplaintComplaint(models.Model):
             res["stage_id"] = (complaint.stage_id.mail_template_id, {
                 "message_type": "auto_comment",
                 "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment"),
-                "email_layout_xmlid": "mail.mail_notification_light",
+                "email_layout_xmlid": "complaint_management.mail_notification_complaint",
             })
         return res
 
@@ -734,7 +734,7 @@ class ComplaintComplaint(models.Model):
             ).create({
                 "message_type": "auto_comment",
                 "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment"),
-                "email_layout_xmlid": "mail.mail_notification_light",
+                "email_layout_xmlid": "complaint_management.mail_notification_complaint",
             })._action_send_mail()
 
     @api.model

@@ -163,3 +163,10 @@ class TestComplaintMail(ComplaintCommon):
         self.assertIn("decided not to uphold it", decision.body)
         self.assertIn("delivered intact", decision.body, "with its reasons")
         self.assertIn("If you disagree", decision.body)
+
+    def test_email_header_gives_the_code_as_written(self):
+        complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
+        self._acknowledge()
+        mail = self.env["mail.mail"].sudo().search([("model", "=", complaint._name), ("res_id", "=", complaint.id)])
+        self.assertIn(f"{complaint.name} - Broken lamp", mail.body_html)
+        self.assertNotIn(complaint.name.replace("/", "-"), mail.body_html)
