@@ -10,6 +10,7 @@ class ComplaintStatisticsPage(http.Controller):
         # sudo: visitors may not read companies; this is the company's own choice to publish
         if not request.env.company.sudo().complaint_public_statistics:
             raise request.not_found()
-        statistics = request.env["complaint.report"]._public_statistics()
+        Report = request.env["complaint.report"]
         # a copy: rendering adds the request to its values, which must not stay in the cache
-        return request.render("complaint_management.complaint_public_statistics", dict(statistics))
+        values = dict(Report._public_statistics(), formats=Report._public_number_formats())
+        return request.render("complaint_management.complaint_public_statistics", values)

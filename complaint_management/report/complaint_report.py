@@ -1,12 +1,17 @@
 import pytz
+from babel.numbers import format_decimal, format_percent
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
+from odoo.tools.misc import babel_locale_parse
 
-from ..customer_dates import month_label, month_starts, uses_jalali
+from ..customer_dates import PERSIAN_DIGITS, month_label, month_starts, uses_jalali
 from ..models.complaint_complaint import CHANNELS, SEVERITIES
 from ..models.complaint_portal_params import DEFAULT_PERIOD_DAYS
+
+# Persian digits, thousands separator and percent sign
+PERSIAN_NUMBER = {**PERSIAN_DIGITS, ord(","): "٬", ord("%"): "٪"}
 
 
 class ComplaintReport(models.Model):
@@ -205,6 +210,20 @@ class ComplaintReport(models.Model):
     # ------------------------------------------------------------
 
     @api.model
+    def _public_number_formats(self):
+        """How the public statistics page writes its numbers in the page's language: Persian digits
+        and percent sign in Persian, hours as a word that language has."""
+        lang = self.env.lang or "en_US"
+        locale = babel_locale_parse(lang)
+        # Odoo's babel writes Latin digits in every language; Persian readers expect their own
+        local = (lambda text: text.translate(PERSIAN_NUMBER)) if uses_jalali(lang) else (lambda text: text)
+        return {
+            "number": lambda value: local(format_decimal(value, locale=locale)),
+            "percent": lambda value: local(format_percent(round(value) / 100, locale=locale)),
+            "hours": lambda value: self.env._("%(hours)s h", hours=local(format_decimal(round(value), locale=locale))),
+        }
+
+    @api.model
     def _public_statistics(self, months=12):
         """Anonymous figures for the public statistics page: a summary and the main topics of the
         default period (the last 90 days), and the company's last `months` months one by one; no
@@ -261,11 +280,12 @@ class ComplaintReport(models.Model):
         """, table=self._table_query, company=company_id, start=period_start, received=local_day("r.date_received")))
         names = {category.id: category.display_name
                  for category in self.env["complaint.category"].sudo().browse([row[0] for row in categories])}
+        days = self._public_number_formats()["number"](DEFAULT_PERIOD_DAYS)
         return {
             "period": dict(
                 zip(("received", "resolved", "median_hours", "sla_met"), period, strict=True),
-                title=self.env._("Last %(days)s days", days=DEFAULT_PERIOD_DAYS),
-                topics_title=self.env._("Main topics of the last %(days)s days", days=DEFAULT_PERIOD_DAYS)),
+                title=self.env._("Last %(days)s days", days=days),
+                topics_title=self.env._("Main topics of the last %(days)s days", days=days)),
             "months": [
                 {"month": month_label(self.env, starts[bucket - 1], self.env.lang), "received": received,
                  "resolved": resolved, "median_hours": median, "sla_met": sla_met}

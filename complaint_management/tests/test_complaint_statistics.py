@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from odoo import fields
@@ -42,3 +43,18 @@ class TestComplaintStatistics(HttpCase):
         latest = statistics["months"][-1]
         self.assertGreaterEqual(latest["received"], 20, "the complaints of today are in the latest month")
         self.assertGreaterEqual(latest["resolved"], 1)
+
+    def test_persian_page_writes_persian_numbers(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        self.env["ir.module.module"]._load_module_terms(["complaint_management"], ["fa_IR"])
+        self.env.company.complaint_public_statistics = True
+        formats = self.env["complaint.report"].with_context(lang="fa_IR")._public_number_formats()
+        self.assertEqual(formats["number"](21), "۲۱")
+        self.assertEqual(formats["percent"](70.4), "۷۰٪")
+        self.assertEqual(formats["hours"](29.6), "۳۰ ساعت")
+        self.opener.cookies.set("frontend_lang", "fa_IR")
+        page = self.url_open("/complaints/statistics").text
+        received = re.search(r"<dd[^>]*>([^<]*)</dd>", page).group(1)
+        self.assertRegex(received, "^[۰-۹]+$", "the count in Persian digits")
+        self.assertNotIn(" h<", page)
+        self.assertNotIn("90", page, "nor the period's days")
