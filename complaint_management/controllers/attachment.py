@@ -3,10 +3,9 @@ from odoo.http import request
 
 from odoo.addons.mail.controllers.attachment import AttachmentController
 
+from ..models.complaint_complaint import STAFF
 from ..single_line import single_line
 from .portal import MEGABYTE
-
-STAFF = "complaint_management.group_complaint_user"
 
 
 class ComplaintAttachmentController(AttachmentController):
@@ -17,7 +16,7 @@ class ComplaintAttachmentController(AttachmentController):
         form: kind by content, size, a name on one line."""
         if thread_model == "complaint.complaint" and not request.env.user.has_group(STAFF):
             # a name that reads backwards (bidi override) or spans lines misleads staff
-            ufile.filename = single_line((ufile.filename or "").replace("\x00", ""))
+            ufile.filename = single_line(ufile.filename or "")
             Complaint = request.env["complaint.complaint"]
             data = ufile.read(Complaint._portal_file_limits()["max_mb"] * MEGABYTE + 1)
             ufile.seek(0)

@@ -1,6 +1,8 @@
 from odoo import http
 from odoo.http import request
 
+from .portal import posted_texts
+
 
 class ComplaintFeedbackPage(http.Controller):
     """The page where a customer answers a feedback request, reached by the link of its email or
@@ -46,8 +48,7 @@ class ComplaintFeedbackPage(http.Controller):
         closed = self._closed_page(feedback and feedback._lock())
         if closed:
             return closed
-        # PostgreSQL refuses NUL characters in text
-        form = {name: value.replace("\x00", "") for name, value in form.items() if isinstance(value, str)}
+        form = posted_texts(form)
         values, errors = feedback._read_form(form)
         if errors:
             return self._render(

@@ -11,6 +11,12 @@ from ..single_line import single_line
 MEGABYTE = 1024 * 1024
 
 
+def posted_texts(form):
+    """The text fields of a posted form, without NUL characters (PostgreSQL refuses them in text);
+    files posted under a field's name are left out."""
+    return {name: value.replace("\x00", "") for name, value in form.items() if isinstance(value, str)}
+
+
 class ComplaintCustomerPortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
@@ -135,11 +141,6 @@ class ComplaintCustomerPortal(CustomerPortal):
             "public": public,
         }
 
-    def _complaint_text_fields(self, form):
-        """The text fields of a posted form, without NUL characters (PostgreSQL refuses them in
-        text); files posted under a field's name are left out."""
-        return {name: value.replace("\x00", "") for name, value in form.items() if isinstance(value, str)}
-
     def _complaint_uploaded_files(self):
         """The files sent with the form, each read up to one byte over the size limit, and no
         further once they are over the total limit (the check then refuses them)."""
@@ -150,7 +151,7 @@ class ComplaintCustomerPortal(CustomerPortal):
                 continue
             if total > limits["total_mb"] * MEGABYTE:
                 break
-            files.append({"name": single_line(upload.filename.replace("\x00", "")),
+            files.append({"name": single_line(upload.filename),
                           "data": upload.read(limits["max_mb"] * MEGABYTE + 1)})
             total += len(files[-1]["data"])
         return files
@@ -173,7 +174,7 @@ class ComplaintCustomerPortal(CustomerPortal):
 
     @http.route("/my/complaints/new", type="http", auth="user", methods=["POST"], website=True)
     def portal_complaint_create(self, **form):
-        form = self._complaint_text_fields(form)
+        form = posted_texts(form)
         values, files, errors = self._complaint_form_errors(form)
         if errors:
             page = self._prepare_portal_layout_values()

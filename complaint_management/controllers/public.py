@@ -13,7 +13,7 @@ from ..models.complaint_portal_params import (
     TRACKING_RATE_LIMIT,
     get_int_param,
 )
-from .portal import ComplaintCustomerPortal
+from .portal import ComplaintCustomerPortal, posted_texts
 
 # a field people never see nor fill in; robots filling every field give themselves away
 HONEYPOT_FIELD = "website_url"
@@ -60,7 +60,7 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
 
     @http.route("/complaints/new", type="http", auth="public", methods=["POST"], website=True, sitemap=False)
     def complaint_public_create(self, **form):
-        form = self._complaint_text_fields(form)
+        form = posted_texts(form)
         if form.get(HONEYPOT_FIELD):
             # dropped without a word: a robot learns nothing from the answer
             return request.render("complaint_management.complaint_public_thanks", {"complaint": None})
@@ -90,7 +90,7 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
     @http.route("/complaints/track", type="http", auth="public", methods=["GET", "POST"], website=True,
                 sitemap=False)
     def complaint_public_track(self, **form):
-        form = self._complaint_text_fields(form)
+        form = posted_texts(form)
         code, email = form.get("code", ""), form.get("email", "")
         values = {"code": code, "email": email, "sent": False}
         if request.httprequest.method == "POST":

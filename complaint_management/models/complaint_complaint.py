@@ -331,10 +331,13 @@ class ComplaintComplaint(models.Model):
         routed = self.env["complaint.routing.rule"]._team_for(self)
         Team = self.env["complaint.team"]
         team_by_category = Team._for_categories(self.category_id, self.company_id)
-        first_team = Team._first_of(self.company_id)
         for complaint in self:
             team = routed.get(complaint) or team_by_category.get((complaint.category_id, complaint.company_id))
-            complaint.team_id = team or complaint.team_id or first_team.get(complaint.company_id)
+            complaint.team_id = team or complaint.team_id
+        unteamed = self.filtered(lambda c: not c.team_id)
+        first_team = Team._first_of(unteamed.company_id) if unteamed else {}
+        for complaint in unteamed:
+            complaint.team_id = first_team.get(complaint.company_id)
 
     @api.depends("team_id")
     def _compute_user_id(self):

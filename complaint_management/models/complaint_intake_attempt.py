@@ -49,18 +49,20 @@ class ComplaintIntakeAttempt(models.Model):
         return sorted({self._hash_key(scope, value) for scope, value in keys if value})
 
     @api.model
-    def _recent_counts(self, hashed, hours):
-        since = (fields.Datetime.now() - timedelta(hours=hours)).timestamp()
+    def _of_keys(self, hashed):
         # sudo: attempts are bookkeeping of the public pages, readable by no visitor
-        attempts = self.sudo().search([("key", "in", hashed)])
-        return {attempt.key: sum(1 for t in attempt.attempt_times or [] if t > since) for attempt in attempts}
+        return self.sudo().search([("key", "in", hashed)])
+
+    def _any_at_limit(self, limit, hours):
+        """Whether one of these keys made `limit` attempts or more in the last `hours`."""
+        since = (fields.Datetime.now() - timedelta(hours=hours)).timestamp()
+        return any(sum(1 for t in attempt.attempt_times or [] if t > since) >= limit for attempt in self)
 
     @api.model
     def _is_allowed(self, keys, limit, hours=1):
         """Whether each of `keys` ((scope, value) pairs) made fewer than `limit` attempts in the
         last `hours`. Reads only: a request that goes on to act must `_consume` its attempt."""
-        counts = self._recent_counts(self._hashed_keys(keys), hours)
-        return all(count < limit for count in counts.values())
+        return not self._of_keys(self._hashed_keys(keys))._any_at_limit(limit, hours)
 
     @api.model
     def _consume(self, keys, limit, hours=1):
@@ -83,11 +85,10 @@ class ComplaintIntakeAttempt(models.Model):
                ON CONFLICT (key) DO UPDATE SET date = EXCLUDED.date""",
             now=now, keys=hashed), log_exceptions=False)  # a serialization failure is retried, not an error
         self.sudo().invalidate_model(["attempt_times", "date"])
-        attempts = self.sudo().search([("key", "in", hashed)])
-        day_ago = (now - timedelta(days=1)).timestamp()
-        since = (now - timedelta(hours=hours)).timestamp()
-        if any(sum(1 for t in attempt.attempt_times or [] if t > since) >= limit for attempt in attempts):
+        attempts = self._of_keys(hashed)
+        if attempts._any_at_limit(limit, hours):
             return False
+        day_ago = (now - timedelta(days=1)).timestamp()
         for attempt in attempts:
             attempt.attempt_times = [t for t in attempt.attempt_times or [] if t > day_ago] + [now.timestamp()]
         return True
