@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
 from .complaint_portal_params import FEEDBACK_VALID_DAYS, get_int_param
@@ -11,13 +12,17 @@ SOLVED = [("yes", "Yes"), ("partly", "Partly"), ("no", "No")]
 RECOMMEND = [(str(score), str(score)) for score in range(11)]
 FEEDBACK_CHANNELS = [("email", "Email"), ("sms", "SMS")]
 STARS = range(1, 6)
+# the scores a customer may leave unanswered, by the answer that tells whether they did: an
+# unanswered rating is stored as 0 and an unanswered recommendation as nothing
+ANSWERED_BY = {"rating": "rating", "csat": "rating", "handling_rating": "handling_rating", "nps": "recommend"}
 
 
 class ComplaintFeedback(models.Model):
     """A customer's feedback on a resolved complaint: one per request, asked by the follow-up
     action and answered once on a public page reached with the request's token.
 
-    The outcome (rating, solved?) and the handling are asked separately, as ISO 10002 asks."""
+    The outcome (rating, solved?) and the handling are asked separately, as ISO 10002 asks. Only
+    "solved?" must be answered; averages of the other scores count those who gave them."""
 
     _name = "complaint.feedback"
     _description = "Complaint Feedback"
@@ -44,21 +49,23 @@ class ComplaintFeedback(models.Model):
     # the answers
     date = fields.Datetime(string="Answered On", readonly=True, index=True)
     channel = fields.Selection(FEEDBACK_CHANNELS, readonly=True, help="The message whose link the customer followed.")
-    rating = fields.Integer(string="Outcome Rating", aggregator="avg", readonly=True, help="1 to 5 stars.")
+    rating = fields.Integer(
+        string="Outcome Rating", aggregator="avg", readonly=True, help="1 to 5 stars, 0 when not answered.")
     solved = fields.Selection(SOLVED, string="Problem Solved", readonly=True)
     handling_rating = fields.Integer(
         aggregator="avg", readonly=True,
-        help="How satisfied the customer is with the way the complaint was handled, 1 to 5.")
+        help="How satisfied the customer is with the way the complaint was handled, 1 to 5, 0 when not answered.")
     recommend = fields.Selection(RECOMMEND, string="Would Recommend (0-10)", readonly=True)
     comment = fields.Text(readonly=True)
     reopen_requested = fields.Boolean(readonly=True)
     csat = fields.Float(
         string="CSAT (%)", compute="_compute_scores", store=True, aggregator="avg",
-        help="100 for a rating of 4 or 5, else 0: averaged, the share of satisfied customers.")
+        help="100 for a rating of 4 or 5, else 0: averaged over the feedback that gave a rating, "
+             "the share of satisfied customers.")
     nps = fields.Float(
         string="NPS", compute="_compute_scores", store=True, aggregator="avg",
         help="100 for a promoter (9-10), -100 for a detractor (0-6), 0 for a passive: "
-             "averaged, the Net Promoter Score.")
+             "averaged over the feedback that answered the question, the Net Promoter Score.")
 
     _sql_constraints = [
         ("access_token_uniq", "unique (access_token)", "A feedback link must be unique."),
@@ -77,10 +84,22 @@ class ComplaintFeedback(models.Model):
     @api.constrains("state", "rating", "handling_rating", "solved", "recommend")
     def _check_answers(self):
         for feedback in self.filtered(lambda f: f.state == "done"):
-            if feedback.rating not in STARS or feedback.handling_rating not in STARS:
+            if {feedback.rating, feedback.handling_rating} - {0, *STARS}:
                 raise ValidationError(self.env._("Ratings go from 1 to 5 stars."))
-            if not feedback.solved or not feedback.recommend:
-                raise ValidationError(self.env._("Every question but the comment needs an answer."))
+            if not feedback.solved:
+                raise ValidationError(self.env._("The feedback must say whether the problem is solved."))
+
+    def _read_group_select(self, aggregate_spec, query):
+        """Averages of a score that may be left unanswered count only the feedback that gave it:
+        a customer who skipped the recommendation is no passive, nor a 0-star rating."""
+        if aggregate_spec != "__count":
+            fname, __, func = parse_read_group_spec(aggregate_spec)
+            if func == "avg" and fname in ANSWERED_BY:
+                answer = self._field_to_sql(self._table, ANSWERED_BY[fname], query)
+                answered = SQL("%s IS NOT NULL", answer) if fname == "nps" else SQL("%s > 0", answer)
+                score = self._field_to_sql(self._table, fname, query)
+                return SQL("AVG(CASE WHEN %s THEN %s END)", answered, score)
+        return super()._read_group_select(aggregate_spec, query)
 
     # ------------------------------------------------------------
     # REQUESTS
@@ -144,19 +163,21 @@ class ComplaintFeedback(models.Model):
         """Check the answers posted on the feedback page: (values to save, errors by field)."""
         errors = {}
 
-        def choice(name, allowed, message):
+        def choice(name, allowed, message, required=False):
+            """The answer to one question: one of `allowed`, or nothing when it was left out."""
             value = form.get(name) or ""
-            if value not in allowed:
+            if value not in allowed and (value or required):
                 errors[name] = message
-            return value
+            return value if value in allowed else False
 
         stars = [str(n) for n in STARS]
         rating = choice("rating", stars, self.env._("Please choose from 1 to 5 stars."))
         handling = choice("handling_rating", stars, self.env._("Please choose from 1 to 5."))
         values = {
-            "rating": int(rating) if rating in stars else 0,
-            "solved": choice("solved", dict(SOLVED), self.env._("Please tell us whether the problem is solved.")),
-            "handling_rating": int(handling) if handling in stars else 0,
+            "rating": int(rating) if rating else 0,
+            "solved": choice(
+                "solved", dict(SOLVED), self.env._("Please tell us whether the problem is solved."), required=True),
+            "handling_rating": int(handling) if handling else 0,
             "recommend": choice("recommend", dict(RECOMMEND), self.env._("Please choose from 0 to 10.")),
             "comment": (form.get("comment") or "").strip()[:5000] or False,
             "channel": form.get("channel") if form.get("channel") in dict(FEEDBACK_CHANNELS) else "email",

@@ -75,8 +75,8 @@ class TestComplaintFeedback(HttpCase):
         self.assertEqual((self.feedback.rating, self.feedback.comment), (4, "Quick and kind"), "a replay saves nothing")
 
     def test_bad_answers_refused_with_nothing_saved(self):
-        for bad in ({"rating": "6"}, {"rating": "0"}, {"rating": "five"}, {"handling_rating": ""},
-                    {"recommend": "11"}, {"solved": "maybe"}):
+        for bad in ({"rating": "6"}, {"rating": "0"}, {"rating": "five"}, {"handling_rating": "9"},
+                    {"recommend": "11"}, {"solved": "maybe"}, {"solved": ""}):
             with self.subTest(bad=bad):
                 response = self._post(dict(ANSWERS, **bad))
                 self.assertEqual(response.status_code, 400)
@@ -149,6 +149,27 @@ class TestComplaintFeedback(HttpCase):
         self.assertEqual(csat, 50.0, "2 of 4 ratings are 4 or 5")
         self.assertEqual(handling, 3.25)
         self.assertEqual(nps, 25.0, "2 promoters, 1 passive, 1 detractor")
+
+    def test_only_whether_it_is_solved_is_asked_for(self):
+        """An angry customer who only says "not solved, reopen" is heard, and is neither a
+        detractor nor a 0-star rating in the averages."""
+        response = self._post({"solved": "no", "reopen": "1"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("We have reopened your complaint", response.text)
+        self.assertRecordValues(self.feedback, [{
+            "state": "done", "solved": "no", "rating": 0, "handling_rating": 0, "recommend": False,
+            "reopen_requested": True}])
+        self.assertNotEqual(self.complaint.stage_id, self.stage_resolved)
+
+        other = self.Feedback._request_for(self.env["complaint.complaint"].create(
+            {"subject": "Other", "partner_id": self.customer.id, "team_id": self.team.id}))
+        other._answer({"rating": 5, "solved": "yes", "handling_rating": 4, "recommend": "6"})
+        [(count, rating, csat, handling, nps)] = self.Feedback._read_group(
+            [("team_id", "=", self.team.id), ("state", "=", "done")], [],
+            ["__count", "rating:avg", "csat:avg", "handling_rating:avg", "nps:avg"])
+        self.assertEqual((count, rating, csat, handling, nps), (2, 5.0, 100.0, 4.0, -100.0))
+        [(nps,)] = self.Feedback._read_group([("id", "=", self.feedback.id)], [], ["nps:avg"])
+        self.assertIs(nps, False, "no answer, no score (not a passive)")
 
     def test_answers_checked_by_the_model_too(self):
         with self.assertRaises(ValidationError):
