@@ -1,7 +1,7 @@
 {
     "name": "Customer Complaint Management - Loyalty",
     "summary": "Service-recovery gesture: a single-use discount code from a coupon program, sent after a complaint",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/complaint-management/complaint_management",
     "author": "complaint_management contributors",

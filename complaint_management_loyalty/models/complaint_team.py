@@ -13,3 +13,7 @@ class ComplaintTeam(models.Model):
         "loyalty.program", string="Coupon Program", check_company=True,
         domain=[("program_type", "in", COUPON_PROGRAM_TYPES)],
         help="Each customer gets one single-use code of this program, by email.")
+    reward_validity_days = fields.Integer(
+        string="Code Valid For (days)", default=90,
+        help="The code expires this many days after it is given, or at the program's end if sooner. "
+             "0: only the program's end, if it has one.")

@@ -1,3 +1,6 @@
+from datetime import date, timedelta
+
+from odoo import fields
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 
@@ -41,10 +44,14 @@ class TestComplaintCoupon(TransactionCase):
         self.assertEqual(cards.partner_id, self.customers)
         self.assertEqual(cards.mapped("points"), [1.0, 1.0], "one use of the program's reward")
         self.assertEqual(cards.program_id, self.program)
+        expiry = fields.Date.context_today(cards) + timedelta(days=90)
+        self.assertEqual(cards.mapped("expiration_date"), [expiry, expiry], "the team's 90 days")
         for complaint in complaints:
             mail = self._coupon_mails(complaint)
             self.assertEqual(len(mail), 1)
             self.assertIn(complaint.reward_code, mail.body)
+            self.assertIn("It gives you <strong>10% on your order</strong>", mail.body, "what the code is worth")
+            self.assertIn(f"It is valid until {complaint._customer_date(expiry)}, for one use", mail.body)
 
         complaints.stage_id = self.progress
         complaints.stage_id = self.resolved
@@ -59,3 +66,17 @@ class TestComplaintCoupon(TransactionCase):
         self.assertFalse(complaints.sudo().reward_coupon_id)
         thanks = complaints[0].message_ids.filtered(lambda m: "Thank you for your patience" in (m.subject or ""))
         self.assertTrue(thanks)
+
+    def test_value_and_expiry_in_the_customers_language(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        self.env["ir.module.module"]._load_module_terms(["complaint_management_loyalty"], ["fa_IR"], overwrite=True)
+        self.program.reward_ids.with_context(lang="fa_IR").description = "۱۰٪ تخفیف روی سفارش"
+        self.program.date_to = date.today() + timedelta(days=10)
+        self.customers.lang = "fa_IR"
+        complaint = self._complaints()[0]
+        complaint.stage_id = self.resolved
+        card = complaint.sudo().reward_coupon_id
+        self.assertEqual(card.expiration_date, self.program.date_to, "the program ends before the team's 90 days")
+        [body] = complaint.message_ids.filtered(lambda m: card.code in (m.body or "")).mapped("body")
+        self.assertIn("ارزش این کد: <strong>۱۰٪ تخفیف روی سفارش</strong>", body)
+        self.assertIn(complaint.with_context(lang="fa_IR")._customer_date(card.expiration_date), body)
