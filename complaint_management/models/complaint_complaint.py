@@ -691,6 +691,12 @@ class ComplaintComplaint(models.Model):
         self.ensure_one()
         return self.env._("Decision %(code)s", code=self.name.replace("/", "-"))
 
+    def _salutation(self):
+        """"Dear <customer>," in the language of the environment, the name where the language puts it."""
+        self.ensure_one()
+        name = self.partner_id.name or self.partner_name
+        return self.env._("Dear %s,", name) if name else self.env._("Dear customer,")
+
     def _compensation_in_words(self):
         """The compensation amount in words, in the customer's language (Persian included)."""
         self.ensure_one()
@@ -724,21 +730,26 @@ class ComplaintComplaint(models.Model):
         """Email `template` to the customers of these complaints, kept in their thread as sent (see
         _notify_get_recipients: the customer is emailed, followers are not)."""
         for company, company_complaints in self.grouped("company_id").items():
-            # one composer renders the whole batch (message_post_with_source makes one per record);
-            # the emails wait in the outgoing queue, sent in batches by the mail queue cron.
-            # sudo: a batch is rendered by the composer, which lets template editors only run code;
-            # these are the addon's own templates, for complaints the user may write to
-            self.env["mail.compose.message"].sudo().with_company(company).with_context(
-                default_composition_mode="comment",
-                default_model=self._name,
-                default_res_ids=company_complaints.ids,
-                default_template_id=template.id,
-                mail_notify_force_send=False,
-            ).create({
-                "message_type": "auto_comment",
-                "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment"),
-                "email_layout_xmlid": "complaint_management.mail_notification_complaint",
-            })._action_send_mail()
+            # one composer per language: a batch's composer translates the template only when its
+            # copy of the body is the template's to the byte, which its style sanitizer breaks
+            for lang, (__, res_ids) in template._classify_per_lang(company_complaints.ids).items():
+                # one composer renders the whole batch (message_post_with_source makes one per
+                # record); the emails wait in the outgoing queue, sent in batches by the mail
+                # queue cron. sudo: a batch is rendered by the composer, which lets template
+                # editors only run code; these are the addon's own templates, for complaints the
+                # user may write to
+                self.env["mail.compose.message"].sudo().with_company(company).with_context(
+                    lang=lang or self.env.lang,
+                    default_composition_mode="comment",
+                    default_model=self._name,
+                    default_res_ids=res_ids,
+                    default_template_id=template.id,
+                    mail_notify_force_send=False,
+                ).create({
+                    "message_type": "auto_comment",
+                    "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment"),
+                    "email_layout_xmlid": "complaint_management.mail_notification_complaint",
+                })._action_send_mail()
 
     @api.model
     def _repeat_window(self):

@@ -36,6 +36,13 @@ def _has_right_to_left(text):
     return any(_bidi(char) in STRONG["rtl"] for char in text)
 
 
+def _misplaced(text, direction):
+    """Whether that WebKit misplaces pieces of `text` in a paragraph of `direction`: right-to-left
+    words anywhere; left-to-right ones in a right-to-left paragraph (the number of "12 Main Street"
+    in a Persian letter's address is drawn after the street)."""
+    return _has_right_to_left(text) or (direction == "rtl" and any(_bidi(char) in STRONG["ltr"] for char in text))
+
+
 def _direction(element):
     """The direction of the text of `element`: its own dir, or its nearest ancestor's."""
     for node in (element, *element.iterancestors()):
@@ -62,6 +69,10 @@ def _runs(text, direction):
             end = index + 1
     if start is not None:
         runs.append((start, end))
+    head = text[:runs[0][0]] if runs else ""
+    if direction == "ltr" and any(_bidi(char) in NUMBERS for char in head) and not _has_right_to_left(head):
+        # a left-to-right line that starts with a number keeps it: "12 Main Street"
+        runs[0] = (len(head) - len(head.lstrip()), runs[0][1])
     return [(start, _closed(text, start, end)) for start, end in runs]
 
 
@@ -155,11 +166,11 @@ def _isolate(element):
         return
     for child in list(element):
         _isolate(child)
-        if child.tail and _has_right_to_left(child.tail):
+        if child.tail and _misplaced(child.tail, _direction(element)):
             child.tail, elements = _nodes(_items(child.tail, _direction(element)))
             for offset, new in enumerate(elements, start=1):
                 element.insert(element.index(child) + offset, new)
-    if element.text and _has_right_to_left(element.text):
+    if element.text and _misplaced(element.text, _direction(element)):
         element.text, elements = _nodes(_items(element.text, _direction(element)))
         for offset, new in enumerate(elements):
             element.insert(offset, new)

@@ -28,3 +28,4 @@ from . import test_file_types
 from . import test_res_partner
 from . import test_translation_fa
 from . import test_complaint_rate_limit_concurrency
+from . import test_rendered_fa

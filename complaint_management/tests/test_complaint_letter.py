@@ -40,9 +40,12 @@ class TestComplaintLetter(HttpCase):
 
     def test_persian_letter_right_to_left_with_persian_words(self):
         self.env["res.lang"]._activate_lang("fa_IR")
+        self.env["ir.module.module"]._load_module_terms(["complaint_management"], ["fa_IR"])
         self.portal_user.partner_id.lang = "fa_IR"
         html = self._html()
-        self.assertIn("هزار و دویست و پنجاه", html)
+        self.assertIn("هزار و دویست و پنجاه دلار", html, "the currency in words in Persian too")
+        self.assertNotIn("Dollars", html)
+        self.assertIn("Tara Letter گرامی،", html)
         self.assertIn('dir="rtl"', html)
 
     def test_rendered_to_a_real_pdf(self):
@@ -127,15 +130,26 @@ class TestUnpatchedQtPage(BaseCase):
         persian, english = html.fromstring(page).findall(".//p")
         self.assertEqual(
             [span.text for span in persian.iter("span") if span.text],
-            ["سفارش", "Acme", "Ltd,", "order", "S12", "در", "«", "خانهٔ", "»", "ما", "."])
+            ["سفارش", "Acme", "Ltd,", "order", "S12", "در", "«", "خانهٔ", "»", "ما", ".", "English", "only", "."])
         isolate = persian.find("span[@dir='ltr']")
         self.assertEqual(isolate.text_content(), "Acme Ltd, order S12", "the Latin run kept in order, in one isolate")
-        self.assertEqual(persian.find("b").text, "English only.", "text without right-to-left letters is left alone")
+        self.assertEqual(persian.find("b/span[@dir='ltr']").text_content(), "English only",
+                         "a Latin text in a right-to-left paragraph is isolated too")
         self.assertEqual(persian.text_content(), "سفارش Acme Ltd, order S12 در «خانهٔ» ما. English only.")
         self.assertEqual(english.text, "Dear ", "a left-to-right paragraph keeps its own words as they are")
         self.assertEqual(english.find("span[@dir='rtl']").text_content(), "علی رضایی (شرکت آلفا)",
                          "a right-to-left run with the bracket it opens and closes")
         self.assertEqual(english.text_content(), "Dear علی رضایی (شرکت آلفا), thanks.")
+
+    def test_left_to_right_line_keeps_its_leading_number(self):
+        """An English address in a Persian letter: "12 Main Street", not "Main Street 12"."""
+        page = isolate_right_to_left_words(
+            "<html><body dir='rtl'><address><span>12 Main Street<br/>Tehran</span></address>"
+            "<p dir='ltr'>12 Main Street</p></body></html>")
+        address, english = html.fromstring(page).findall(".//address/span") + html.fromstring(page).findall(".//p")
+        self.assertEqual(address.find("span[@dir='ltr']").text_content(), "12 Main Street")
+        self.assertEqual(address.text_content(), "12 Main StreetTehran")
+        self.assertEqual(english.text, "12 Main Street", "a left-to-right paragraph is left alone")
 
     def test_header_and_footer_of_each_page_without_page_numbers(self):
         margin = "<html><body><div id='minimal_layout_report_{}s'>{}</div></body></html>"
