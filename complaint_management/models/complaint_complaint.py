@@ -168,10 +168,10 @@ class ComplaintComplaint(models.Model):
         string="Last Stage Update", readonly=True, copy=False, default=fields.Datetime.now)
     date_response_promised = fields.Datetime(
         string="Response Promised By", compute="_compute_promised_dates", compute_sudo=True,
-        help="When the customer was promised a first answer: the SLA deadline, else the team's response time.")
+        help="When the customer was promised an acknowledgement: the earliest deadline of its SLA targets.")
     date_resolution_promised = fields.Datetime(
         string="Resolution Promised By", compute="_compute_promised_dates", compute_sudo=True,
-        help="When the customer was promised a resolution: the SLA deadline, else the team's resolution time.")
+        help="When the customer was promised a resolution: the earliest deadline of its SLA targets.")
     # service level
     sla_status_ids = fields.One2many("complaint.sla.status", "complaint_id", string="SLA Statuses", groups=STAFF)
     sla_deadline = fields.Datetime(
@@ -277,19 +277,18 @@ class ComplaintComplaint(models.Model):
         for complaint in self:
             complaint.access_url = f"/my/complaints/{complaint.id}"
 
-    @api.depends("date_received", "team_id.response_hours", "team_id.resolution_hours", "sla_status_ids.deadline")
+    @api.depends("sla_status_ids.deadline")
     def _compute_promised_dates(self):
-        """The SLA deadlines when policies apply, else the team's response and resolution times."""
+        """The deadlines of the complaint's SLA targets (its team's standard promise, or the policies
+        that replace it), the earliest of each kind: what the card, the form, the portal and the
+        acknowledgement all show."""
         for complaint in self:
-            received, team = complaint.date_received, complaint.team_id
             # sudo: only the deadlines of the complaint's own SLA targets, which customers are promised
             deadlines = {target: [sla.deadline for sla in complaint.sudo().sla_status_ids
                                   if sla.target == target and sla.deadline]
                          for target in ("acknowledge", "resolve")}
-            complaint.date_response_promised = min(deadlines["acknowledge"], default=False) or (
-                received + timedelta(hours=team.response_hours) if received and team.response_hours else False)
-            complaint.date_resolution_promised = min(deadlines["resolve"], default=False) or (
-                received + timedelta(hours=team.resolution_hours) if received and team.resolution_hours else False)
+            complaint.date_response_promised = min(deadlines["acknowledge"], default=False)
+            complaint.date_resolution_promised = min(deadlines["resolve"], default=False)
 
     @api.depends("sla_status_ids.deadline", "sla_status_ids.reached_date")
     def _compute_sla_deadline(self):

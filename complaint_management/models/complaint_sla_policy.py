@@ -42,6 +42,9 @@ class ComplaintSlaPolicy(models.Model):
         help="The clock stops while a complaint is in these stages, e.g. waiting for the customer.")
 
     escalation_ids = fields.One2many("complaint.sla.escalation", "policy_id", string="Escalation Levels")
+    is_team_standard = fields.Boolean(
+        string="Team's Standard Promise", readonly=True, copy=False,
+        help="The promise set on the team's form: it covers the team's complaints that no other policy covers.")
 
     _sql_constraints = [
         ("acknowledge_hours_positive", "CHECK (acknowledge_hours >= 0)", "Target hours cannot be negative."),
@@ -95,6 +98,10 @@ class ComplaintSlaPolicy(models.Model):
 
     @api.model
     def _for_complaints(self, complaints):
-        """{complaint: policies that apply to it}."""
+        """{complaint: policies that apply to it}: those of its team whose filters it matches, else
+        the team's standard promise."""
         policies = self.search([("team_id", "in", complaints.team_id.ids)]) if complaints.team_id else self
-        return {complaint: policies.filtered(lambda p, c=complaint: p._applies_to(c)) for complaint in complaints}
+        applying = {complaint: policies.filtered(lambda p, c=complaint: p._applies_to(c)) for complaint in complaints}
+        # the team's standard promise covers what no other policy of the team does
+        return {complaint: found.filtered(lambda p: not p.is_team_standard) or found
+                for complaint, found in applying.items()}

@@ -38,12 +38,19 @@ class ComplaintTeam(models.Model):
              "- Fewest open complaints: the member with the fewest open complaints.")
     category_ids = fields.Many2many(
         "complaint.category", "complaint_category_team_rel", "team_id", "category_id", string="Categories Handled")
-    response_hours = fields.Integer(
-        string="Response Time (hours)", default=24,
-        help="The customer is promised a first answer within this many hours after receipt (0: no promise).")
-    resolution_hours = fields.Integer(
-        string="Resolution Time (hours)", default=240,
-        help="The customer is promised a resolution within this many hours after receipt (0: no promise).")
+    # the team's standard promise, kept as its standard SLA policy: one source for every promise
+    response_hours = fields.Float(
+        string="Acknowledge Within (hours)", default=8.0,
+        compute="_compute_standard_promise", inverse="_inverse_standard_promise",
+        help="The team's standard promise: customers are acknowledged within this many working hours of the "
+             "team's calendar, the clock paused while waiting for them (0: no promise). SLA policies of the "
+             "team replace it for the complaints they cover.")
+    resolution_hours = fields.Float(
+        string="Resolve Within (hours)", default=40.0,
+        compute="_compute_standard_promise", inverse="_inverse_standard_promise",
+        help="The team's standard promise: complaints are resolved within this many working hours of the "
+             "team's calendar, the clock paused while waiting for the customer (0: no promise). SLA policies "
+             "of the team replace it for the complaints they cover.")
     resource_calendar_id = fields.Many2one(
         "resource.calendar", string="Working Hours", check_company=True,
         compute="_compute_resource_calendar_id", store=True, readonly=False, precompute=True,
@@ -87,12 +94,35 @@ class ComplaintTeam(models.Model):
     open_complaint_count = fields.Integer(compute="_compute_open_complaint_count", string="Open Complaints")
 
     _sql_constraints = [
-        ("response_hours_positive", "CHECK (response_hours >= 0)", "The response time cannot be negative."),
-        ("resolution_hours_positive", "CHECK (resolution_hours >= 0)", "The resolution time cannot be negative."),
         ("followup_days_positive",
          "CHECK (feedback_days >= 0 AND reminder_days >= 0 AND waiting_close_days >= 0 AND auto_close_days >= 0)",
          "Follow-up days cannot be negative."),
     ]
+
+    @api.depends("sla_policy_ids.is_team_standard", "sla_policy_ids.acknowledge_hours", "sla_policy_ids.resolve_hours")
+    def _compute_standard_promise(self):
+        for team in self:
+            standard = team._standard_policy()
+            team.response_hours = standard.acknowledge_hours
+            team.resolution_hours = standard.resolve_hours
+
+    def _inverse_standard_promise(self):
+        for team in self:
+            standard = team._standard_policy()
+            values = {"acknowledge_hours": team.response_hours, "resolve_hours": team.resolution_hours,
+                      "active": bool(team.response_hours or team.resolution_hours)}
+            if standard:
+                standard.write(values)
+            elif values["active"]:
+                self.env["complaint.sla.policy"].create(dict(
+                    values, team_id=team.id, is_team_standard=True, sequence=1000,
+                    name=self.env._("Standard promise"),
+                    pause_stage_ids=self.env["complaint.stage"].search([("is_waiting", "=", True)]).ids))
+
+    def _standard_policy(self):
+        """The team's standard SLA policy (archived when the team promises nothing)."""
+        self.ensure_one()
+        return self.with_context(active_test=False).sla_policy_ids.filtered("is_team_standard")[:1]
 
     @api.depends("company_id")
     def _compute_resource_calendar_id(self):

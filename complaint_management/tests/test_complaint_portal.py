@@ -47,7 +47,7 @@ class TestComplaintPortal(ComplaintPortalCommon):
         response = self.url_open(f"/my/complaints/{self.complaint_a.id}")
         self.assertEqual(response.status_code, 200)
         self.assertIn("Lamp arrived broken", response.text)
-        self.assertIn("We will answer by", response.text)
+        self.assertIn("Expected resolution by", response.text, "the team's standard promise")
         self.assertIn("o_complaint_timeline", response.text)
 
     def test_other_customer_complaint_is_not_found(self):

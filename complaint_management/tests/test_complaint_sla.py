@@ -81,9 +81,31 @@ class TestComplaintSla(ComplaintSlaCommon):
         covered = self._complaint()
         self.assertEqual(len(covered.sla_status_ids), 2)
         other_team = self._create_complaint(category_id=self.category_billing.id)
-        self.assertFalse(other_team.sla_status_ids)
+        standard = other_team.team_id._standard_policy()
+        self.assertEqual(other_team.sla_status_ids.policy_id, standard, "the other team's standard promise")
         covered.category_id = self.category_billing
-        self.assertFalse(covered.sla_status_ids, "moved to a team without policies")
+        self.assertEqual(covered.sla_status_ids.policy_id, standard, "moved to the other team: its promise")
+        other_team.team_id.write({"response_hours": 0, "resolution_hours": 0})
+        self.assertFalse(standard.active, "a team that promises nothing has no standard policy")
+        self.assertFalse(self._create_complaint(category_id=self.category_billing.id).sla_status_ids)
+
+    def test_standard_promise_covers_what_no_policy_does(self):
+        """One promise per complaint: the team's hours are its standard policy, on its working
+        calendar, paused while waiting; a policy that covers a complaint replaces it; the card, the
+        form, the portal and the acknowledgement read the same deadlines."""
+        standard = self.team_a._standard_policy()
+        self.assertRecordValues(standard, [{
+            "acknowledge_hours": 8.0, "resolve_hours": 40.0, "working_hours": True, "is_team_standard": True}])
+        self.assertIn(self.stage_waiting, standard.pause_stage_ids)
+        self.policy.category_ids = self.category_billing
+        with freeze_time("2026-03-02 09:00:00"):  # a Monday, 9:00 on the team's calendar
+            complaint = self._complaint()
+        self.assertEqual(complaint.sla_status_ids.policy_id, standard, "no other policy covers it")
+        self.assertEqual(complaint.date_response_promised, datetime(2026, 3, 3, 9, 0), "8 working hours")
+        self.assertEqual(complaint.date_resolution_promised, datetime(2026, 3, 9, 9, 0), "40 working hours")
+        self.assertEqual(complaint.sla_deadline, complaint.date_response_promised, "the card's deadline")
+        self.team_a.resolution_hours = 16
+        self.assertEqual(standard.resolve_hours, 16, "the team's form edits its standard policy")
 
     def test_met_and_failed(self):
         with freeze_time("2026-03-02 09:00:00"):

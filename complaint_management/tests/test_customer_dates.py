@@ -61,7 +61,8 @@ class TestJalaliCustomerFacing(HttpCase):
         cls.portal_user = new_test_user(
             cls.env, login="cm_jalali", name="Shirin Jalali", email="shirin@example.com",
             groups="base.group_portal", lang="fa_IR", tz="Asia/Tehran")
-        team = cls.env["complaint.team"].create({"name": "Heating", "response_hours": 24})
+        team = cls.env["complaint.team"].create({"name": "Heating", "resolution_hours": 24})
+        team.sla_policy_ids.working_hours = False  # round the clock
         with freeze_time("2026-03-21 06:30:00"):  # 10:00 in Tehran, 1 Farvardin 1405
             cls.complaint = cls.env["complaint.complaint"].create({
                 "subject": "Broken heater", "partner_id": cls.portal_user.partner_id.id, "team_id": team.id})
@@ -70,7 +71,7 @@ class TestJalaliCustomerFacing(HttpCase):
         self.authenticate("cm_jalali", "cm_jalali")
         page = self.url_open(f"/my/complaints/{self.complaint.id}").text
         self.assertIn("۱ فروردین ۱۴۰۵، ۱۰:۰۰", page, "received")
-        self.assertIn("۲ فروردین ۱۴۰۵، ۱۰:۰۰", page, "answer promised within 24 hours")
+        self.assertIn("۲ فروردین ۱۴۰۵، ۱۰:۰۰", page, "resolution promised within 24 hours")
         self.assertIn('<html lang="fa-IR" dir="rtl"', page)
         self.assertIn("۱ فروردین ۱۴۰۵", self.url_open("/my/complaints").text)
 
