@@ -50,6 +50,7 @@
         "demo/complaint_sla_policy_demo.xml",
         "demo/complaint_complaint_demo.xml",
         "demo/complaint_feedback_demo.xml",
+        "demo/complaint_iran_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

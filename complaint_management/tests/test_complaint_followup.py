@@ -296,8 +296,9 @@ class TestComplaintSlaDigest(ComplaintCommon):
         self.assertNotIn("Parcel lost", digest.body_html, "closed complaints are left out")
 
     def test_no_digest_without_leader_risk_or_wish(self):
+        self.team_b.write({"response_hours": 0, "resolution_hours": 0})  # team B promises nothing
         with freeze_time("2026-03-02 10:00:00"):
-            self._create_complaint(category_id=self.category_billing.id)  # team B: no SLA
+            self._create_complaint(category_id=self.category_billing.id)
             self._create_complaint(category_id=self.category_delivery.id)
         self.team_a.sla_digest = False
         self._run_cron("2026-03-03 04:00:00")

@@ -54,5 +54,7 @@ class TestComplaintSlaReport(ComplaintSlaCommon):
         self.assertEqual(self.Report.with_user(self.user_a2).search_count([]), 6)
         self.assertEqual(self.Report.with_user(self.user_b1).search_count([]), 0)
         self.assertFalse(self.env["complaint.sla.status"].with_user(self.user_b1).search([]))
-        self.assertEqual(self.Report.with_user(self.manager).search_count([]), self.Report.search_count([]),
-                         "managers see every team's")
+        their_companies = [("company_id", "in", self.manager.company_ids.ids)]
+        self.assertEqual(
+            self.Report.with_user(self.manager).search_count([]), self.Report.search_count(their_companies),
+            "managers see every team's of their companies")
