@@ -25,9 +25,9 @@ fi
 "$VENV/bin/python" "$ROOT/scripts/mail_outbox.py" "$OUTBOX" "$OUTBOX_PORT" &
 OUTBOX_PID=$!
 trap 'kill $OUTBOX_PID 2>/dev/null' EXIT
-echo "Serving Odoo on http://localhost:$HTTP_PORT (admin / admin; portal demo: portal / portal)"
+echo "Serving Odoo on http://localhost:$HTTP_PORT (logins: README.md)"
 echo "Emails sent are kept in $OUTBOX (.eml for a mail program, .html for the browser)"
 "$VENV/bin/python" "$ODOO_SRC/odoo-bin" --addons-path="$(addons_path)" \
     --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" --data-dir="$ODOO_DATA_DIR" \
     -d "$DB_NAME" --db-filter="^${DB_NAME}\$" --http-port="$HTTP_PORT" \
-    --smtp-server=127.0.0.1 --smtp-port="$OUTBOX_PORT"
+    --smtp=127.0.0.1 --smtp-port="$OUTBOX_PORT"

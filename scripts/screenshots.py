@@ -6,7 +6,8 @@ form and the feedback page (a new feedback request on the demo complaint, in the
 language) in English and in Persian, at desktop (1280 px) and phone (375 px) width; the
 acknowledgement email and the decision letter of a Persian customer (the report's HTML, which the
 PDF is made from, and the PDF's first page when poppler's pdftoppm is installed);
-and the manager dashboard as admin, into docs/.
+the manager dashboard and the kanban as admin, and the Persian demo team's kanban and team form as
+its leader (in Persian), into docs/.
 
     .venv/bin/python scripts/screenshots.py
 """
@@ -36,15 +37,23 @@ def admin_rpc():
 
 
 def prepare(rpc):
-    """Persian installed; the demo complaint to show; the portal user's id."""
+    """Persian installed (its terms for every app, which the demo's activation does not load); the
+    demo complaint to show; the portal user's id."""
     lang = rpc("res.lang", "search_read", [("code", "=", "fa_IR")], ["active"], context={"active_test": False})[0]
-    if not lang["active"]:
-        wizard = rpc("base.language.install", "create", {"lang_ids": [(6, 0, [lang["id"]])]})
-        rpc("base.language.install", "lang_install", [wizard])
+    wizard = rpc("base.language.install", "create", {"lang_ids": [(6, 0, [lang["id"]])], "overwrite": False})
+    rpc("base.language.install", "lang_install", [wizard])
     complaint = rpc("ir.model.data", "search_read", [
         ("module", "=", "complaint_management"), ("name", "=", "complaint_complaint_portal_1_demo")], ["res_id"])
     portal = rpc("res.users", "search", [("login", "=", "portal")])
     return complaint[0]["res_id"], portal[0]
+
+
+def login(user):
+    """The session id of the demo user `user` (whose password is their login)."""
+    session = requests.Session()
+    session.post(f"{BASE}/web/session/authenticate", json={
+        "jsonrpc": "2.0", "params": {"db": DB, "login": user, "password": user}}).raise_for_status()
+    return session.cookies["session_id"]
 
 
 def feedback_token(rpc, complaint_id):
@@ -126,10 +135,7 @@ def main():
     try:
         for short, code in LANGS.items():
             rpc("res.users", "write", [portal_id], {"lang": code})
-            session = requests.Session()
-            session.post(f"{BASE}/web/session/authenticate", json={
-                "jsonrpc": "2.0", "params": {"db": DB, "login": "portal", "password": "portal"}}).raise_for_status()
-            cookies = {"session_id": session.cookies["session_id"], "frontend_lang": code}
+            cookies = {"session_id": login("portal"), "frontend_lang": code}
             for device in DEVICES:
                 for page, url in (("list", "/my/complaints"), ("detail", f"/my/complaints/{complaint_id}")):
                     browser.shoot(f"{BASE}{url}", os.path.join(ROOT, "docs", f"portal-{page}-{short}-{device}.png"),
@@ -138,9 +144,7 @@ def main():
                               device, {"frontend_lang": code})
                 browser.shoot(f"{BASE}/complaints/feedback/{token}?rating=4",
                               os.path.join(ROOT, "docs", f"feedback-{short}-{device}.png"), device, {})
-        admin = requests.Session()
-        admin.post(f"{BASE}/web/session/authenticate", json={
-            "jsonrpc": "2.0", "params": {"db": DB, "login": "admin", "password": "admin"}}).raise_for_status()
+        admin = login("admin")
         rpc("res.users", "write", [portal_id], {"lang": "fa_IR"})
         partner_id = rpc("res.users", "read", [portal_id], ["partner_id"])[0]["partner_id"][0]
         with tempfile.NamedTemporaryFile("w", suffix=".html") as email:
@@ -152,13 +156,23 @@ def main():
             limit=1)
         letter = f"{BASE}/report/html/complaint_management.report_complaint_resolution_letter/{decided[0]}"
         browser.shoot(letter, os.path.join(ROOT, "docs", "letter-fa.png"), "desktop",
-                      {"session_id": admin.cookies["session_id"]})
-        pdf = admin.get(letter.replace("/report/html/", "/report/pdf/"))
+                      {"session_id": admin})
+        pdf = requests.get(letter.replace("/report/html/", "/report/pdf/"), cookies={"session_id": admin}, timeout=120)
         pdf.raise_for_status()
         pdf_first_page(pdf.content, os.path.join(ROOT, "docs", "letter-pdf-fa.png"))
         browser.shoot(f"{BASE}/odoo/action-complaint_management.complaint_dashboard_action",
                       os.path.join(ROOT, "docs", "dashboard.png"), "desktop",
-                      {"session_id": admin.cookies["session_id"]})
+                      {"session_id": admin})
+        browser.shoot(f"{BASE}/odoo/action-complaint_management.complaint_complaint_action",
+                      os.path.join(ROOT, "docs", "kanban.png"), "desktop",
+                      {"session_id": admin})
+        leader = login("farzaneh")
+        team = rpc("ir.model.data", "search_read", [
+            ("module", "=", "complaint_management"), ("name", "=", "complaint_team_aftab_demo")], ["res_id"])
+        browser.shoot(f"{BASE}/odoo/action-complaint_management.complaint_complaint_action",
+                      os.path.join(ROOT, "docs", "kanban-fa.png"), "desktop", {"session_id": leader})
+        browser.shoot(f"{BASE}/odoo/action-complaint_management.complaint_team_action/{team[0]['res_id']}",
+                      os.path.join(ROOT, "docs", "team-fa.png"), "desktop", {"session_id": leader})
     finally:
         rpc("res.users", "write", [portal_id], {"lang": "en_US"})
         browser.close()
