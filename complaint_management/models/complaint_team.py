@@ -114,10 +114,13 @@ class ComplaintTeam(models.Model):
             if standard:
                 standard.write(values)
             elif values["active"]:
-                self.env["complaint.sla.policy"].create(dict(
-                    values, team_id=team.id, is_team_standard=True, sequence=1000,
-                    name=self.env._("Standard promise"),
+                standard = self.env["complaint.sla.policy"].with_context(lang="en_US").create(dict(
+                    values, team_id=team.id, is_team_standard=True, sequence=1000, name="Standard promise",
                     pause_stage_ids=self.env["complaint.stage"].search([("is_waiting", "=", True)]).ids))
+                # its name in every language in use, as the policy list shows it to each reader
+                standard.update_field_translations("name", {
+                    code: self.with_context(lang=code).env._("Standard promise")
+                    for code, __ in self.env["res.lang"].get_installed()})
 
     def _standard_policy(self):
         """The team's standard SLA policy (archived when the team promises nothing)."""
