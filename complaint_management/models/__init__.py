@@ -12,6 +12,7 @@ from . import complaint_stage
 from . import complaint_tag
 from . import complaint_team
 from . import ir_http
+from . import ir_module_module
 from . import mail_followers
 from . import mail_thread
 from . import res_company

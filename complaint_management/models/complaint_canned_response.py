@@ -2,6 +2,8 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 
+from ..company_access import check_company_allowed
+
 # what a response may write in braces, replaced when it is chosen for a complaint
 PLACEHOLDERS = ("customer", "code", "subject", "handler", "promised_date")
 
@@ -16,6 +18,9 @@ class ComplaintCannedResponse(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", index=True, default=lambda self: self.env.company,
+        help="The company whose staff use it; empty: every company's.")
     category_ids = fields.Many2many(
         "complaint.category", string="Categories",
         help="Suggested for complaints of these categories and their subcategories; for every complaint when empty.")
@@ -24,11 +29,24 @@ class ComplaintCannedResponse(models.Model):
         help="{customer}, {code}, {subject}, {handler} and {promised_date} (the promised resolution) are "
              "replaced by the complaint's, in the customer's language, when the response is chosen.")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_company_allowed(self.env, vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_company_allowed(self.env, vals)
+        return super().write(vals)
+
     @api.model
     def _suggested_for(self, complaint):
-        """The responses for `complaint`: those of its category or an ancestor first, then the general ones."""
+        """The responses for `complaint` (its company's or every company's): those of its category or an
+        ancestor first, then the general ones."""
         ancestors = [int(part) for part in (complaint.category_id.parent_path or "").split("/") if part]
-        responses = self.search(["|", ("category_ids", "=", False), ("category_ids", "in", ancestors)])
+        responses = self.search([
+            ("company_id", "in", [False, complaint.company_id.id]),
+            "|", ("category_ids", "=", False), ("category_ids", "in", ancestors)])
         path = complaint.category_id.parent_path or ""
         specific = responses.filtered(lambda r: any(path.startswith(c.parent_path) for c in r.category_ids))
         return specific + responses.filtered(lambda r: not r.category_ids)

@@ -7,6 +7,7 @@ class ComplaintCategory(models.Model):
     _parent_name = "parent_id"
     _parent_store = True
     _rec_name = "complete_name"
+    _rec_names_search = ["complete_name", "name"]
     _order = "complete_name"
 
     name = fields.Char(required=True, translate=True)
@@ -18,6 +19,14 @@ class ComplaintCategory(models.Model):
         "complaint.team", "complaint_category_team_rel", "category_id", "team_id", string="Teams",
         help="Teams that handle complaints of this category; the first one receives new complaints.")
     active = fields.Boolean(default=True)
+
+    @api.depends_context("lang")
+    @api.depends("name", "parent_id")
+    def _compute_display_name(self):
+        # the path in the reader's language (complete_name, stored for sorting, is in one language)
+        for category in self:
+            parent = category.parent_id.display_name
+            category.display_name = f"{parent} / {category.name}" if parent else category.name
 
     @api.depends("name", "parent_id.complete_name")
     def _compute_complete_name(self):

@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL, consteq, html2plaintext, plaintext2html
 from odoo.tools.misc import hmac
 
+from ..company_access import check_company_allowed
 from ..customer_dates import customer_date, customer_datetime
 from ..file_types import file_kind
 from ..single_line import single_line
@@ -145,7 +146,7 @@ class ComplaintComplaint(models.Model):
         groups=STAFF)
     user_id = fields.Many2one(
         "res.users", string="Assigned To", tracking=True, index=True, domain="[('share', '=', False)]",
-        compute="_compute_user_id", store=True, readonly=False, precompute=True,
+        compute="_compute_user_id", store=True, readonly=False, precompute=True, check_company=True,
         groups=STAFF)
     stage_id = fields.Many2one(
         "complaint.stage", tracking=True, index=True, copy=False, ondelete="restrict",
@@ -476,6 +477,7 @@ class ComplaintComplaint(models.Model):
         return complaints
 
     def write(self, vals):
+        check_company_allowed(self.env, vals)
         vals = self._single_line_values(vals, company=self[:1].company_id)
         if vals.get("partner_id"):
             self.message_subscribe(partner_ids=[vals["partner_id"]])
@@ -737,8 +739,10 @@ class ComplaintComplaint(models.Model):
                 # queue cron. sudo: a batch is rendered by the composer, which lets template
                 # editors only run code; these are the addon's own templates, for complaints the
                 # user may write to
+                # nosubscribe: posted by a scheduled action, the author (the company) would follow
                 self.env["mail.compose.message"].sudo().with_company(company).with_context(
                     lang=lang or self.env.lang,
+                    mail_create_nosubscribe=True,
                     default_composition_mode="comment",
                     default_model=self._name,
                     default_res_ids=res_ids,

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 
+from ..company_access import check_company_allowed
 from .complaint_complaint import CHANNELS
 
 
@@ -22,6 +23,20 @@ class ComplaintRoutingRule(models.Model):
     channel = fields.Selection(CHANNELS)
     partner_tag_id = fields.Many2one("res.partner.category", string="Customer Tag")
     team_id = fields.Many2one("complaint.team", required=True, ondelete="cascade", check_company=True)
+
+    @api.depends("team_id", "category_id", "product_id", "product_categ_id", "channel", "partner_tag_id")
+    def _compute_display_name(self):
+        channels = dict(self._fields["channel"]._description_selection(self.env))
+        for rule in self:
+            conditions = [rule.category_id.display_name, rule.product_id.display_name,
+                          rule.product_categ_id.display_name, channels.get(rule.channel), rule.partner_tag_id.name]
+            rule.display_name = self.env._(
+                "%(conditions)s to %(team)s",
+                conditions=", ".join(filter(None, conditions)) or self.env._("Any complaint"), team=rule.team_id.name)
+
+    def write(self, vals):
+        check_company_allowed(self.env, vals)
+        return super().write(vals)
 
     def _matches(self, complaint):
         self.ensure_one()

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from .complaint_complaint import CHANNELS, SEVERITIES
 
@@ -8,6 +9,8 @@ SEVERITY_RANK = {key: rank for rank, (key, _label) in enumerate(SEVERITIES)}
 SLA_TARGETS = [("acknowledge", "Acknowledgement"), ("resolve", "Resolution")]
 # target -> policy field holding its hours
 TARGETS = {"acknowledge": "acknowledge_hours", "resolve": "resolve_hours"}
+# what a team's standard promise keeps: it covers all the team's complaints, set from the team's form
+STANDARD_FIXED_FIELDS = {"team_id", "category_ids", "severity", "channel", "partner_tag_ids", "is_team_standard"}
 
 
 class ComplaintSlaPolicy(models.Model):
@@ -50,6 +53,35 @@ class ComplaintSlaPolicy(models.Model):
         ("acknowledge_hours_positive", "CHECK (acknowledge_hours >= 0)", "Target hours cannot be negative."),
         ("resolve_hours_positive", "CHECK (resolve_hours >= 0)", "Target hours cannot be negative."),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_policy_values(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self.filtered("is_team_standard") and STANDARD_FIXED_FIELDS & vals.keys() \
+                and not self.env.context.get("complaint_standard_policy"):
+            raise UserError(self.env._(
+                "A team's standard promise covers all the team's complaints: set its hours on the team's form, "
+                "and add a policy of its own for some of them."))
+        self._check_policy_values(vals)
+        return super().write(vals)
+
+    def _check_policy_values(self, vals):
+        """Only the team's form makes a standard promise, and a policy goes to a team the user may
+        manage: its company follows the team's (so no company check can catch a move)."""
+        if vals.get("is_team_standard") and not self.env.context.get("complaint_standard_policy"):
+            raise UserError(self.env._("A team's standard promise is set on the team's form."))
+        if vals.get("team_id"):
+            self.env["complaint.team"].browse(vals["team_id"]).check_access("write")
+
+    def _name_standard_promise(self, langs):
+        """Name these standard policies in `langs`, as the policy lists show them to each reader."""
+        names = {lang: self.with_context(lang=lang).env._("Standard promise") for lang in langs}
+        for policy in self:
+            policy.update_field_translations("name", names)
 
     # ------------------------------------------------------------
     # BUSINESS

@@ -140,10 +140,13 @@ class ComplaintSlaStatus(models.Model):
             cron._trigger(at=min(dates))
 
     def _update_reached(self):
-        """Mark targets reached (or not, after a reopen) from the complaint's dates."""
+        """Mark targets reached (or not, after a reopen) from the complaint's dates: acknowledged,
+        and resolved or closed."""
         for sla in self:
             complaint = sla.complaint_id
-            reached = complaint.date_acknowledged if sla.target == "acknowledge" else complaint.date_resolved
+            # a complaint closed without a resolution (not upheld) was decided when it closed
+            reached = complaint.date_acknowledged if sla.target == "acknowledge" else (
+                complaint.date_resolved or complaint.date_closed)
             if sla.reached_date != reached:
                 sla.reached_date = reached
 

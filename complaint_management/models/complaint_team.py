@@ -2,8 +2,10 @@ import ast
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools import format_datetime
 
+from ..company_access import check_company_allowed
 from ..customer_dates import customer_datetime
 from .complaint_complaint import SLA_AT_RISK_HOURS, text_direction
 from .complaint_portal_params import staff_reads_solar_hijri
@@ -99,12 +101,26 @@ class ComplaintTeam(models.Model):
          "Follow-up days cannot be negative."),
     ]
 
+    @api.constrains("company_id", "member_ids", "leader_id")
+    def _check_people_of_the_company(self):
+        # check_company on a many2many passes when one member works for the company
+        for team in self:
+            outsiders = (team.member_ids | team.leader_id).filtered(lambda u, t=team: t.company_id not in u.company_ids)
+            if outsiders:
+                raise ValidationError(self.env._(
+                    "%(people)s cannot work in team %(team)s: they do not work for %(company)s.",
+                    people=", ".join(outsiders.mapped("name")), team=team.name, company=team.company_id.name))
+
+    def write(self, vals):
+        check_company_allowed(self.env, vals)
+        return super().write(vals)
+
     @api.depends("sla_policy_ids.is_team_standard", "sla_policy_ids.acknowledge_hours", "sla_policy_ids.resolve_hours")
     def _compute_standard_promise(self):
         for team in self:
             standard = team._standard_policy()
-            team.response_hours = standard.acknowledge_hours
-            team.resolution_hours = standard.resolve_hours
+            team.response_hours = standard.active and standard.acknowledge_hours
+            team.resolution_hours = standard.active and standard.resolve_hours
 
     def _inverse_standard_promise(self):
         for team in self:
@@ -112,15 +128,13 @@ class ComplaintTeam(models.Model):
             values = {"acknowledge_hours": team.response_hours, "resolve_hours": team.resolution_hours,
                       "active": bool(team.response_hours or team.resolution_hours)}
             if standard:
-                standard.write(values)
+                standard.with_context(complaint_standard_policy=True).write(values)
             elif values["active"]:
-                standard = self.env["complaint.sla.policy"].with_context(lang="en_US").create(dict(
+                standard = self.env["complaint.sla.policy"].with_context(
+                    lang="en_US", complaint_standard_policy=True).create(dict(
                     values, team_id=team.id, is_team_standard=True, sequence=1000, name="Standard promise",
                     pause_stage_ids=self.env["complaint.stage"].search([("is_waiting", "=", True)]).ids))
-                # its name in every language in use, as the policy list shows it to each reader
-                standard.update_field_translations("name", {
-                    code: self.with_context(lang=code).env._("Standard promise")
-                    for code, __ in self.env["res.lang"].get_installed()})
+                standard._name_standard_promise([code for code, __ in self.env["res.lang"].get_installed()])
 
     def _standard_policy(self):
         """The team's standard SLA policy (archived when the team promises nothing)."""

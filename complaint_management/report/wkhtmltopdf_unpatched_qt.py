@@ -26,6 +26,7 @@ WORD_STYLE = "white-space: nowrap;"
 # it knows isolation under its prefixed name only
 EMBEDDING_STYLE = "unicode-bidi: -webkit-isolate;"
 WORD = re.compile(r"\S+")
+ZWNJ = "\u200c"  # the zero-width non-joiner of Persian words: «بسته‌بندی», «می‌شود»
 
 
 def _bidi(char):
@@ -104,9 +105,14 @@ def _block(text):
 
 
 def _word(word, direction):
-    """A block for `word`; a right-to-left word with marks around it as a block for each part,
-    kept on one line (a block holding a word and its full stop draws them over each other)."""
+    """A block for `word`; a right-to-left word with marks around it, or with a zero-width
+    non-joiner, as a block for each part, kept on one line (a block holding a word and its full
+    stop draws them over each other)."""
     parts = _split_word(word) if direction == "rtl" else [word]
+    if direction == "rtl":
+        # that WebKit joins the letters on both sides of a zero-width non-joiner: each side is
+        # a block of its own (the non-joiner kept at the end of the first, for copy and search)
+        parts = [piece for part in parts for piece in re.split(f"(?<={ZWNJ})", part) if piece]
     if len(parts) == 1:
         return _block(word)
     line = etree.Element("span", style=WORD_STYLE)

@@ -29,3 +29,4 @@ from . import test_res_partner
 from . import test_translation_fa
 from . import test_complaint_rate_limit_concurrency
 from . import test_rendered_fa
+from . import test_company_isolation

@@ -141,6 +141,16 @@ class TestUnpatchedQtPage(BaseCase):
                          "a right-to-left run with the bracket it opens and closes")
         self.assertEqual(english.text_content(), "Dear علی رضایی (شرکت آلفا), thanks.")
 
+    def test_zero_width_non_joiner_splits_the_word_into_blocks(self):
+        """That WebKit joins the letters around a zero-width non-joiner (بسته‌بندی drawn بستهبندی):
+        each side is a block of its own, on one line."""
+        page = isolate_right_to_left_words("<html><body dir='rtl'><p>بسته‌بندی محکم</p></body></html>")
+        paragraph = html.fromstring(page).find(".//p")
+        word = paragraph.find("span")
+        self.assertEqual([block.text for block in word.findall("span")], ["بسته\u200c", "بندی"])
+        self.assertIn("nowrap", word.get("style"))
+        self.assertEqual(paragraph.text_content(), "بسته‌بندی محکم")
+
     def test_left_to_right_line_keeps_its_leading_number(self):
         """An English address in a Persian letter: "12 Main Street", not "Main Street 12"."""
         page = isolate_right_to_left_words(

@@ -28,6 +28,14 @@ class TestComplaintMail(ComplaintCommon):
         self.env["complaint.complaint"]._cron_send_acknowledgements()
         self._flush_tracking()
 
+    def test_the_company_follows_nothing_it_acknowledged(self):
+        """The scheduled action posts as OdooBot, who is inactive: Odoo would subscribe the author
+        of the acknowledgement, the company, to every complaint."""
+        complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
+        self.env["complaint.complaint"].with_user(self.env.ref("base.user_root"))._cron_send_acknowledgements()
+        self.assertTrue(complaint.message_ids.filtered(lambda m: m.message_type == "auto_comment"))
+        self.assertNotIn(complaint.company_id.partner_id, complaint.message_partner_ids)
+
     def test_acknowledgement_queued_not_sent_inline(self):
         complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
         self.assertTrue(complaint.acknowledgement_pending)

@@ -89,6 +89,15 @@ class TestComplaintSla(ComplaintSlaCommon):
         self.assertFalse(standard.active, "a team that promises nothing has no standard policy")
         self.assertFalse(self._create_complaint(category_id=self.category_billing.id).sla_status_ids)
 
+    def test_not_upheld_is_decided_when_closed(self):
+        with freeze_time("2026-03-02 09:00:00"):
+            complaint = self._complaint()
+        with freeze_time("2026-03-02 10:00:00"):
+            complaint.stage_id = self.env.ref("complaint_management.complaint_stage_rejected")
+        resolve = self._sla(complaint, "resolve")
+        self.assertEqual((resolve.reached_date, resolve.status), (datetime(2026, 3, 2, 10, 0), "met"))
+        self.assertFalse(complaint.sla_deadline, "no clock runs on a decided complaint")
+
     def test_standard_promise_covers_what_no_policy_does(self):
         """One promise per complaint: the team's hours are its standard policy, on its working
         calendar, paused while waiting; a policy that covers a complaint replaces it; the card, the

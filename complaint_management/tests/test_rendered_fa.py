@@ -99,6 +99,23 @@ class TestPersianPages(ComplaintPortalCommon):
         self.assertPersian(body[complaints[0].id], "the acknowledgement as sent")
         self.assertIn("Your complaint", body[complaints[1].id])
 
+    def test_category_path_in_the_readers_language(self):
+        parent = self.env["complaint.category"].create({"name": "Delivery"})
+        child = self.env["complaint.category"].create({"name": "Late", "parent_id": parent.id})
+        parent.with_context(lang="fa_IR").name = "ارسال"
+        child.with_context(lang="fa_IR").name = "تأخیر"
+        self.assertEqual(child.with_context(lang="fa_IR").display_name, "ارسال / تأخیر")
+        self.assertEqual(child.with_context(lang="en_US").display_name, "Delivery / Late")
+        self.assertIn((child.id, "ارسال / تأخیر"),
+                      self.env["complaint.category"].with_context(lang="fa_IR").name_search("تأخیر"),
+                      "found by its Persian name")
+
+    def test_standard_promise_named_in_a_language_added_later(self):
+        team = self.env["complaint.team"].create({"name": "Later"})
+        standard = team._standard_policy()
+        self.env["ir.module.module"]._load_module_terms(["complaint_management"], ["fa_IR"])
+        self.assertEqual(standard.with_context(lang="fa_IR").name, "تعهد استاندارد")
+
     def test_odoo_terms_of_our_screens_in_persian(self):
         """Odoo's own words on the complaint kanban and the portal chatter, which Odoo's fa.po
         lacks, come in Persian with this addon (its i18n_extra)."""
@@ -107,3 +124,6 @@ class TestPersianPages(ComplaintPortalCommon):
         self.assertEqual(translated.get("%s days ago"), "%s روز پیش")
         self.assertEqual(translated.get("In %s days"), "%s روز دیگر")
         self.assertEqual(translated.get("Write a message…"), "پیامی بنویسید…")
+        self.assertEqual(translated.get("The conversation is empty."), "گفتگو خالی است.")
+        self.assertIn("complaint_management", self.env["ir.http"]._get_translation_frontend_modules_name(),
+                      "the portal's scripts get them too")

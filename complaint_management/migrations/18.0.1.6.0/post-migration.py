@@ -38,7 +38,7 @@ def migrate(cr, version):
         for team in teams:
             if team._standard_policy():
                 continue
-            env["complaint.sla.policy"].create({
+            env["complaint.sla.policy"].with_context(complaint_standard_policy=True).create({
                 "team_id": team.id, "is_team_standard": True, "sequence": 1000, "working_hours": False,
                 "name": "Standard promise", "pause_stage_ids": waiting.ids,
                 "acknowledge_hours": hours[team.id][0], "resolve_hours": hours[team.id][1],
