@@ -13,7 +13,7 @@
         "views/complaint_portal_templates.xml",
         "wizard/complaint_complaint_intake_views.xml",
     ],
-    "demo": ["demo/complaint_complaint_demo.xml"],
+    "demo": ["demo/complaint_complaint_demo.xml", "demo/mail_alias_domain_demo.xml"],
     "assets": {
         "web.assets_frontend": ["complaint_management_sale/static/src/js/complaint_portal_order.js"],
     },
