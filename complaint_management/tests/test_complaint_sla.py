@@ -138,6 +138,12 @@ class TestComplaintSla(ComplaintSlaCommon):
             both = [("id", "in", (on_time | late).ids)]
             self.assertEqual(Complaint.search(both + [("sla_failed", "=", True)]), late)
             self.assertEqual(Complaint.search(both + [("sla_failed", "=", False)]), on_time)
+            self.assertEqual(Sla.search([("id", "in", slas.ids), ("status", "!=", "failed")]),
+                             slas - self._sla(late, "acknowledge"))
+            self.env.flush_all()
+            with self.assertQueryCount(1):  # one query, the statuses a subquery of it (no ids through Python)
+                failed = Complaint.search([("sla_failed", "=", True)])
+            self.assertIn(late, failed)
             self.assertTrue(late.sla_failed)
         with freeze_time("2026-03-03 16:30:00"):
             # on time: resolution due Wednesday 9:00, within a day; late: overdue, so failed, not at risk
