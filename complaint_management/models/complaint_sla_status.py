@@ -30,7 +30,7 @@ class ComplaintSlaStatus(models.Model):
         index=True, readonly=True, copy=False, help="When the next escalation level of this target fires.")
     status = fields.Selection(
         SLA_STATUSES, compute="_compute_status", search="_search_status")
-    exceeded_hours = fields.Float(compute="_compute_status", help="Hours past the deadline (policy's clock).")
+    exceeded_hours = fields.Float(compute="_compute_exceeded_hours", help="Hours past the deadline (policy's clock).")
 
     _sql_constraints = [
         ("complaint_policy_target_uniq", "unique (complaint_id, policy_id, target)",
@@ -44,6 +44,14 @@ class ComplaintSlaStatus(models.Model):
             end = sla.reached_date or now
             late = bool(sla.deadline) and end > sla.deadline
             sla.status = "failed" if late else ("met" if sla.reached_date else "ongoing")
+
+    @api.depends("deadline", "reached_date")
+    def _compute_exceeded_hours(self):
+        # apart from the status: reading a status (SLA Failed on a list) counts no working hours
+        now = fields.Datetime.now()
+        for sla in self:
+            end = sla.reached_date or now
+            late = bool(sla.deadline) and end > sla.deadline
             sla.exceeded_hours = sla.policy_id._hours_between(sla.deadline, end) if late else 0.0
 
     def _search_status(self, operator, value):
