@@ -29,12 +29,6 @@ class ComplaintCannedResponse(models.Model):
         help="{customer}, {code}, {subject}, {handler} and {promised_date} (the promised resolution) are "
              "replaced by the complaint's, in the customer's language, when the response is chosen.")
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            check_company_allowed(self.env, vals)
-        return super().create(vals_list)
-
     def write(self, vals):
         check_company_allowed(self.env, vals)
         return super().write(vals)

@@ -731,15 +731,14 @@ class ComplaintComplaint(models.Model):
         """Email `template` to the customers of these complaints, kept in their thread as sent (see
         _notify_get_recipients: the customer is emailed, followers are not)."""
         for company, company_complaints in self.grouped("company_id").items():
-            # one composer per language: a batch's composer translates the template only when its
-            # copy of the body is the template's to the byte, which its style sanitizer breaks
+            # one composer renders a batch (message_post_with_source makes one per record), one per
+            # language: a batch's composer translates the template only when its copy of the body
+            # is the template's to the byte, which its style sanitizer breaks. The emails wait in
+            # the outgoing queue, sent in batches by the mail queue cron.
+            # sudo: the composer lets template editors only run code; these are the addon's own
+            # templates, for complaints the user may write to. nosubscribe: posted by a scheduled
+            # action, the author (the company) would follow every complaint.
             for lang, (__, res_ids) in template._classify_per_lang(company_complaints.ids).items():
-                # one composer renders the whole batch (message_post_with_source makes one per
-                # record); the emails wait in the outgoing queue, sent in batches by the mail
-                # queue cron. sudo: a batch is rendered by the composer, which lets template
-                # editors only run code; these are the addon's own templates, for complaints the
-                # user may write to
-                # nosubscribe: posted by a scheduled action, the author (the company) would follow
                 self.env["mail.compose.message"].sudo().with_company(company).with_context(
                     lang=lang or self.env.lang,
                     mail_create_nosubscribe=True,

@@ -50,9 +50,8 @@ class ComplaintSlaStatus(models.Model):
         # apart from the status: reading a status (SLA Failed on a list) counts no working hours
         now = fields.Datetime.now()
         for sla in self:
-            end = sla.reached_date or now
-            late = bool(sla.deadline) and end > sla.deadline
-            sla.exceeded_hours = sla.policy_id._hours_between(sla.deadline, end) if late else 0.0
+            # 0 when on time or without a deadline
+            sla.exceeded_hours = sla.policy_id._hours_between(sla.deadline, sla.reached_date or now)
 
     def _search_status(self, operator, value):
         if operator not in ("=", "!=", "in", "not in"):
