@@ -2,10 +2,13 @@
 # PG* for PostgreSQL, DB_NAME and HTTP_PORT for `make run`.
 SHELL := /bin/bash
 
-.PHONY: run test test-dates lint bench pot screenshots
+.PHONY: run run-prod test test-dates lint bench pot screenshots
 
 run:
 	@scripts/run.sh
+
+run-prod:
+	@WORKERS=$${WORKERS:-4} scripts/run.sh
 
 test:
 	@scripts/test.sh

@@ -10,10 +10,12 @@ from odoo.modules.registry import Registry
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def odoo_args():
-    """Odoo's command-line options for this checkout and the PostgreSQL of `scripts/env.sh`."""
+def odoo_args(*more_addons):
+    """Odoo's command-line options for this checkout (and `more_addons` folders) and the PostgreSQL
+    of `scripts/env.sh`."""
+    addons = ",".join([f"{os.environ['ODOO_SRC']}/addons", f"{os.environ['ODOO_SRC']}/odoo/addons", ROOT, *more_addons])
     return [
-        f"--addons-path={os.environ['ODOO_SRC']}/addons,{os.environ['ODOO_SRC']}/odoo/addons,{ROOT}",
+        f"--addons-path={addons}",
         f"--db_host={os.environ['PGHOST']}", f"--db_port={os.environ['PGPORT']}",
         f"--db_user={os.environ['PGUSER']}", f"--data-dir={os.environ['ODOO_DATA_DIR']}",
     ]

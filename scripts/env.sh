@@ -129,7 +129,8 @@ odoo() {
         --data-dir="$ODOO_DATA_DIR" "$@"
 }
 
-db_exists() { psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1; }
+# the name goes to PostgreSQL as a value, never into the statement
+db_exists() { psql -d postgres -tA -v name="$1" <<< "SELECT 1 FROM pg_database WHERE datname = :'name'" | grep -q 1; }
 
 # Drops a database and its attachments in Odoo's filestore.
 drop_db() {

@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # make run: set everything up, install (or update) the addons with demo data, serve Odoo.
+# make run-prod (WORKERS=4): the same served by worker processes, as in production (docs/deployment.md):
+# WORKERS HTTP workers, CRON_WORKERS processes for the scheduled actions, the live chat and the
+# notifications' websocket on GEVENT_PORT.
 source "$(dirname "$0")/env.sh"
+WORKERS=${WORKERS:-0}
+CRON_WORKERS=${CRON_WORKERS:-2}
+GEVENT_PORT=${GEVENT_PORT:-8072}
 DB_NAME=${DB_NAME:-complaints}
 HTTP_PORT=${HTTP_PORT:-8069}
 OUTBOX_PORT=${OUTBOX_PORT:-2525}
@@ -25,9 +31,14 @@ fi
 "$VENV/bin/python" "$ROOT/scripts/mail_outbox.py" "$OUTBOX" "$OUTBOX_PORT" &
 OUTBOX_PID=$!
 trap 'kill $OUTBOX_PID 2>/dev/null' EXIT
+SERVING=()
+if [ "$WORKERS" -gt 0 ]; then
+    SERVING=(--workers="$WORKERS" --max-cron-threads="$CRON_WORKERS" --gevent-port="$GEVENT_PORT")
+    echo "$WORKERS HTTP workers, $CRON_WORKERS for scheduled actions, websocket on port $GEVENT_PORT"
+fi
 echo "Serving Odoo on http://localhost:$HTTP_PORT (logins: README.md)"
 echo "Emails sent are kept in $OUTBOX (.eml for a mail program, .html for the browser)"
 "$VENV/bin/python" "$ODOO_SRC/odoo-bin" --addons-path="$(addons_path)" \
     --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" --data-dir="$ODOO_DATA_DIR" \
     -d "$DB_NAME" --db-filter="^${DB_NAME}\$" --http-port="$HTTP_PORT" \
-    --smtp=127.0.0.1 --smtp-port="$OUTBOX_PORT"
+    --smtp=127.0.0.1 --smtp-port="$OUTBOX_PORT" "${SERVING[@]}"

@@ -32,7 +32,7 @@ class ComplaintFeedbackPage(http.Controller):
         return None
 
     @http.route("/complaints/feedback/<string:token>", type="http", auth="public", methods=["GET"],
-                website=True, sitemap=False)
+                website=True, sitemap=False, readonly=True)
     def complaint_feedback_form(self, token, rating=None, channel=None, **kw):
         feedback = self._find(token)
         closed = self._closed_page(feedback)

@@ -48,7 +48,8 @@ class ComplaintCustomerPortal(CustomerPortal):
             "closed": {"label": request.env._("Closed"), "domain": [("is_closed", "=", True)]},
         }
 
-    @http.route(["/my/complaints", "/my/complaints/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(["/my/complaints", "/my/complaints/page/<int:page>"], type="http", auth="user", website=True,
+                readonly=True)
     def portal_my_complaints(self, page=1, sortby=None, filterby=None, search=None, **kw):
         Complaint = request.env["complaint.complaint"]
         sortings = self._complaint_get_searchbar_sortings()
@@ -86,7 +87,8 @@ class ComplaintCustomerPortal(CustomerPortal):
     # DETAIL
     # ------------------------------------------------------------
 
-    @http.route(["/my/complaints/<int:complaint_id>"], type="http", auth="public", website=True)
+    @http.route(["/my/complaints/<int:complaint_id>"], type="http", auth="public", website=True,
+                readonly=lambda _controller: "verify" not in request.httprequest.args)
     def portal_my_complaint(self, complaint_id, access_token=None, **kw):
         try:
             complaint_sudo = self._document_check_access("complaint.complaint", complaint_id, access_token)
@@ -110,7 +112,8 @@ class ComplaintCustomerPortal(CustomerPortal):
             request.env.user._is_public(), **kw)
         return request.render("complaint_management.portal_my_complaint", values)
 
-    @http.route(["/my/complaints/<int:complaint_id>/letter"], type="http", auth="public", website=True)
+    @http.route(["/my/complaints/<int:complaint_id>/letter"], type="http", auth="public", website=True,
+                readonly=True)
     def portal_my_complaint_letter(self, complaint_id, access_token=None, **kw):
         """The decision letter of a resolved or closed complaint, as a PDF."""
         try:
@@ -166,7 +169,7 @@ class ComplaintCustomerPortal(CustomerPortal):
             errors["attachments"] = file_error
         return values, files, errors
 
-    @http.route("/my/complaints/new", type="http", auth="user", methods=["GET"], website=True)
+    @http.route("/my/complaints/new", type="http", auth="user", methods=["GET"], website=True, readonly=True)
     def portal_complaint_new(self, **kw):
         values = self._prepare_portal_layout_values()
         values.update(self._complaint_form_values({}, {}))

@@ -52,7 +52,8 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
     def _render_too_many(self):
         return request.render("complaint_management.complaint_public_too_many", {}, status=429)
 
-    @http.route("/complaints/new", type="http", auth="public", methods=["GET"], website=True, sitemap=False)
+    @http.route("/complaints/new", type="http", auth="public", methods=["GET"], website=True, sitemap=False,
+                readonly=True)
     def complaint_public_new(self, **kw):
         if not request.env.user._is_public():
             return request.redirect("/my/complaints/new")
@@ -88,7 +89,7 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
         return request.render("complaint_management.complaint_public_thanks", {"complaint": complaint})
 
     @http.route("/complaints/track", type="http", auth="public", methods=["GET", "POST"], website=True,
-                sitemap=False)
+                sitemap=False, readonly=lambda _controller: request.httprequest.method == "GET")
     def complaint_public_track(self, **form):
         form = posted_texts(form)
         code, email = form.get("code", ""), form.get("email", "")

@@ -10,7 +10,7 @@ from ..wizard.complaint_report_export import XLSX_MIMETYPE
 
 class ComplaintReportDownload(http.Controller):
 
-    @http.route("/complaints/report/<int:export_id>.xlsx", type="http", auth="user")
+    @http.route("/complaints/report/<int:export_id>.xlsx", type="http", auth="user", readonly=True)
     def complaint_report_xlsx(self, export_id):
         """The workbook of a management report the user asked for, streamed from a temporary file."""
         # the record rule leaves each user their own requests: anyone else's is not found

@@ -4,7 +4,7 @@ from odoo.http import request
 
 class ComplaintStatisticsPage(http.Controller):
 
-    @http.route("/complaints/statistics", type="http", auth="public", website=True, sitemap=False)
+    @http.route("/complaints/statistics", type="http", auth="public", website=True, sitemap=False, readonly=True)
     def complaint_statistics(self, **kw):
         """How the company handles complaints, month by month, when it publishes it (Settings)."""
         # sudo: visitors may not read companies; this is the company's own choice to publish

@@ -8,6 +8,7 @@ from odoo.tools import SQL, consteq, html2plaintext, plaintext2html
 from odoo.tools.misc import hmac
 
 from ..company_access import check_company_allowed
+from ..cron_batches import claim
 from ..customer_dates import customer_date, customer_datetime
 from ..file_types import file_kind
 from ..single_line import single_line
@@ -468,6 +469,8 @@ class ComplaintComplaint(models.Model):
                 stage_complaints._schedule_followups(stage, now)
             if stage.is_resolved or stage.is_closed:
                 stage_complaints._stamp_stage_dates(stage, now)
+            if stage.mail_template_id or stage.sms_template_id:
+                stage_complaints._send_stage_messages(stage)
         complaints._subscribe_followers(self.env.user.partner_id if subscribe_creator else self.env["res.partner"])
         for team, team_complaints in complaints.filtered("user_id").grouped("team_id").items():
             if team:
@@ -492,7 +495,7 @@ class ComplaintComplaint(models.Model):
             result = super().write(vals)
             moving._schedule_followups(stage, now)
             moving._stamp_stage_dates(stage, now)
-            moving._send_sms_template(stage.sms_template_id)
+            moving._send_stage_messages(stage)
         if vals.get("team_id") and self[-1:].user_id:
             # the team's next turns went to these complaints (computed, or shown in a form and sent)
             self[-1].team_id._record_last_assignee(self[-1].user_id)
@@ -506,11 +509,15 @@ class ComplaintComplaint(models.Model):
         if SLA_FIELDS.intersection(vals):
             SlaStatus._sync(self.sudo())
         elif {"stage_id", "date_acknowledged", "date_resolved"}.intersection(vals):
-            slas = self.sudo().sla_status_ids
-            slas._update_reached()
-            slas._update_pause(fields.Datetime.now())
-            slas._schedule_escalation()
-            slas._arm()
+            self.sudo().sla_status_ids._follow_complaints(fields.Datetime.now())
+
+    def _send_stage_messages(self, stage):
+        """The email and text message of `stage` to the customers of these complaints that just
+        entered it, rendered for all of them at once (not when its tracking is off)."""
+        if stage.mail_template_id and not self.env.context.get("tracking_disable") \
+                and not self.env.context.get("mail_notrack"):
+            self._send_mail_template(stage.mail_template_id)
+        self._send_sms_template(stage.sms_template_id)
 
     def _stamp_stage_dates(self, stage, now):
         """Set the acknowledgement, first response, resolution and closing dates of complaints
@@ -597,18 +604,6 @@ class ComplaintComplaint(models.Model):
             return attachments
         public = self.message_ids.filtered(lambda m: not m.is_internal and not m.subtype_id.internal)
         return attachments & public.attachment_ids
-
-    def _track_template(self, changes):
-        res = super()._track_template(changes)
-        complaint = self[0]
-        if "stage_id" in changes and complaint.stage_id.mail_template_id:
-            # in the customer's thread, as sent; the customer is emailed, staff followers are not
-            res["stage_id"] = (complaint.stage_id.mail_template_id, {
-                "message_type": "auto_comment",
-                "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment"),
-                "email_layout_xmlid": "complaint_management.mail_notification_complaint",
-            })
-        return res
 
     def _notify_get_recipients(self, message, msg_vals, **kwargs):
         """Our automated emails to the customer (acknowledgement, status, reminders, feedback) are
@@ -766,11 +761,11 @@ class ComplaintComplaint(models.Model):
     def _cron_send_acknowledgements(self, batch_size=200):
         """Send the acknowledgement email of newly received complaints, in batches, and the links
         asked for on the tracking page."""
-        asked = self.search([("access_link_pending", "=", True)], limit=batch_size, order="id")
+        asked = claim(self, [("access_link_pending", "=", True)], batch_size, "id")
         asked._send_mail_template(self.env.ref("complaint_management.mail_template_complaint_access_link"))
         asked.access_link_pending = False
         domain = [("acknowledgement_pending", "=", True)]
-        complaints = self.search(domain, limit=batch_size, order="id")
+        complaints = claim(self, domain, batch_size, "id")
         template = self.env.ref("complaint_management.mail_template_complaint_acknowledgement")
         now = fields.Datetime.now()
         reachable = complaints._reachable()

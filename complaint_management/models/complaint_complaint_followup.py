@@ -4,6 +4,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import format_date
 
+from ..cron_batches import claim
 from .complaint_complaint import STAFF
 
 
@@ -113,10 +114,10 @@ class ComplaintComplaint(models.Model):
     @api.model
     def _cron_follow_up(self, batch_size=100):
         """Do the follow-ups that are due, a batch at a time: each one clears its due date, so a
-        second run finds nothing left to do."""
+        later run finds nothing left to do, and a run at the same time skips them (claim)."""
         now = fields.Datetime.now()
         domain = [("date_followup", "<=", now)]
-        complaints = self.search(domain, limit=batch_size, order="date_followup, id")
+        complaints = claim(self, domain, batch_size, "date_followup, id")
         due = defaultdict(lambda: self.browse())
         for complaint in complaints:
             stage = complaint.stage_id

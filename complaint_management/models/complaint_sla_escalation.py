@@ -1,3 +1,7 @@
+from collections import defaultdict
+
+from markupsafe import Markup
+
 from odoo import fields, models
 
 from .complaint_complaint import PRIORITIES
@@ -33,28 +37,66 @@ class ComplaintSlaEscalation(models.Model):
         ("percent_positive", "CHECK (percent > 0)", "An escalation level fires after some of the time is used."),
     ]
 
-    def _fire(self, complaint, sla):
-        """Carry out this level on `complaint` and log it in its chatter."""
+    def _fire(self, slas):
+        """Carry out this level on the complaints of `slas` (one status of each) at once: log it in
+        each complaint's chatter, naming whom it is for, and tell each of them once for the batch
+        (see _notify_people). A hand-over to another team comes last."""
         self.ensure_one()
-        leader, assignee = complaint.team_id.leader_id, complaint.user_id
-        # written for staff: in the language, time zone and calendar of whom it is for
-        reader = (leader if self.notify_leader or not assignee else assignee) or self.env.user
-        level = self.with_context(lang=reader.lang or self.env.lang)
-        body = level.env._(
-            "SLA “%(policy)s”: %(percent)s%% of the %(target)s time used (deadline %(deadline)s).",
-            policy=sla.policy_id.with_context(lang=level.env.lang).name, percent=self.percent,
-            target=sla.with_context(lang=level.env.lang)._description_target(),
-            deadline=self.env["complaint.team"]._staff_datetime(reader, sla.deadline) if sla.deadline else "-")
-        partners = (assignee.partner_id if self.notify_assignee else self.env["res.partner"]) | (
-            leader.partner_id if self.notify_leader else self.env["res.partner"])
-        if self.raise_priority and complaint.priority != PRIORITY_STEPS[-1]:
-            complaint.priority = PRIORITY_STEPS[PRIORITY_STEPS.index(complaint.priority or "0") + 1]
-        if self.activity_type_id and (leader or assignee):
-            complaint.activity_schedule(
-                activity_type_id=self.activity_type_id.id, user_id=(leader or assignee).id, summary=body)
-        if self.escalation_team_id and self.escalation_team_id != complaint.team_id:
-            body += " " + level.env._("Handed over to %(team)s.", team=self.escalation_team_id.name)
-        complaint.message_post(
-            body=body, partner_ids=partners.ids, message_type="notification", subtype_xmlid="mail.mt_note")
-        if self.escalation_team_id and self.escalation_team_id != complaint.team_id:
-            complaint.team_id = self.escalation_team_id
+        Partner = self.env["res.partner"]
+        note = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
+        notes, told, activities = [], defaultdict(list), []
+        for sla in slas:
+            complaint = sla.complaint_id
+            leader, assignee = complaint.team_id.leader_id, complaint.user_id
+            # written for staff: in the language, time zone and calendar of whom it is for
+            reader = (leader if self.notify_leader or not assignee else assignee) or self.env.user
+            level = self.with_context(lang=reader.lang or self.env.lang)
+            body = level.env._(
+                "SLA “%(policy)s”: %(percent)s%% of the %(target)s time used (deadline %(deadline)s).",
+                policy=sla.policy_id.with_context(lang=level.env.lang).name, percent=self.percent,
+                target=sla.with_context(lang=level.env.lang)._description_target(),
+                deadline=self.env["complaint.team"]._staff_datetime(reader, sla.deadline) if sla.deadline else "-")
+            if self.escalation_team_id and self.escalation_team_id != complaint.team_id:
+                body += " " + level.env._("Handed over to %(team)s.", team=self.escalation_team_id.name)
+            partners = (assignee.partner_id if self.notify_assignee else Partner) | (
+                leader.partner_id if self.notify_leader else Partner)
+            notes.append({
+                "model": complaint._name, "res_id": complaint.id, "body": body, "message_type": "notification",
+                "subtype_id": note, "partner_ids": partners.ids, "author_id": self.env.user.partner_id.id,
+                "record_company_id": complaint.company_id.id,
+            })
+            for partner in partners:
+                told[partner].append((complaint, body))
+            if self.activity_type_id and (leader or assignee):
+                activities.append({
+                    "activity_type_id": self.activity_type_id.id, "user_id": (leader or assignee).id,
+                    "summary": body, "res_model_id": self.env["ir.model"]._get_id(complaint._name),
+                    "res_id": complaint.id,
+                })
+        complaints = slas.complaint_id
+        if self.raise_priority:
+            for complaint in complaints.filtered(lambda c: c.priority != PRIORITY_STEPS[-1]):
+                complaint.priority = PRIORITY_STEPS[PRIORITY_STEPS.index(complaint.priority or "0") + 1]
+        # quick update: the activity's assignee is told by the escalation's own message
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
+        # sudo: the log of what the system did, like message_post's
+        self.env["mail.message"].sudo().create(notes)
+        self._notify_people(told)
+        if self.escalation_team_id:
+            complaints.filtered(lambda c: c.team_id != self.escalation_team_id).team_id = self.escalation_team_id
+
+    def _notify_people(self, told):
+        """One message per person for the batch (in their inbox or by email, as they chose),
+        listing the complaints this level fired on for them: {partner: [(complaint, note)]}."""
+        for partner, fired in told.items():
+            level = self.with_context(lang=partner.lang or self.env.lang)
+            lines = Markup().join(
+                Markup('<li><a href="/odoo/%s/%s">%s</a>: %s</li>') % (
+                    complaint._name, complaint.id, complaint.name, body)
+                for complaint, body in fired)
+            self.env["mail.thread"].message_notify(
+                partner_ids=partner.ids,
+                subject=level.env._("SLA escalation: %(count)s complaints", count=len(fired)),
+                body=Markup("<ul>%s</ul>") % lines,
+                email_layout_xmlid="mail.mail_notification_light",
+            )

@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -111,22 +109,6 @@ class ComplaintSlaPolicy(models.Model):
     def _calendar(self):
         self.ensure_one()
         return self.team_id.resource_calendar_id if self.working_hours else self.env["resource.calendar"]
-
-    def _add_hours(self, start, hours):
-        """The moment `hours` of this policy's clock after `start`."""
-        calendar = self._calendar()
-        if not calendar:
-            return start + timedelta(hours=hours)
-        return calendar.plan_hours(hours, start, compute_leaves=True) or start + timedelta(hours=hours)
-
-    def _hours_between(self, start, end):
-        """Hours of this policy's clock from `start` to `end` (0 when `end` is earlier)."""
-        if not start or not end or end <= start:
-            return 0.0
-        calendar = self._calendar()
-        if not calendar:
-            return (end - start).total_seconds() / 3600
-        return calendar.get_work_duration_data(start, end, compute_leaves=True)["hours"]
 
     @api.model
     def _for_complaints(self, complaints):

@@ -1,8 +1,14 @@
-from odoo import api, fields, models
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
 from odoo.tools import SQL
 
+from ..cron_batches import claim
+from ..work_clock import WorkClock
 from .complaint_sla_policy import SLA_TARGETS, TARGETS
 
+PLANNING_SPAN = timedelta(days=31)
 SLA_STATUSES = [("ongoing", "Ongoing"), ("met", "Met"), ("failed", "Failed")]
 
 
@@ -24,6 +30,8 @@ class ComplaintSlaStatus(models.Model):
     reached_date = fields.Datetime(string="Reached On")
     paused_since = fields.Datetime()
     paused_hours = fields.Float(help="Hours of the policy's clock spent paused, added to the target.")
+    remaining_hours = fields.Float(
+        help="Hours of the target's time left when its clock stopped: planned from the restart.")
     escalation_ids = fields.Many2many(
         "complaint.sla.escalation", string="Escalations Done", readonly=True, copy=False)
     next_escalation_date = fields.Datetime(
@@ -49,9 +57,10 @@ class ComplaintSlaStatus(models.Model):
     def _compute_exceeded_hours(self):
         # apart from the status: reading a status (SLA Failed on a list) counts no working hours
         now = fields.Datetime.now()
+        clocks = self._work_clocks(lambda sla: (sla.deadline, sla.reached_date or now))
         for sla in self:
             # 0 when on time or without a deadline
-            sla.exceeded_hours = sla.policy_id._hours_between(sla.deadline, sla.reached_date or now)
+            sla.exceeded_hours = clocks[sla.policy_id].hours_between(sla.deadline, sla.reached_date or now)
 
     def _search_status(self, operator, value):
         if operator not in ("=", "!=", "in", "not in"):
@@ -72,65 +81,84 @@ class ComplaintSlaStatus(models.Model):
     # ------------------------------------------------------------
     # CLOCK
     # ------------------------------------------------------------
+    # Every method below plans a whole batch of statuses on clocks (see WorkClock) that compute
+    # each calendar's work intervals once for the batch.
+
+    def _work_clocks(self, span):
+        """{policy: its WorkClock}, one clock per calendar, each knowing the work intervals over
+        the moments `span(sla)` gives for these statuses and a month after them (the time to plan
+        targets in)."""
+        clocks, moments = {}, defaultdict(list)
+        for sla in self:
+            calendar = sla.policy_id._calendar()
+            clocks.setdefault(calendar, WorkClock(calendar))
+            moments[calendar] += [moment for moment in span(sla) if moment]
+        for calendar, known in moments.items():
+            if known:
+                clocks[calendar].cover(min(known), max(known) + PLANNING_SPAN)
+        return {policy: clocks[policy._calendar()] for policy in self.policy_id}
 
     def _target_hours(self):
         self.ensure_one()
         return self.policy_id[TARGETS[self.target]]
 
-    def _compute_deadline(self):
+    def _plan_deadlines(self, clocks):
+        """Plan the deadline of running targets from the receipt: target hours and hours paused."""
         for sla in self.filtered(lambda s: not s.paused_since):
-            sla.deadline = sla.policy_id._add_hours(
-                sla.complaint_id.date_received, sla._target_hours() + sla.paused_hours)
+            start, hours = sla.complaint_id.date_received, sla._target_hours() + sla.paused_hours
+            sla.deadline = clocks[sla.policy_id].add_hours(start, hours) or start + timedelta(hours=hours)
 
     def _description_target(self):
         self.ensure_one()
         return dict(self._fields["target"]._description_selection(self.env))[self.target]
 
-    def _level_time(self, level):
-        """When `level` fires on this target: its share of the target's time used, pauses added."""
-        return self.policy_id._add_hours(
-            self.complaint_id.date_received, self._target_hours() * level.percent / 100 + self.paused_hours)
+    def _level_time(self, level, clock):
+        """When `level` fires on this running target: its share of the target's time used, i.e.
+        the rest of that time before the deadline."""
+        left = self._target_hours() * (100 - level.percent) / 100
+        if left < 0:  # a level past the deadline
+            return clock.add_hours(self.deadline, -left) or self.deadline - timedelta(hours=left)
+        return clock.moment_left(self.deadline, left) or self.deadline - timedelta(hours=left)
 
     def _pending_levels(self):
         self.ensure_one()
         return self.policy_id.escalation_ids.filtered(lambda level: level.target == self.target) - self.escalation_ids
 
-    def _schedule_escalation(self):
+    def _schedule_escalation(self, clocks):
         """Set when the next escalation level fires (none once reached or while paused)."""
         for sla in self:
-            levels = sla._pending_levels() if not sla.reached_date and not sla.paused_since else []
-            next_date = min((sla._level_time(level) for level in levels), default=False)
+            running = sla.deadline and not sla.reached_date and not sla.paused_since
+            levels = sla._pending_levels() if running else []
+            next_date = min((sla._level_time(level, clocks[sla.policy_id]) for level in levels), default=False)
             if sla.next_escalation_date != next_date:
                 sla.next_escalation_date = next_date
 
     def _escalate(self, now):
-        """Fire the levels that are due, each once; a hand-over to another team comes last."""
-        self.ensure_one()
-        due = self._pending_levels().filtered(lambda level: self._level_time(level) <= now)
-        self.escalation_ids |= due
-        complaint = self.complaint_id
-        for level in due.sorted(lambda level: (bool(level.escalation_team_id), level.percent)):
-            level._fire(complaint, self)
+        """Fire the levels that are due on these statuses, each once, level by level for all of
+        them; hand-overs to another team come last."""
+        clocks = self._work_clocks(lambda sla: (sla.complaint_id.date_received, sla.deadline))
+        due = defaultdict(list)  # level: statuses it fires on
+        for sla in self.filtered("deadline"):
+            for level in sla._pending_levels():
+                if sla._level_time(level, clocks[sla.policy_id]) <= now:
+                    due[level].append(sla.id)
+        for level in sorted(due, key=lambda level: (bool(level.escalation_team_id), level.percent)):
+            slas = self.browse(due[level])
+            slas.escalation_ids = [Command.link(level.id)]
+            level._fire(slas)
 
     @api.model
     def _cron_escalate(self, batch_size=200):
         """Fire the escalation levels that are due, a batch at a time. Rows are locked and skipped
         when another worker holds them, so two workers never fire the same level."""
         now = fields.Datetime.now()
-        self.flush_model(["next_escalation_date"])
-        rows = self.env.execute_query(SQL("""
-            SELECT id FROM complaint_sla_status
-             WHERE next_escalation_date <= %s
-             ORDER BY next_escalation_date, id
-             LIMIT %s
-               FOR UPDATE SKIP LOCKED""", now, batch_size))
-        slas = self.browse([row[0] for row in rows])
-        for sla in slas:
-            sla._escalate(now)
+        slas = claim(self, [("next_escalation_date", "<=", now)], batch_size, "next_escalation_date, id")
+        claimed = len(slas)
+        slas._escalate(now)
         slas = slas.exists()
-        slas._schedule_escalation()
+        slas._schedule_escalation(slas._work_clocks(lambda sla: (sla.complaint_id.date_received, sla.deadline)))
         done = len(slas)
-        remaining = self.search_count([("next_escalation_date", "<=", now)]) if len(rows) == batch_size else 0
+        remaining = self.search_count([("next_escalation_date", "<=", now)]) if claimed == batch_size else 0
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         self._arm_escalation_cron()
 
@@ -157,19 +185,29 @@ class ComplaintSlaStatus(models.Model):
             if sla.reached_date != reached:
                 sla.reached_date = reached
 
-    def _update_pause(self, now):
+    def _update_pause(self, now, clocks):
         """Stop the clock of targets whose complaint is in a pause stage (unless already overdue),
-        restart the others."""
+        keeping the hours left; restart the others, planning the hours left from now."""
         for sla in self.filtered(lambda s: not s.reached_date):
+            clock = clocks[sla.policy_id]
             paused = sla.complaint_id.stage_id in sla.policy_id.pause_stage_ids
             if paused and not sla.paused_since and sla.deadline and sla.deadline < now:
                 continue  # already failed: waiting for the customer now does not undo it
             if paused and not sla.paused_since:
-                sla.write({"paused_since": now, "deadline": False})
+                sla.write({"paused_since": now, "remaining_hours": clock.hours_between(now, sla.deadline),
+                           "deadline": False})
             elif not paused and sla.paused_since:
-                sla.paused_hours += sla.policy_id._hours_between(sla.paused_since, now)
-                sla.paused_since = False
-                sla._compute_deadline()
+                deadline = clock.add_hours(now, sla.remaining_hours) or now + timedelta(hours=sla.remaining_hours)
+                sla.write({"paused_hours": sla.paused_hours + clock.hours_between(sla.paused_since, now),
+                           "paused_since": False, "remaining_hours": 0, "deadline": deadline})
+
+    def _follow_complaints(self, now):
+        """Keep these statuses in step with their complaints' stage and dates."""
+        self._update_reached()
+        clocks = self._work_clocks(lambda sla: (sla.paused_since or now, sla.deadline or now))
+        self._update_pause(now, clocks)
+        self._schedule_escalation(clocks)
+        self._arm()
 
     @api.model
     def _sync(self, complaints):
@@ -190,7 +228,8 @@ class ComplaintSlaStatus(models.Model):
         self.create(to_create)
         slas = complaints.sla_status_ids
         slas._update_reached()
-        slas.filtered(lambda s: not s.reached_date)._compute_deadline()
-        slas._update_pause(now)
-        slas._schedule_escalation()
+        clocks = slas._work_clocks(lambda sla: (sla.complaint_id.date_received, sla.paused_since, now))
+        slas.filtered(lambda s: not s.reached_date)._plan_deadlines(clocks)
+        slas._update_pause(now, clocks)
+        slas._schedule_escalation(clocks)
         slas._arm()

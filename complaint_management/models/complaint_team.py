@@ -6,6 +6,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_datetime
 
 from ..company_access import check_company_allowed
+from ..cron_batches import claim
 from ..customer_dates import customer_datetime
 from .complaint_complaint import SLA_AT_RISK_HOURS, text_direction
 from .complaint_portal_params import staff_reads_solar_hijri
@@ -200,7 +201,7 @@ class ComplaintTeam(models.Model):
         today = fields.Date.today()
         domain = [("sla_digest", "=", True), ("leader_id", "!=", False),
                   "|", ("sla_digest_date", "=", False), ("sla_digest_date", "<", today)]
-        teams = self.search(domain, limit=batch_size, order="id")
+        teams = claim(self, domain, batch_size, "id")
         template = self.env.ref("complaint_management.mail_template_complaint_sla_digest")
         for team in teams:
             if team._sla_digest_lines():

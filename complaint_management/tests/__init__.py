@@ -30,3 +30,7 @@ from . import test_translation_fa
 from . import test_complaint_rate_limit_concurrency
 from . import test_rendered_fa
 from . import test_company_isolation
+from . import test_sla_query_counts
+from . import test_work_clock
+from . import test_readonly_routes
+from . import test_crons_two_processes

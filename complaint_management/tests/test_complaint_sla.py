@@ -44,6 +44,7 @@ class TestComplaintSla(ComplaintSlaCommon):
         with freeze_time("2026-03-02 10:00:00"):
             complaint.stage_id = self.stage_waiting
         self.assertFalse(resolve.deadline, "paused: no deadline")
+        self.assertEqual(resolve.remaining_hours, 15, "it keeps the 15 working hours left of 16")
         self.assertFalse(complaint.sla_deadline)
         self.assertEqual(self._sla(complaint, "acknowledge").status, "met", "moving it acknowledged it")
         with freeze_time("2026-03-03 10:00:00"):
@@ -52,6 +53,23 @@ class TestComplaintSla(ComplaintSlaCommon):
         self.assertEqual(resolve.paused_hours, 8)
         self.assertEqual(resolve.deadline, datetime(2026, 3, 5, 9, 0))
         self.assertEqual(complaint.sla_deadline, datetime(2026, 3, 5, 9, 0))
+
+    def test_resume_plans_the_hours_left_from_now(self):
+        with freeze_time("2026-03-02 09:00:00"):  # a Monday
+            complaint = self._complaint()
+        resolve = self._sla(complaint, "resolve")
+        with freeze_time("2026-03-02 10:00:00"):
+            complaint.stage_id = self.stage_waiting
+        # a holiday declared afterwards for a day the clock was stopped changes nothing left
+        self.env["resource.calendar.leaves"].create({
+            "name": "Closed", "calendar_id": self.calendar.id,
+            "date_from": datetime(2026, 3, 2, 13, 0), "date_to": datetime(2026, 3, 2, 17, 0)})
+        with freeze_time("2026-03-03 10:00:00"):
+            complaint.stage_id = self.stage_progress
+        # 15 hours from Tuesday 10:00: Tuesday 6, Wednesday 8, Thursday 1
+        self.assertEqual(resolve.deadline, datetime(2026, 3, 5, 9, 0))
+        self.assertEqual(resolve.remaining_hours, 0)
+        self.assertEqual(resolve.paused_hours, 4, "Monday 10-12 (the afternoon was off) and Tuesday 8-10")
 
     def test_overdue_target_stays_failed_when_paused(self):
         with freeze_time("2026-03-02 09:00:00"):
