@@ -7,6 +7,9 @@ ten resolved, some reopened, compensated or rated), then times, as a complaint m
 
 - the pivot month x category of the complaint analysis (`read_group` as the pivot view calls it);
 - the dashboard (`get_dashboard_data`, 30 days against the 30 before);
+- the kanban's first load (columns, progress bars, 40 cards per open column) as the manager;
+- the public statistics page's figures (`_public_statistics`, cache emptied first);
+- the escalation cron with nothing due, the open complaints under an SLA policy;
 - the Excel export of 100 000 complaints (about two months), with the process's peak memory
   (resident set size) and Python's own peak allocation while writing it.
 
@@ -28,6 +31,12 @@ from odoo import sql_db  # noqa: E402
 
 DB = os.environ.get("REPORTS_BENCH_DB", "complaints_bench_reports")
 COMPLAINTS, CUSTOMERS, CATEGORIES, EXPORT_ROWS = 1_000_000, 10_000, 20, 100_000
+KANBAN_SPEC = {
+    "color": {}, "is_repeat": {}, "subject": {}, "name": {}, "priority": {}, "severity": {}, "kanban_state": {},
+    "partner_id": {"fields": {"display_name": {}}}, "tag_ids": {"fields": {"display_name": {}, "color": {}}},
+    "activity_ids": {"fields": {}}, "activity_state": {}, "user_id": {"fields": {"display_name": {}}},
+    "stage_id": {"fields": {"display_name": {}}}, "sla_deadline": {},
+}
 
 
 def fill(env):
@@ -72,11 +81,32 @@ def fill(env):
           "first_partner": first_partner, "customers": CUSTOMERS, "n": COMPLAINTS,
           "closed": stages["closed"], "resolved": stages["resolved"], "progress": stages["in_progress"],
           "new": stages["new"]})
+    # the open complaints are under an SLA policy, their next escalation in the future
+    policy = env["complaint.sla.policy"].create({"name": "Bench policy", "team_id": team.id, "resolve_hours": 40})
+    cr.execute("""
+        INSERT INTO complaint_sla_status (complaint_id, policy_id, target, deadline, next_escalation_date,
+                                          paused_hours, remaining_hours, create_uid, write_uid, create_date, write_date)
+        SELECT id, %(policy)s, 'resolve', date_received + interval '5 days',
+               greatest(date_received + interval '4 days', now() + interval '1 day'), 0, 0, 1, 1, now(), now()
+          FROM complaint_complaint WHERE NOT is_closed AND date_resolved IS NULL
+    """, {"policy": policy.id})
     cr.commit()
-    for table in ("complaint_complaint", "res_partner"):
+    for table in ("complaint_complaint", "res_partner", "complaint_sla_status"):
         with sql_db.db_connect(DB).cursor() as vacuum_cr:
             vacuum_cr._cnx.autocommit = True
             vacuum_cr.execute(f"VACUUM ANALYZE {table}")
+
+
+def kanban_first_load(env):
+    Complaint = env["complaint.complaint"]
+    domain = [("is_closed", "=", False)]
+    groups = Complaint.web_read_group(domain, ["stage_id"], ["stage_id"], limit=80, lazy=True)
+    Complaint.read_progress_bar(domain, "stage_id", {
+        "field": "kanban_state", "colors": {"done": "success", "blocked": "danger", "normal": "200"}})
+    for group in groups["groups"]:
+        if not group.get("__fold") and group["stage_id"]:
+            Complaint.web_search_read(domain + [("stage_id", "=", group["stage_id"][0])], KANBAN_SPEC,
+                                      limit=40, count_limit=None)
 
 
 def measure(fn, runs=3):
@@ -112,6 +142,18 @@ def main():
         rows.append((f"pivot month x category, {COMPLAINTS:,} complaints", f"{ms:.0f} ms", f"{queries}"))
         ms, queries = measure(lambda: Report.get_dashboard_data(days=30))
         rows.append(("dashboard, 30 days against the 30 before", f"{ms:.0f} ms", f"{queries}"))
+        ms, queries = measure(lambda: (kanban_first_load(menv), menv.invalidate_all()))
+        rows.append((f"kanban first load, {COMPLAINTS:,} complaints", f"{ms:.0f} ms", f"{queries}"))
+
+        def public_statistics():
+            env.registry.clear_cache()
+            env["complaint.report"].sudo()._public_statistics()
+        ms, queries = measure(public_statistics)
+        rows.append(("public statistics page's figures, cache empty", f"{ms:.0f} ms", f"{queries}"))
+        Sla = env["complaint.sla.status"]
+        ms, queries = measure(lambda: (Sla._cron_escalate(), cr.flush()))
+        open_count = Sla.search_count([])
+        rows.append((f"escalation cron, {open_count:,} open under SLA, nothing due", f"{ms:.0f} ms", f"{queries}"))
         cr.execute("SELECT date_received FROM complaint_complaint ORDER BY date_received DESC OFFSET %s LIMIT 1",
                    [EXPORT_ROWS - 1])
         since = cr.fetchone()[0]

@@ -301,16 +301,27 @@ class ComplaintComplaint(models.Model):
     @api.depends("sla_deadline", "sla_status_ids.deadline", "sla_status_ids.reached_date")
     def _compute_sla_flags(self):
         now = fields.Datetime.now()
+        # one query for the saved complaints, without loading their statuses
+        Sla = self.env["complaint.sla.status"].sudo()
+        Sla.flush_model(["complaint_id", "deadline", "reached_date"])
+        saved = [complaint.id for complaint in self if complaint.id]
+        failed = {row[0] for row in self.env.execute_query(SQL(
+            "SELECT complaint_id FROM complaint_sla_status WHERE complaint_id = ANY(%s) AND %s",
+            saved, Sla._failed_condition(now)))} if saved else set()
         for complaint in self:
-            complaint.sla_failed = any(sla.status == "failed" for sla in complaint.sla_status_ids)
+            complaint.sla_failed = complaint.id in failed if complaint.id else any(
+                sla.status == "failed" for sla in complaint.sla_status_ids)
             complaint.sla_at_risk = bool(complaint.sla_deadline) and (
                 now <= complaint.sla_deadline <= now + timedelta(hours=SLA_AT_RISK_HOURS))
 
     def _search_sla_failed(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise NotImplementedError(self.env._("Unsupported search on SLA Failed."))
-        domain = [("sla_status_ids", "any", [("status", "=", "failed")])]
-        return domain if (operator == "=") == value else ["!", *domain]
+        Sla = self.env["complaint.sla.status"].sudo()
+        Sla.flush_model(["complaint_id", "deadline", "reached_date"])
+        failed = SQL("(SELECT complaint_id FROM complaint_sla_status WHERE %s)",
+                     Sla._failed_condition(fields.Datetime.now()))
+        return [("id", "in" if (operator == "=") == value else "not in", failed)]
 
     def _search_sla_at_risk(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):

@@ -1,7 +1,7 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import Command, api, fields, models
+from odoo import Command, api, fields, models, tools
 from odoo.tools import SQL
 
 from ..cron_batches import claim
@@ -45,6 +45,19 @@ class ComplaintSlaStatus(models.Model):
          "A complaint has one status per SLA policy and target."),
     ]
 
+    def init(self):
+        # what "failed" reads (see _failed_condition): the targets reached late, the open ones by deadline
+        tools.create_index(self.env.cr, "complaint_sla_status_reached_late_index", self._table,
+                           ["complaint_id"], where="reached_date > deadline")
+        tools.create_index(self.env.cr, "complaint_sla_status_open_deadline_index", self._table,
+                           ["deadline", "complaint_id"], where="reached_date IS NULL")
+
+    @api.model
+    def _failed_condition(self, now):
+        """SQL: a target failed, reached after its deadline or still open past it (each side
+        answered by an index of its own, see init)."""
+        return SQL("(reached_date > deadline OR (reached_date IS NULL AND deadline < %s))", now)
+
     @api.depends("deadline", "reached_date")
     def _compute_status(self):
         now = fields.Datetime.now()
@@ -68,7 +81,7 @@ class ComplaintSlaStatus(models.Model):
         values = {value} if operator in ("=", "!=") else set(value)
         conditions = {
             "met": SQL("reached_date IS NOT NULL AND (deadline IS NULL OR reached_date <= deadline)"),
-            "failed": SQL("deadline < coalesce(reached_date, %s)", fields.Datetime.now()),
+            "failed": self._failed_condition(fields.Datetime.now()),
             "ongoing": SQL("reached_date IS NULL AND (deadline IS NULL OR deadline >= %s)", fields.Datetime.now()),
         }
         chosen = [conditions[key] for key in values if key in conditions] or [SQL("FALSE")]
@@ -85,18 +98,26 @@ class ComplaintSlaStatus(models.Model):
     # each calendar's work intervals once for the batch.
 
     def _work_clocks(self, span):
-        """{policy: its WorkClock}, one clock per calendar, each knowing the work intervals over
-        the moments `span(sla)` gives for these statuses and a month after them (the time to plan
-        targets in)."""
+        """{policy: its WorkClock} for these statuses' policies, each knowing the work intervals
+        over the moments `span(sla)` gives (see _policy_clocks)."""
+        return self._policy_clocks((sla.policy_id, span(sla)) for sla in self)
+
+    @api.model
+    def _policy_clocks(self, policy_moments):
+        """{policy: its WorkClock}, one clock per calendar, each knowing the work intervals over the
+        moments given with its policies, (policy, moments) pairs, and a month after them (the time
+        to plan targets in)."""
         clocks, moments = {}, defaultdict(list)
-        for sla in self:
-            calendar = sla.policy_id._calendar()
+        policies = self.env["complaint.sla.policy"]
+        for policy, policy_moments_ in policy_moments:
+            calendar = policy._calendar()
             clocks.setdefault(calendar, WorkClock(calendar))
-            moments[calendar] += [moment for moment in span(sla) if moment]
+            moments[calendar] += [moment for moment in policy_moments_ if moment]
+            policies |= policy
         for calendar, known in moments.items():
             if known:
                 clocks[calendar].cover(min(known), max(known) + PLANNING_SPAN)
-        return {policy: clocks[policy._calendar()] for policy in self.policy_id}
+        return {policy: clocks[policy._calendar()] for policy in policies}
 
     def _target_hours(self):
         self.ensure_one()
@@ -113,12 +134,17 @@ class ComplaintSlaStatus(models.Model):
         return dict(self._fields["target"]._description_selection(self.env))[self.target]
 
     def _level_time(self, level, clock):
-        """When `level` fires on this running target: its share of the target's time used, i.e.
-        the rest of that time before the deadline."""
-        left = self._target_hours() * (100 - level.percent) / 100
+        """When `level` fires on this running target (see _level_moment)."""
+        return self._level_moment(clock, self.deadline, self._target_hours(), level.percent)
+
+    @api.model
+    def _level_moment(self, clock, deadline, target_hours, percent):
+        """When a level fires at `percent` of a target's time used: when the rest of that time is
+        left before the deadline."""
+        left = target_hours * (100 - percent) / 100
         if left < 0:  # a level past the deadline
-            return clock.add_hours(self.deadline, -left) or self.deadline - timedelta(hours=left)
-        return clock.moment_left(self.deadline, left) or self.deadline - timedelta(hours=left)
+            return clock.add_hours(deadline, -left) or deadline - timedelta(hours=left)
+        return clock.moment_left(deadline, left) or deadline - timedelta(hours=left)
 
     def _pending_levels(self):
         self.ensure_one()
@@ -170,9 +196,10 @@ class ComplaintSlaStatus(models.Model):
     def _arm(self):
         """Have the escalation cron run when the first of these targets' next levels is due."""
         dates = [date for date in self.mapped("next_escalation_date") if date]
-        cron = self.env.ref("complaint_management.ir_cron_complaint_sla_escalate", raise_if_not_found=False)
-        if dates and cron:
-            cron._trigger(at=min(dates))
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "complaint_management.ir_cron_complaint_sla_escalate", raise_if_not_found=False)
+        if dates and cron_id:
+            self.env["ir.cron"].browse(cron_id)._trigger(at=min(dates))
 
     def _update_reached(self):
         """Mark targets reached (or not, after a reopen) from the complaint's dates: acknowledged,
@@ -190,7 +217,9 @@ class ComplaintSlaStatus(models.Model):
         keeping the hours left; restart the others, planning the hours left from now."""
         for sla in self.filtered(lambda s: not s.reached_date):
             clock = clocks[sla.policy_id]
-            paused = sla.complaint_id.stage_id in sla.policy_id.pause_stage_ids
+            # an archived pause stage still pauses the complaints left in it (and is not read for it)
+            pause_stages = sla.policy_id.with_context(active_test=False).pause_stage_ids
+            paused = sla.complaint_id.stage_id in pause_stages
             if paused and not sla.paused_since and sla.deadline and sla.deadline < now:
                 continue  # already failed: waiting for the customer now does not undo it
             if paused and not sla.paused_since:
@@ -210,6 +239,23 @@ class ComplaintSlaStatus(models.Model):
         self._arm()
 
     @api.model
+    def _new_status_values(self, new_statuses, clocks):
+        """The values of statuses to create, (complaint, policy, target) triples, planned as a
+        running clock from the receipt (inserted planned, not planned after: no second write)."""
+        values = []
+        for complaint, policy, target in new_statuses:
+            clock, hours = clocks[policy], policy[TARGETS[target]]
+            deadline = clock.add_hours(complaint.date_received, hours) or \
+                complaint.date_received + timedelta(hours=hours)
+            levels = policy.escalation_ids.filtered(lambda level, t=target: level.target == t)
+            values.append({
+                "complaint_id": complaint.id, "policy_id": policy.id, "target": target, "deadline": deadline,
+                "next_escalation_date": min((self._level_moment(clock, deadline, hours, level.percent)
+                                             for level in levels), default=False),
+            })
+        return values
+
+    @api.model
     def _sync(self, complaints):
         """Give each complaint one status per applicable policy and target, drop those of policies
         that no longer apply (unless reached), and recompute the open deadlines."""
@@ -221,14 +267,16 @@ class ComplaintSlaStatus(models.Model):
             existing = {(sla.policy_id, sla.target): sla for sla in complaint.sla_status_ids}
             stale |= self.browse([
                 sla.id for key, sla in existing.items() if key not in wanted and not sla.reached_date])
-            to_create += [
-                {"complaint_id": complaint.id, "policy_id": policy.id, "target": target}
-                for policy, target in wanted - existing.keys()]
+            to_create += [(complaint, policy, target) for policy, target in wanted - existing.keys()]
         stale.unlink()
-        self.create(to_create)
+        # one clock per calendar for the new statuses and the others
+        clocks = self._policy_clocks([
+            *((policy, (complaint.date_received, now)) for complaint, policy, _target in to_create),
+            *((sla.policy_id, (sla.complaint_id.date_received, sla.paused_since, now))
+              for sla in complaints.sla_status_ids - stale)])
+        self.create(self._new_status_values(to_create, clocks))
         slas = complaints.sla_status_ids
         slas._update_reached()
-        clocks = slas._work_clocks(lambda sla: (sla.complaint_id.date_received, sla.paused_since, now))
         slas.filtered(lambda s: not s.reached_date)._plan_deadlines(clocks)
         slas._update_pause(now, clocks)
         slas._schedule_escalation(clocks)

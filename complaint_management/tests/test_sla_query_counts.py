@@ -101,7 +101,7 @@ class TestSlaQueryCounts(ComplaintSlaCommon):
         self.env.flush_all()
         self.env.cr.precommit.run()
         self.env.invalidate_all()
-        with self.assertQueryCount(38):
+        with self.assertQueryCount(34):
             Complaint.create(vals)
             self.env.flush_all()
             self.env.cr.precommit.run()
