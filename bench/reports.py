@@ -62,7 +62,7 @@ def fill(env):
             name, subject, company_id, priority, severity, channel, kanban_state, active,
             acknowledgement_pending, team_id, category_id, partner_id, commercial_partner_id, partner_name,
             date_received, date_acknowledged, date_resolved, date_closed, stage_id, is_closed,
-            staff_reply_count, reopen_count, is_repeat, is_repeat_topic, compensation_amount, feedback_rating,
+            staff_reply_count, reopen_count, is_repeat, compensation_amount, feedback_rating,
             date_last_stage_update, create_uid, write_uid, create_date, write_date)
         SELECT 'BENCH/' || g, 'Bulk complaint ' || g, %(company)s, '0', 'normal', 'web', 'normal', true, false,
                %(team)s, (%(categories)s)[1 + g %% %(ncat)s], %(first_partner)s + g %% %(customers)s,
@@ -72,7 +72,7 @@ def fill(env):
                CASE WHEN g %% 10 < 3 THEN received + (g %% 97 + 24) * interval '1 hour' END,
                CASE WHEN g %% 10 < 3 THEN %(closed)s WHEN g %% 10 < 6 THEN %(resolved)s
                     WHEN g %% 10 < 8 THEN %(progress)s ELSE %(new)s END,
-               g %% 10 < 3, g %% 3, (g %% 17 = 0)::int, g %% 5 = 0, g %% 11 = 0,
+               g %% 10 < 3, g %% 3, (g %% 17 = 0)::int, g %% 5 = 0,
                CASE WHEN g %% 13 = 0 THEN 25 ELSE 0 END, CASE WHEN g %% 4 = 0 THEN 1 + g %% 5 ELSE 0 END,
                received, 1, 1, received, received
           FROM (SELECT g, now() - (%(n)s - g) * interval '63 seconds' AS received

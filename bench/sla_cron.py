@@ -72,11 +72,12 @@ def fill(env):
 
 
 def make_due(env, team):
-    """2 000 of them received a month ago: both levels are due."""
+    """2 000 of them received a month ago, their deadline passed: both levels are due."""
     env.cr.execute("""
         WITH due AS (SELECT id FROM complaint_complaint WHERE team_id = %(team)s ORDER BY id LIMIT %(due)s)
         UPDATE complaint_complaint c SET date_received = now() - interval '30 days' FROM due WHERE c.id = due.id;
-        UPDATE complaint_sla_status s SET next_escalation_date = now() - interval '1 minute'
+        UPDATE complaint_sla_status s SET next_escalation_date = now() - interval '1 minute',
+                                          deadline = now() - interval '1 hour'
           FROM complaint_complaint c
          WHERE c.id = s.complaint_id AND c.date_received < now() - interval '29 days';
     """, {"team": team.id, "due": DUE})

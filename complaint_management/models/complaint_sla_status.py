@@ -168,10 +168,12 @@ class ComplaintSlaStatus(models.Model):
             for level in sla._pending_levels():
                 if sla._level_time(level, clocks[sla.policy_id]) <= now:
                     due[level].append(sla.id)
+        told = defaultdict(list)  # partner: [(complaint, note)] to tell them of, once for the batch
         for level in sorted(due, key=lambda level: (bool(level.escalation_team_id), level.percent)):
             slas = self.browse(due[level])
             slas.escalation_ids = [Command.link(level.id)]
-            level._fire(slas)
+            level._fire(slas, told)
+        self.env["complaint.sla.escalation"]._notify_people(told)
 
     @api.model
     def _cron_escalate(self, batch_size=200):

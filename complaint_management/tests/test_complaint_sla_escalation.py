@@ -67,6 +67,12 @@ class TestComplaintSlaEscalation(ComplaintSlaCommon, CronMixinCase):
             complaint = self._complaint()
         self._run_cron("2026-03-05 09:00:00")
         self.assertEqual(len(self._escalation_notes(complaint)), 2)
+        # the assignee, here the leader too, is told of both levels in one message, with links
+        self.assertEqual(complaint.user_id, self.user_a1)
+        told = self.env["mail.message"].search([
+            ("message_type", "=", "user_notification"), ("partner_ids", "in", complaint.user_id.partner_id.ids)])
+        self.assertEqual(told.mapped("subject"), ["SLA escalations: 2"])
+        self.assertEqual(told.body.count(f"/odoo/complaint.complaint/{complaint.id}"), 2)
         self.assertEqual(self._sla(complaint, "resolve").escalation_ids, self.warning | self.breach)
 
     def test_reached_or_paused_targets_do_not_escalate(self):
@@ -109,3 +115,10 @@ class TestComplaintSlaEscalation(ComplaintSlaCommon, CronMixinCase):
         self.assertIn("12:30", breach.body, "Wednesday 9:00 UTC is 12:30 in Tehran")
         self.assertNotIn("2026-03-04 09:00:00", breach.body, "not a raw UTC string")
         self.assertNotIn("time used", breach.body, "in the leader's language")
+        # the leader is told once for the run, in Persian; the assignee (75 %) in English
+        told = self.env["mail.message"].search([
+            ("message_type", "=", "user_notification"), ("partner_ids", "in", self.user_a1.partner_id.ids)])
+        self.assertEqual(len(told), 1)
+        self.assertIn(complaint.name, told.body)
+        self.assertIn("12:30", told.body)
+        self.assertNotIn("SLA escalations", told.subject)
