@@ -17,20 +17,23 @@ require_odoo_src
 ensure_postgres
 ensure_venv
 
-if db_exists "$DB_NAME"; then
-    echo "Updating $ADDONS in database $DB_NAME"
-    # -i installs the addons the database does not have yet (a new bridge); -u updates the others
-    odoo -d "$DB_NAME" -i "$ADDONS" -u "$ADDONS" --stop-after-init --log-level=warn
-else
-    echo "Creating database $DB_NAME with demo data, in English and Persian"
-    odoo -d "$DB_NAME" -i "$ADDONS" --stop-after-init --log-level=warn
-    # Persian's terms for every installed app; given at creation, it would become the default language
-    odoo -d "$DB_NAME" --load-language=fa_IR --stop-after-init --log-level=warn
-fi
-# the emails Odoo sends go to a local mail server that keeps them in $OUTBOX, not to anyone
+# the emails Odoo sends (the demo's too, as it installs) go to a local mail server that keeps them in
+# $OUTBOX, not to anyone
 "$VENV/bin/python" "$ROOT/scripts/mail_outbox.py" "$OUTBOX" "$OUTBOX_PORT" &
 OUTBOX_PID=$!
 trap 'kill $OUTBOX_PID 2>/dev/null' EXIT
+SMTP=(--smtp=127.0.0.1 --smtp-port="$OUTBOX_PORT")
+
+if db_exists "$DB_NAME"; then
+    echo "Updating $ADDONS in database $DB_NAME"
+    # -i installs the addons the database does not have yet (a new bridge); -u updates the others
+    odoo -d "$DB_NAME" -i "$ADDONS" -u "$ADDONS" --stop-after-init --log-level=warn "${SMTP[@]}"
+else
+    echo "Creating database $DB_NAME with demo data, in English and Persian"
+    odoo -d "$DB_NAME" -i "$ADDONS" --stop-after-init --log-level=warn "${SMTP[@]}"
+    # Persian's terms for every installed app; given at creation, it would become the default language
+    odoo -d "$DB_NAME" --load-language=fa_IR --stop-after-init --log-level=warn
+fi
 SERVING=()
 if [ "$WORKERS" -gt 0 ]; then
     SERVING=(--workers="$WORKERS" --max-cron-threads="$CRON_WORKERS" --gevent-port="$GEVENT_PORT")
@@ -41,4 +44,4 @@ echo "Emails sent are kept in $OUTBOX (.eml for a mail program, .html for the br
 "$VENV/bin/python" "$ODOO_SRC/odoo-bin" --addons-path="$(addons_path)" \
     --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" --data-dir="$ODOO_DATA_DIR" \
     -d "$DB_NAME" --db-filter="^${DB_NAME}\$" --http-port="$HTTP_PORT" \
-    --smtp=127.0.0.1 --smtp-port="$OUTBOX_PORT" "${SERVING[@]}"
+    "${SMTP[@]}" "${SERVING[@]}"
