@@ -23,6 +23,7 @@ from contextlib import closing
 sys.path.insert(0, os.environ["ODOO_SRC"])
 
 from database import new_database  # noqa: E402
+from kanban import COMPLAINT_CARD, first_load  # noqa: E402
 from table import print_table  # noqa: E402
 
 import odoo  # noqa: E402
@@ -30,16 +31,6 @@ from odoo import sql_db  # noqa: E402
 
 DB = os.environ.get("BENCH_DB", "complaints_bench")
 KANBAN_SIZES = (1_000, 10_000, 100_000)
-KANBAN_SPEC = {
-    "color": {}, "is_repeat": {}, "subject": {}, "name": {}, "priority": {}, "severity": {},
-    "kanban_state": {}, "partner_id": {"fields": {"display_name": {}}},
-    "tag_ids": {"fields": {"display_name": {}, "color": {}}},
-    "activity_ids": {"fields": {}}, "activity_state": {}, "activity_exception_decoration": {},
-    "activity_exception_icon": {}, "activity_summary": {}, "activity_type_icon": {},
-    "activity_type_id": {"fields": {"display_name": {}}},
-    "user_id": {"fields": {"display_name": {}}}, "stage_id": {"fields": {"display_name": {}}},
-    "sla_deadline": {},
-}
 
 
 def measure(fn):
@@ -147,16 +138,8 @@ def vacuum_analyze():
 
 
 def kanban_first_load(env):
-    Complaint = env["complaint.complaint"].with_context(search_default_open=1)
-    domain = [("is_closed", "=", False)]
-    groups = Complaint.web_read_group(domain, ["stage_id"], ["stage_id"], limit=80, lazy=True)
-    Complaint.read_progress_bar(domain, "stage_id", {
-        "field": "kanban_state", "colors": {"done": "success", "blocked": "danger", "normal": "200"}})
-    for group in groups["groups"]:
-        if group.get("__fold") or not group["stage_id"]:
-            continue
-        Complaint.web_search_read(
-            domain + [("stage_id", "=", group["stage_id"][0])], KANBAN_SPEC, limit=40, count_limit=None)
+    first_load(env["complaint.complaint"].with_context(search_default_open=1), [("is_closed", "=", False)],
+               COMPLAINT_CARD)
 
 
 def bench_kanban(env, rows, customers, staff, tags):

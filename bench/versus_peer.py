@@ -20,6 +20,7 @@ from contextlib import closing
 sys.path.insert(0, os.environ["ODOO_SRC"])
 
 from database import odoo_args  # noqa: E402
+from kanban import COMPLAINT_CARD, first_load  # noqa: E402
 
 import odoo  # noqa: E402
 from odoo import sql_db  # noqa: E402
@@ -33,17 +34,8 @@ STAGE_WRITE = 1_000
 STATUS_READ = 5_000
 DUE = 2_000
 
-OUR_KANBAN_SPEC = {
-    "color": {}, "is_repeat": {}, "subject": {}, "name": {}, "priority": {}, "severity": {},
-    "kanban_state": {}, "partner_id": {"fields": {"display_name": {}}},
-    "tag_ids": {"fields": {"display_name": {}, "color": {}}},
-    "activity_ids": {"fields": {}}, "activity_state": {}, "activity_exception_decoration": {},
-    "activity_exception_icon": {}, "activity_summary": {}, "activity_type_icon": {},
-    "activity_type_id": {"fields": {"display_name": {}}},
-    "user_id": {"fields": {"display_name": {}}}, "stage_id": {"fields": {"display_name": {}}},
-    "sla_deadline": {},
-}
-PEER_KANBAN_SPEC = {
+# the peer's card, what its kanban shows of ours
+PEER_CARD = {
     "color": {}, "number": {}, "name": {}, "priority": {}, "kanban_state": {},
     "partner_id": {"fields": {"display_name": {}}}, "tag_ids": {"fields": {"display_name": {}, "color": {}}},
     "activity_ids": {"fields": {}}, "activity_state": {}, "activity_exception_decoration": {},
@@ -172,15 +164,8 @@ class Ours:
         self.env.invalidate_all()
 
     def kanban(self, env):
-        Complaint = env["complaint.complaint"].with_user(self.agent).with_context(search_default_open=1)
-        domain = [("is_closed", "=", False)]
-        groups = Complaint.web_read_group(domain, ["stage_id"], ["stage_id"], limit=80, lazy=True)
-        Complaint.read_progress_bar(domain, "stage_id", {
-            "field": "kanban_state", "colors": {"done": "success", "blocked": "danger", "normal": "200"}})
-        for group in groups["groups"]:
-            if not group.get("__fold") and group["stage_id"]:
-                Complaint.web_search_read(domain + [("stage_id", "=", group["stage_id"][0])],
-                                          OUR_KANBAN_SPEC, limit=40, count_limit=None)
+        first_load(env["complaint.complaint"].with_user(self.agent).with_context(search_default_open=1),
+                   [("is_closed", "=", False)], COMPLAINT_CARD)
 
     def failed_count(self, env):
         return env["complaint.complaint"].search_count([("is_closed", "=", False), ("sla_failed", "=", True)])
@@ -277,15 +262,7 @@ class Peer:
         self.env.invalidate_all()
 
     def kanban(self, env):
-        Ticket = env["helpdesk.ticket"].with_user(self.agent)
-        domain = [("closed", "=", False)]
-        groups = Ticket.web_read_group(domain, ["stage_id"], ["stage_id"], limit=80, lazy=True)
-        Ticket.read_progress_bar(domain, "stage_id", {
-            "field": "kanban_state", "colors": {"done": "success", "blocked": "danger", "normal": "200"}})
-        for group in groups["groups"]:
-            if not group.get("__fold") and group["stage_id"]:
-                Ticket.web_search_read(domain + [("stage_id", "=", group["stage_id"][0])],
-                                       PEER_KANBAN_SPEC, limit=40, count_limit=None)
+        first_load(env["helpdesk.ticket"].with_user(self.agent), [("closed", "=", False)], PEER_CARD)
 
     def failed_count(self, env):
         return env["helpdesk.ticket"].search_count([("closed", "=", False), ("sla_expired", "=", True)])

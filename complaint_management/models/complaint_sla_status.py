@@ -103,16 +103,16 @@ class ComplaintSlaStatus(models.Model):
         return self._policy_clocks((sla.policy_id, span(sla)) for sla in self)
 
     @api.model
-    def _policy_clocks(self, policy_moments):
+    def _policy_clocks(self, pairs):
         """{policy: its WorkClock}, one clock per calendar, each knowing the work intervals over the
-        moments given with its policies, (policy, moments) pairs, and a month after them (the time
-        to plan targets in)."""
+        moments given with its policies in `pairs` (policy, moments), and a month after them (the
+        time to plan targets in)."""
         clocks, moments = {}, defaultdict(list)
         policies = self.env["complaint.sla.policy"]
-        for policy, policy_moments_ in policy_moments:
+        for policy, policy_moments in pairs:
             calendar = policy._calendar()
             clocks.setdefault(calendar, WorkClock(calendar))
-            moments[calendar] += [moment for moment in policy_moments_ if moment]
+            moments[calendar] += [moment for moment in policy_moments if moment]
             policies |= policy
         for calendar, known in moments.items():
             if known:
@@ -177,8 +177,8 @@ class ComplaintSlaStatus(models.Model):
 
     @api.model
     def _cron_escalate(self, batch_size=200):
-        """Fire the escalation levels that are due, a batch at a time. Rows are locked and skipped
-        when another worker holds them, so two workers never fire the same level."""
+        """Fire the escalation levels that are due, a batch at a time, claimed (see claim): two
+        workers never fire the same level."""
         now = fields.Datetime.now()
         slas = claim(self, [("next_escalation_date", "<=", now)], batch_size, "next_escalation_date, id")
         claimed = len(slas)
