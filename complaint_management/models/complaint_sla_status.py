@@ -8,7 +8,7 @@ from ..cron_batches import claim
 from ..work_clock import WorkClock
 from .complaint_sla_policy import SLA_TARGETS, TARGETS
 
-PLANNING_SPAN = timedelta(days=31)
+PLANNING_SPAN = timedelta(days=14)
 SLA_STATUSES = [("ongoing", "Ongoing"), ("met", "Met"), ("failed", "Failed")]
 
 
@@ -105,7 +105,7 @@ class ComplaintSlaStatus(models.Model):
     @api.model
     def _policy_clocks(self, pairs):
         """{policy: its WorkClock}, one clock per calendar, each knowing the work intervals over the
-        moments given with its policies in `pairs` (policy, moments), and a month after them (the
+        moments given with its policies in `pairs` (policy, moments), and two weeks after them (the
         time to plan targets in)."""
         clocks, moments = {}, defaultdict(list)
         policies = self.env["complaint.sla.policy"]
