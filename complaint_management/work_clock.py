@@ -58,7 +58,7 @@ class WorkClock:
 
     def add_hours(self, start, hours):
         """The moment `hours` (>= 0) of working time after `start`, as `plan_hours` gives it;
-        None beyond the horizon."""
+        beyond the horizon (a calendar without work), `hours` round the clock."""
         if not self.calendar:
             return start + timedelta(hours=hours)
         span = timedelta(days=14 + hours / 4)  # a week of 40 hours and some holidays
@@ -69,11 +69,12 @@ class WorkClock:
                     return moment
             self.cover(start, start + span)
             span *= 2
-        return None
+        return start + timedelta(hours=hours)
 
     def moment_left(self, end, hours):
         """The first moment from which only `hours` (>= 0) of working time are left until `end`:
-        where `hours` before `end` would have been planned to; None beyond the horizon."""
+        where `hours` before `end` would have been planned to; beyond the horizon, `hours` round
+        the clock before `end`."""
         if not self.calendar:
             return end - timedelta(hours=hours)
         span = timedelta(days=14 + hours / 4)
@@ -84,7 +85,7 @@ class WorkClock:
                     return self._moment_worked(worked)
             self.cover(end - span, end)
             span *= 2
-        return None
+        return end - timedelta(hours=hours)
 
     def hours_between(self, start, end):
         """Working hours from `start` to `end` (0 when `end` is not later)."""

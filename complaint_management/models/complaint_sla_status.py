@@ -127,7 +127,7 @@ class ComplaintSlaStatus(models.Model):
         """Plan the deadline of running targets from the receipt: target hours and hours paused."""
         for sla in self.filtered(lambda s: not s.paused_since):
             start, hours = sla.complaint_id.date_received, sla._target_hours() + sla.paused_hours
-            sla.deadline = clocks[sla.policy_id].add_hours(start, hours) or start + timedelta(hours=hours)
+            sla.deadline = clocks[sla.policy_id].add_hours(start, hours)
 
     def _description_target(self):
         self.ensure_one()
@@ -143,8 +143,8 @@ class ComplaintSlaStatus(models.Model):
         left before the deadline."""
         left = target_hours * (100 - percent) / 100
         if left < 0:  # a level past the deadline
-            return clock.add_hours(deadline, -left) or deadline - timedelta(hours=left)
-        return clock.moment_left(deadline, left) or deadline - timedelta(hours=left)
+            return clock.add_hours(deadline, -left)
+        return clock.moment_left(deadline, left)
 
     def _pending_levels(self):
         self.ensure_one()
@@ -228,9 +228,9 @@ class ComplaintSlaStatus(models.Model):
                 sla.write({"paused_since": now, "remaining_hours": clock.hours_between(now, sla.deadline),
                            "deadline": False})
             elif not paused and sla.paused_since:
-                deadline = clock.add_hours(now, sla.remaining_hours) or now + timedelta(hours=sla.remaining_hours)
                 sla.write({"paused_hours": sla.paused_hours + clock.hours_between(sla.paused_since, now),
-                           "paused_since": False, "remaining_hours": 0, "deadline": deadline})
+                           "paused_since": False, "remaining_hours": 0,
+                           "deadline": clock.add_hours(now, sla.remaining_hours)})
 
     def _follow_complaints(self, now):
         """Keep these statuses in step with their complaints' stage and dates."""
@@ -247,8 +247,7 @@ class ComplaintSlaStatus(models.Model):
         values = []
         for complaint, policy, target in new_statuses:
             clock, hours = clocks[policy], policy[TARGETS[target]]
-            deadline = clock.add_hours(complaint.date_received, hours) or \
-                complaint.date_received + timedelta(hours=hours)
+            deadline = clock.add_hours(complaint.date_received, hours)
             levels = policy.escalation_ids.filtered(lambda level, t=target: level.target == t)
             values.append({
                 "complaint_id": complaint.id, "policy_id": policy.id, "target": target, "deadline": deadline,
@@ -276,10 +275,11 @@ class ComplaintSlaStatus(models.Model):
             *((policy, (complaint.date_received, now)) for complaint, policy, _target in to_create),
             *((sla.policy_id, (sla.complaint_id.date_received, sla.paused_since, now))
               for sla in complaints.sla_status_ids - stale)])
-        self.create(self._new_status_values(to_create, clocks))
+        new = self.create(self._new_status_values(to_create, clocks))
         slas = complaints.sla_status_ids
         slas._update_reached()
-        slas.filtered(lambda s: not s.reached_date)._plan_deadlines(clocks)
+        # the new ones are planned already
+        (slas - new).filtered(lambda s: not s.reached_date)._plan_deadlines(clocks)
         slas._update_pause(now, clocks)
         slas._schedule_escalation(clocks)
         slas._arm()
