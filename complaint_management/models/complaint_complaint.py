@@ -772,11 +772,11 @@ class ComplaintComplaint(models.Model):
     def _cron_send_acknowledgements(self, batch_size=200):
         """Send the acknowledgement email of newly received complaints, in batches, and the links
         asked for on the tracking page."""
-        asked = claim(self, [("access_link_pending", "=", True)], batch_size, "id")
+        asked = claim(self, [("access_link_pending", "=", True)], batch_size, "id", "partner_id")
         asked._send_mail_template(self.env.ref("complaint_management.mail_template_complaint_access_link"))
         asked.access_link_pending = False
         domain = [("acknowledgement_pending", "=", True)]
-        complaints = claim(self, domain, batch_size, "id")
+        complaints = claim(self, domain, batch_size, "id", "partner_id")
         template = self.env.ref("complaint_management.mail_template_complaint_acknowledgement")
         now = fields.Datetime.now()
         reachable = complaints._reachable()

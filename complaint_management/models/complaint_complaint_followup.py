@@ -117,7 +117,7 @@ class ComplaintComplaint(models.Model):
         later run finds nothing left to do, and a run at the same time skips them (claim)."""
         now = fields.Datetime.now()
         domain = [("date_followup", "<=", now)]
-        complaints = claim(self, domain, batch_size, "date_followup, id")
+        complaints = claim(self, domain, batch_size, "date_followup, id", "partner_id")
         due = defaultdict(lambda: self.browse())
         for complaint in complaints:
             stage = complaint.stage_id

@@ -108,6 +108,31 @@ class TestCronsTwoProcesses(CommittedCase):
                                       ("subject", "ilike", "overdue or at risk")])
             self.assertEqual(len(digests), 1, "one digest for the team")
 
+    def test_customer_held_by_another_run_waits(self):
+        """Odoo writes on the customer it emails a portal link to: while another run holds the
+        customer, the crons leave their complaints (no waiting, no conflict), then do them."""
+        with self._cursor() as other:
+            other.execute("SELECT id FROM res_partner WHERE id = %s FOR NO KEY UPDATE", [self.ids["customer"]])
+            with self._cursor() as cr:
+                cr.execute("SET LOCAL lock_timeout = '5s'")  # a wait for the customer fails here
+                env = self._env(cr)
+                env["complaint.complaint"]._cron_send_acknowledgements()
+                env["complaint.complaint"]._cron_follow_up()
+                complaints = env["complaint.complaint"].browse(self.ids["complaints"])
+                self.assertEqual(len(complaints.filtered("acknowledgement_pending")), 24)
+                self.assertFalse(env["complaint.feedback"].search([("complaint_id", "in", complaints.ids)]))
+                cr.commit()  # pylint: disable=invalid-commit
+            other.rollback()
+        with self._cursor() as cr:
+            env = self._env(cr)
+            env["complaint.complaint"]._cron_send_acknowledgements()
+            env["complaint.complaint"]._cron_follow_up()
+            complaints = env["complaint.complaint"].browse(self.ids["complaints"])
+            self.assertFalse(complaints.filtered("acknowledgement_pending"))
+            feedback = env["complaint.feedback"].search([("complaint_id", "in", complaints.ids)])
+            self.assertEqual(sorted(feedback.complaint_id.ids), sorted(self.ids["resolved"]))
+            cr.commit()  # pylint: disable=invalid-commit
+
     def _child(self, start, failures):
         try:
             self._run_crons(start, failures)
