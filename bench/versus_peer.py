@@ -61,9 +61,9 @@ def measure(fn):
     return (time.perf_counter() - start) * 1000, sql_db.sql_counter - queries
 
 
-def vacuum_analyze(*tables):
+def vacuum_analyze(dbname, *tables):
     """What autovacuum does to a live table after a bulk load (VACUUM needs its own connection)."""
-    with closing(sql_db.db_connect(DB).cursor()) as cr:
+    with closing(sql_db.db_connect(dbname).cursor()) as cr:
         cr._cnx.autocommit = True
         for table in tables:
             cr.execute(f"VACUUM ANALYZE {table}")
@@ -160,7 +160,7 @@ class Ours:
                      WHERE reached_date IS NULL GROUP BY complaint_id) d
              WHERE d.complaint_id = c.id AND c.id > %s""", [last_id])
         cr.commit()
-        vacuum_analyze("complaint_complaint", "complaint_sla_status")
+        vacuum_analyze(cr.dbname, "complaint_complaint", "complaint_sla_status")
         self.env.invalidate_all()
 
     def kanban(self, env):
@@ -258,7 +258,7 @@ class Peer:
         """, {"sla": self.sla.id, "done": s["done"], "cancelled": s["cancelled"], "waiting": s["awaiting"],
               "team": self.team.id, "last_id": last_id})
         cr.commit()
-        vacuum_analyze("helpdesk_ticket", "helpdesk_ticket_sla")
+        vacuum_analyze(cr.dbname, "helpdesk_ticket", "helpdesk_ticket_sla")
         self.env.invalidate_all()
 
     def kanban(self, env):
