@@ -1,3 +1,5 @@
+from datetime import datetime, time
+
 import pytz
 from babel.numbers import format_decimal, format_percent
 from dateutil.relativedelta import relativedelta
@@ -28,6 +30,7 @@ class ComplaintReport(models.Model):
     complaint_id = fields.Many2one("complaint.complaint", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     date_received = fields.Datetime(string="Received On", readonly=True)
+    date_resolved = fields.Datetime(string="Resolved On", readonly=True)
     team_id = fields.Many2one("complaint.team", readonly=True)
     user_id = fields.Many2one("res.users", string="Assigned To", readonly=True)
     category_id = fields.Many2one("complaint.category", readonly=True)
@@ -75,7 +78,8 @@ class ComplaintReport(models.Model):
     @property
     def _table_query(self):
         return SQL("""
-            SELECT c.id, c.id AS complaint_id, c.name, c.company_id, c.date_received, c.team_id, c.user_id,
+            SELECT c.id, c.id AS complaint_id, c.name, c.company_id, c.date_received, c.date_resolved,
+                   c.team_id, c.user_id,
                    c.category_id, c.product_id, t.categ_id AS product_categ_id, c.channel, c.severity,
                    c.stage_id, c.is_closed, c.commercial_partner_id AS partner_id, p.country_id,
                    p.user_id AS salesperson_id,
@@ -103,6 +107,13 @@ class ComplaintReport(models.Model):
              WHERE c.active
         """, now=fields.Datetime.now())
 
+    @api.model
+    def _without_jit(self):
+        """PostgreSQL compiles (JIT) the queries its planner finds costly before running them: on
+        aggregates over many complaints, whose sizes it overestimates, the compiling took longer
+        than the work (1.9 of 2.4 s at a million complaints). Off for the rest of the transaction."""
+        self.env.cr.execute("SET LOCAL jit = off")
+
     # ------------------------------------------------------------
     # DASHBOARD
     # ------------------------------------------------------------
@@ -113,6 +124,7 @@ class ComplaintReport(models.Model):
         next to the `days` before, the monthly trend and the main categories; each figure with the
         domain of its complaints."""
         days = min(max(int(days or DEFAULT_PERIOD_DAYS), 1), 366)
+        self._without_jit()
         now = fields.Datetime.now()
         start, previous_start = now - relativedelta(days=days), now - relativedelta(days=2 * days)
         current, previous = self._dashboard_kpis(start, now), self._dashboard_kpis(previous_start, start)
@@ -236,48 +248,54 @@ class ComplaintReport(models.Model):
         # calendar months of the reader (Solar Hijri in Persian), days of the company's time zone
         starts = month_starts(today, jalali=uses_jalali(self.env.lang), count=months)
         tz = self.env["res.company"].browse(company_id).sudo().partner_id.tz or "UTC"
+        period_start = today - relativedelta(days=DEFAULT_PERIOD_DAYS - 1)
 
         def local_day(column):
-            return SQL("timezone(%s, timezone('UTC', %s))::date", tz, SQL(column))
+            return SQL("timezone(%s, timezone('UTC', %s))::date", tz, SQL.identifier("r", column))
+
+        def since(day):
+            """The UTC moment the company's `day` starts: dates compare with it as stored, so an
+            index on them answers."""
+            return pytz.timezone(tz).localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
 
         # sudo: aggregates only; visitors may not read complaints
         report = self.sudo()
+        report._without_jit()
         rows = report.env.execute_query(SQL("""
             WITH received AS (
                 SELECT width_bucket(%(received)s, %(starts)s::date[]) AS month, count(*) AS received
                   FROM (%(table)s) r
-                 WHERE company_id = %(company)s AND %(received)s >= %(start)s
+                 WHERE r.company_id = %(company)s AND r.date_received >= %(since)s
                  GROUP BY 1
             ), resolved AS (
                 SELECT width_bucket(%(resolved)s, %(starts)s::date[]) AS month, count(*) AS resolved,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY r.hours_to_resolve) AS median_hours,
                        avg(r.sla_met) AS sla_met
-                  FROM (%(table)s) r JOIN complaint_complaint c ON c.id = r.id
-                 WHERE r.company_id = %(company)s AND %(resolved)s >= %(start)s
+                  FROM (%(table)s) r
+                 WHERE r.company_id = %(company)s AND r.date_resolved >= %(since)s
                  GROUP BY 1
             )
             SELECT month, coalesce(received.received, 0), coalesce(resolved.resolved, 0),
                    resolved.median_hours, resolved.sla_met
               FROM received FULL JOIN resolved USING (month)
              ORDER BY month
-        """, table=self._table_query, company=company_id, start=starts[0], starts=starts,
-            received=local_day("r.date_received"), resolved=local_day("c.date_resolved")))
-        period_start = today - relativedelta(days=DEFAULT_PERIOD_DAYS - 1)
+        """, table=self._table_query, company=company_id, since=since(starts[0]), starts=starts,
+            received=local_day("date_received"), resolved=local_day("date_resolved")))
+        period_since = since(period_start)
         [period] = report.env.execute_query(SQL("""
-            SELECT count(*) FILTER (WHERE %(received)s >= %(start)s),
-                   count(*) FILTER (WHERE %(resolved)s >= %(start)s),
+            SELECT count(*) FILTER (WHERE r.date_received >= %(since)s),
+                   count(*) FILTER (WHERE r.date_resolved >= %(since)s),
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY r.hours_to_resolve)
-                       FILTER (WHERE %(resolved)s >= %(start)s),
-                   avg(r.sla_met) FILTER (WHERE %(resolved)s >= %(start)s)
-              FROM (%(table)s) r JOIN complaint_complaint c ON c.id = r.id
-             WHERE r.company_id = %(company)s AND (%(received)s >= %(start)s OR %(resolved)s >= %(start)s)
-        """, table=self._table_query, company=company_id, start=period_start,
-            received=local_day("r.date_received"), resolved=local_day("c.date_resolved")))
+                       FILTER (WHERE r.date_resolved >= %(since)s),
+                   avg(r.sla_met) FILTER (WHERE r.date_resolved >= %(since)s)
+              FROM (%(table)s) r
+             WHERE r.company_id = %(company)s AND (r.date_received >= %(since)s OR r.date_resolved >= %(since)s)
+        """, table=self._table_query, company=company_id, since=period_since))
         categories = report.env.execute_query(SQL("""
             SELECT category_id, count(*) FROM (%(table)s) r
-             WHERE company_id = %(company)s AND %(received)s >= %(start)s AND category_id IS NOT NULL
+             WHERE r.company_id = %(company)s AND r.date_received >= %(since)s AND r.category_id IS NOT NULL
              GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5
-        """, table=self._table_query, company=company_id, start=period_start, received=local_day("r.date_received")))
+        """, table=self._table_query, company=company_id, since=period_since))
         names = {category.id: category.display_name
                  for category in self.env["complaint.category"].sudo().browse([row[0] for row in categories])}
         days = self._public_number_formats()["number"](DEFAULT_PERIOD_DAYS)
