@@ -1,6 +1,14 @@
 """The work a run of a scheduled action takes on: with several Odoo workers, two runs of the same
-action (a scheduled run and one started by hand, or two servers) may overlap."""
+action (a scheduled run and one started by hand, or two servers) may overlap; and one bad record
+must not stop the others."""
+import logging
+
+import psycopg2
+from markupsafe import Markup
+
 from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 
 def claim(records, domain, limit, order, customer_field=None):
@@ -21,3 +29,59 @@ def claim(records, domain, limit, order, customer_field=None):
     held = set(customers.ids) - {row[0] for row in records.env.execute_query(SQL(
         "SELECT id FROM res_partner WHERE id = ANY(%s) FOR NO KEY UPDATE SKIP LOCKED", customers.ids))}
     return claimed.filtered(lambda record: record[customer_field].id not in held)
+
+
+def isolate_failures(records, work, action, reported_on):
+    """Do `work` (a function of a recordset) on `records` as one batch; if that fails, on each
+    record alone, each in a savepoint of its own: a record that fails is logged, left as it was
+    for a later run and reported once (see report_failure), the others are done. A conflict with
+    another transaction is not a bad record: it stops the run, which Odoo retries.
+
+    `action`: what the work is, a function of an environment giving it in that environment's
+    language; `reported_on`: a function of a record giving (the mail thread to report on, the user
+    to tell). Return the records that failed."""
+    env = records.env
+    if not records:
+        return records
+    try:
+        with env.cr.savepoint():
+            work(records)
+        return records.browse()
+    except psycopg2.OperationalError:
+        raise
+    except Exception:  # noqa: BLE001 - whatever breaks one record must not stop the others
+        _logger.info("%s failed on a batch of %s: each is done alone", action(env), len(records))
+    failed = records.browse()
+    for record in records:
+        try:
+            with env.cr.savepoint():
+                work(record)
+        except psycopg2.OperationalError:
+            raise
+        except Exception as error:  # noqa: BLE001
+            _logger.exception("%s failed on %s; left for a later run", action(env), record)
+            failed |= record
+            report_failure(*reported_on(record), action, error)
+    return failed
+
+
+def report_failure(thread, user, action, error):
+    """Tell `user` that `action` failed on `thread` (a record with a chatter), by a note there that
+    mentions them, in their language; once: a later run failing the same way adds nothing."""
+    env = thread.env(context=dict(thread.env.context, lang=user.lang))
+    subject = env._("A scheduled action failed: %(action)s", action=action(env))
+    # sudo: the scheduled action's note, whoever runs it; reading the thread's notes to say it once
+    Message = env["mail.message"].sudo()
+    if Message.search_count([("model", "=", thread._name), ("res_id", "=", thread.id),
+                             ("subject", "=", subject)], limit=1):
+        return
+    try:
+        with env.cr.savepoint():
+            thread.with_env(env).sudo().message_post(
+                subject=subject, body=Markup("<p>%s</p><pre>%s</pre>") % (
+                    env._("It was left as it was; the next runs try it again. What went wrong:"), error),
+                partner_ids=user.partner_id.ids, message_type="comment", subtype_xmlid="mail.mt_note")
+    except psycopg2.OperationalError:
+        raise
+    except Exception:  # noqa: BLE001 - the failure is in the log already
+        _logger.exception("Could not report the failure of %s on %s", action(env), thread)

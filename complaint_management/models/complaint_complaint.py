@@ -8,7 +8,7 @@ from odoo.tools import SQL, consteq, html2plaintext, plaintext2html
 from odoo.tools.misc import hmac
 
 from ..company_access import check_company_allowed
-from ..cron_batches import claim
+from ..cron_batches import claim, isolate_failures
 from ..customer_dates import customer_date, customer_datetime
 from ..file_types import file_kind
 from ..single_line import single_line
@@ -488,6 +488,8 @@ class ComplaintComplaint(models.Model):
                 team._record_last_assignee(team_complaints[-1].user_id)
         # sudo: SLA statuses are kept by the system; complaint users only read them
         self.env["complaint.sla.status"].sudo()._sync(complaints.filtered("team_id").sudo())
+        if complaints.filtered("acknowledgement_pending"):
+            self._trigger_acknowledgements()
         return complaints
 
     def write(self, vals):
@@ -773,21 +775,42 @@ class ComplaintComplaint(models.Model):
         """Send the acknowledgement email of newly received complaints, in batches, and the links
         asked for on the tracking page."""
         asked = claim(self, [("access_link_pending", "=", True)], batch_size, "id", "partner_id")
-        asked._send_mail_template(self.env.ref("complaint_management.mail_template_complaint_access_link"))
-        asked.access_link_pending = False
+        isolate_failures(asked, lambda complaints: complaints._send_access_link(),
+                         lambda env: env._("the email with the link to a complaint"), self._failure_reported_on)
         domain = [("acknowledgement_pending", "=", True)]
         complaints = claim(self, domain, batch_size, "id", "partner_id")
-        template = self.env.ref("complaint_management.mail_template_complaint_acknowledgement")
         now = fields.Datetime.now()
-        reachable = complaints._reachable()
-        reachable._send_mail_template(template)
-        reachable._send_sms_template(self.env.ref(
-            "complaint_management.sms_template_complaint_acknowledgement", raise_if_not_found=False))
-        reachable.filtered(lambda c: not c.date_acknowledged).date_acknowledged = now
-        complaints.acknowledgement_pending = False
+        isolate_failures(complaints, lambda complaints: complaints._acknowledge(now),
+                         lambda env: env._("the acknowledgement"), self._failure_reported_on)
         done = len(complaints)
         self.env["ir.cron"]._notify_progress(
             done=done, remaining=self.search_count(domain) if done == batch_size else 0)
+
+    @api.model
+    def _trigger_acknowledgements(self):
+        """Have the acknowledgement action run as soon as this transaction commits (its interval is
+        a safety net)."""
+        self.env["ir.cron"].browse(self.env["ir.model.data"]._xmlid_to_res_id(
+            "complaint_management.ir_cron_complaint_acknowledge"))._trigger()
+
+    def _send_access_link(self):
+        self._send_mail_template(self.env.ref("complaint_management.mail_template_complaint_access_link"))
+        self.access_link_pending = False
+
+    def _acknowledge(self, now):
+        """Email (and text) the customers that their complaints were received."""
+        reachable = self._reachable()
+        reachable._send_mail_template(self.env.ref("complaint_management.mail_template_complaint_acknowledgement"))
+        reachable._send_sms_template(self.env.ref(
+            "complaint_management.sms_template_complaint_acknowledgement", raise_if_not_found=False))
+        reachable.filtered(lambda c: not c.date_acknowledged).date_acknowledged = now
+        self.acknowledgement_pending = False
+
+    @api.model
+    def _failure_reported_on(self, complaint):
+        """Where a scheduled action that failed on `complaint` says so, and to whom: the complaint,
+        its team leader (else the administrator)."""
+        return complaint, complaint.team_id.leader_id or self.env.ref("base.user_admin")
 
     # ------------------------------------------------------------
     # PORTAL
@@ -967,9 +990,10 @@ class ComplaintComplaint(models.Model):
 
     def _portal_send_access_link(self):
         """Email the link to the complaint's page to the address on file (asked for on the
-        tracking page), from the acknowledgement's scheduled action within the minute: the request
-        then takes as long whether or not a complaint matched."""
+        tracking page), from the acknowledgement's scheduled action, run at once: the request then
+        takes as long whether or not a complaint matched (the action runs either way)."""
         self.access_link_pending = True
+        self._trigger_acknowledgements()
 
     @api.model
     def _portal_find(self, code, email):

@@ -4,7 +4,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import format_date
 
-from ..cron_batches import claim
+from ..cron_batches import claim, isolate_failures
 from .complaint_complaint import STAFF
 
 
@@ -134,10 +134,17 @@ class ComplaintComplaint(models.Model):
                 due["stale"] |= complaint
         # the stage no longer calls for it (its settings changed since)
         due["stale"].write({"date_reminder_due": False, "date_close_due": False})
-        due["feedback"]._request_feedback(now)
-        due["reminder"]._remind_customer(now)
-        due["close_waiting"]._close_unanswered()
-        due["close_resolved"]._close_resolved()
+        for key, work, action in (
+            ("feedback", lambda complaints: complaints._request_feedback(now),
+             lambda env: env._("the feedback request")),
+            ("reminder", lambda complaints: complaints._remind_customer(now),
+             lambda env: env._("the reminder to the customer")),
+            ("close_waiting", lambda complaints: complaints._close_unanswered(),
+             lambda env: env._("closing a complaint the customer did not answer")),
+            ("close_resolved", lambda complaints: complaints._close_resolved(),
+             lambda env: env._("closing a resolved complaint")),
+        ):
+            isolate_failures(due[key], work, action, self._failure_reported_on)
         done = len(complaints)
         self.env["ir.cron"]._notify_progress(
             done=done, remaining=self.search_count(domain) if done == batch_size else 0)

@@ -4,7 +4,7 @@ from datetime import timedelta
 from odoo import Command, api, fields, models, tools
 from odoo.tools import SQL
 
-from ..cron_batches import claim
+from ..cron_batches import claim, isolate_failures
 from ..work_clock import WorkClock
 from .complaint_sla_policy import SLA_TARGETS, TARGETS
 
@@ -182,10 +182,14 @@ class ComplaintSlaStatus(models.Model):
         now = fields.Datetime.now()
         slas = claim(self, [("next_escalation_date", "<=", now)], batch_size, "next_escalation_date, id")
         claimed = len(slas)
-        slas._escalate(now)
-        slas = slas.exists()
-        slas._schedule_escalation(slas._work_clocks(lambda sla: (sla.complaint_id.date_received, sla.deadline)))
-        done = len(slas)
+
+        def escalate(slas):
+            slas._escalate(now)
+            slas = slas.exists()
+            slas._schedule_escalation(slas._work_clocks(lambda sla: (sla.complaint_id.date_received, sla.deadline)))
+        isolate_failures(slas, escalate, lambda env: env._("the SLA escalation"),
+                         lambda sla: self.env["complaint.complaint"]._failure_reported_on(sla.complaint_id))
+        done = len(slas.exists())
         remaining = self.search_count([("next_escalation_date", "<=", now)]) if claimed == batch_size else 0
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         self._arm_escalation_cron()

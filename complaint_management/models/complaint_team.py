@@ -6,7 +6,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_datetime
 
 from ..company_access import check_company_allowed
-from ..cron_batches import claim
+from ..cron_batches import claim, isolate_failures
 from ..customer_dates import customer_datetime
 from .complaint_complaint import SLA_AT_RISK_HOURS, text_direction
 from .complaint_portal_params import staff_reads_solar_hijri
@@ -202,14 +202,18 @@ class ComplaintTeam(models.Model):
         domain = [("sla_digest", "=", True), ("leader_id", "!=", False),
                   "|", ("sla_digest_date", "=", False), ("sla_digest_date", "<", today)]
         teams = claim(self, domain, batch_size, "id")
-        template = self.env.ref("complaint_management.mail_template_complaint_sla_digest")
-        for team in teams:
-            if team._sla_digest_lines():
-                template.send_mail(team.id, email_layout_xmlid="mail.mail_notification_light")
-        teams.sla_digest_date = today
+        isolate_failures(teams, lambda teams: teams._send_sla_digest(today), lambda env: env._("the daily SLA digest"),
+                         lambda team: (team, self.env.ref("base.user_admin")))
         done = len(teams)
         self.env["ir.cron"]._notify_progress(
             done=done, remaining=self.search_count(domain) if done == batch_size else 0)
+
+    def _send_sla_digest(self, today):
+        template = self.env.ref("complaint_management.mail_template_complaint_sla_digest")
+        for team in self:
+            if team._sla_digest_lines():
+                template.send_mail(team.id, email_layout_xmlid="mail.mail_notification_light")
+        self.sla_digest_date = today
 
     def _leader_datetime(self, value):
         """UTC datetime `value` as the team leader reads dates in the back office."""

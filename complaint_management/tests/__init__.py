@@ -34,3 +34,4 @@ from . import test_sla_query_counts
 from . import test_work_clock
 from . import test_readonly_routes
 from . import test_crons_two_processes
+from . import test_cron_failures

@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.tests import tagged
 
 from .common import ComplaintCommon
@@ -37,9 +38,14 @@ class TestComplaintMail(ComplaintCommon):
         self.assertNotIn(complaint.company_id.partner_id, complaint.message_partner_ids)
 
     def test_acknowledgement_queued_not_sent_inline(self):
+        Trigger = self.env["ir.cron.trigger"]
+        triggers = Trigger.search([("cron_id", "=", self.ack_cron.id)])
         complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
         self.assertTrue(complaint.acknowledgement_pending)
-        self.assertEqual(self.ack_cron.interval_type, "minutes", "the cron sends them within a minute")
+        woken = Trigger.search([("cron_id", "=", self.ack_cron.id)]) - triggers
+        self.assertEqual(len(woken), 1, "the cron is run as soon as the complaint is saved")
+        self.assertLessEqual(woken.call_at, fields.Datetime.now())
+        self.assertEqual(self.ack_cron.interval_type, "hours", "its interval is a safety net")
         self.assertTrue(self.ack_cron.active)
         self.assertFalse(self._customer_mails(complaint, self.customer), "nothing is mailed inside create")
 

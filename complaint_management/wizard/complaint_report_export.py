@@ -9,6 +9,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..cron_batches import isolate_failures
 from ..customer_dates import customer_date, jalali_numeric, month_label, month_starts, uses_jalali
 from ..models.complaint_portal_params import DEFAULT_PERIOD_DAYS, REPORT_PERIOD_MONTHS, get_int_param
 
@@ -333,6 +334,15 @@ class ComplaintReportExport(models.TransientModel):
         domain = [("leader_id", "!=", False),
                   "|", ("report_sent_date", "=", False), ("report_sent_date", "<", first_of_month)]
         teams = self.env["complaint.team"].search(domain, limit=batch_size, order="id")
+        isolate_failures(teams, lambda teams: self._mail_monthly_reports(teams, first_of_month, months),
+                         lambda env: env._("the monthly complaint report"),
+                         lambda team: (team, self.env.ref("base.user_admin")))
+        done = len(teams)
+        self.env["ir.cron"]._notify_progress(
+            done=done, remaining=self.env["complaint.team"].search_count(domain) if done == batch_size else 0)
+
+    @api.model
+    def _mail_monthly_reports(self, teams, first_of_month, months):
         for team in teams.filtered(lambda t: t.leader_id.has_group("complaint_management.group_complaint_user")):
             leader = team.leader_id
             wizard = self.with_user(leader).with_context(lang=leader.lang, tz=leader.tz).create({
@@ -343,9 +353,6 @@ class ComplaintReportExport(models.TransientModel):
             })
             wizard._mail_to(leader.partner_id, team)
         teams.report_sent_date = first_of_month
-        done = len(teams)
-        self.env["ir.cron"]._notify_progress(
-            done=done, remaining=self.env["complaint.team"].search_count(domain) if done == batch_size else 0)
 
     def _mail_to(self, partner, team):
         self.ensure_one()
