@@ -66,7 +66,12 @@ class TestComplaintSecurity(ComplaintCommon):
 
     def test_manager_changes_configuration(self):
         self.stage_new.with_user(self.manager).write({"description": "Just arrived"})
-        self.env["complaint.category"].with_user(self.manager).create({"name": "Allowed"})
+        category = self.env["complaint.category"].with_user(self.manager).create({"name": "Allowed"})
+        self.team_a.with_user(self.manager).write({"assignment_method": "manual"})
+        self.env.invalidate_all()
+        self.assertEqual(self.stage_new.description, "Just arrived")
+        self.assertEqual(category.sudo().name, "Allowed")
+        self.assertEqual(self.team_a.assignment_method, "manual")
 
     def test_user_cannot_delete_complaints(self):
         with self.assertRaises(AccessError):

@@ -65,6 +65,17 @@ class TestCronFailures(ComplaintCommon):
         self.assertEqual(len(self._failure_notes(bad)), 1, "told once")
         self.assertTrue(bad.acknowledgement_pending)
 
+    def test_reported_in_the_leaders_language(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        self.user_a3.lang = "fa_IR"
+        complaints = self._complaints()
+        self._break_language(complaints[1].partner_id)
+        self._run(self.Complaint._cron_send_acknowledgements)
+        note = self.env["mail.message"].search([
+            ("model", "=", "complaint.complaint"), ("res_id", "=", complaints[1].id),
+            ("partner_ids", "in", self.user_a3.partner_id.ids)])
+        self.assertEqual(note.subject, "یک اقدام زمان‌بندی‌شده انجام نشد: اعلام وصول")
+
     def test_feedback_request(self):
         complaints = self._complaints(acknowledgement_pending=False)
         complaints.stage_id = self.stage_resolved
