@@ -262,18 +262,14 @@ class ComplaintComplaint(models.Model):
 
     @api.depends("partner_id")
     def _compute_partner_contact(self):
-        for complaint in self:
+        """The customer's contact details; without a customer, what was typed stays (a stored
+        field left unassigned keeps its value)."""
+        for complaint in self.filtered("partner_id"):
             partner = complaint.partner_id
-            if partner:
-                complaint.partner_name = partner.name
-                complaint.partner_email = partner.email
-                complaint.partner_phone = partner.phone or partner.mobile
-                complaint.partner_mobile = partner.mobile
-            else:
-                complaint.partner_name = complaint.partner_name
-                complaint.partner_email = complaint.partner_email
-                complaint.partner_phone = complaint.partner_phone
-                complaint.partner_mobile = complaint.partner_mobile
+            complaint.partner_name = partner.name
+            complaint.partner_email = partner.email
+            complaint.partner_phone = partner.phone or partner.mobile
+            complaint.partner_mobile = partner.mobile
 
     def _compute_access_url(self):
         for complaint in self:

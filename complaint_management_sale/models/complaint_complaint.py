@@ -21,12 +21,11 @@ class ComplaintComplaint(models.Model):
 
     @api.depends("sale_order_id")
     def _compute_product_id(self):
-        """The order's product when it has only one; a product not on the order is cleared."""
-        for complaint in self:
+        """The order's product when it has only one; a product not on the order is cleared.
+        Without an order, or with one of its products, the product stays (left unassigned)."""
+        for complaint in self.filtered("sale_order_id"):
             products = complaint.sale_order_id.sudo().order_line.product_id  # sudo: as in the constraints
-            if not complaint.sale_order_id or complaint.product_id in products:
-                complaint.product_id = complaint.product_id
-            else:
+            if complaint.product_id not in products:
                 complaint.product_id = products if len(products) == 1 else False
 
     @api.constrains("sale_order_id", "partner_id")
