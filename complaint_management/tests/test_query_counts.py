@@ -100,4 +100,3 @@ class TestPortalQueryCounts(ComplaintPortalCommon):
         self.url_open("/my/complaints")  # caches warm
         with self.assertQueryCount(PORTAL_LIST_QUERIES):
             self.assertEqual(self.url_open("/my/complaints").status_code, 200)
-
