@@ -39,19 +39,18 @@ def isolate_failures(records, work, action, reported_on):
 
     `action`: what the work is, a function of an environment giving it in that environment's
     language; `reported_on`: a function of a record giving (the mail thread to report on, the user
-    to tell). Return the records that failed."""
+    to tell)."""
     env = records.env
     if not records:
-        return records
+        return
     try:
         with env.cr.savepoint():
             work(records)
-        return records.browse()
+        return
     except psycopg2.OperationalError:
         raise
     except Exception:  # noqa: BLE001 - whatever breaks one record must not stop the others
         _logger.info("%s failed on a batch of %s: each is done alone", action(env), len(records))
-    failed = records.browse()
     for record in records:
         try:
             with env.cr.savepoint():
@@ -60,9 +59,7 @@ def isolate_failures(records, work, action, reported_on):
             raise
         except Exception as error:  # noqa: BLE001
             _logger.exception("%s failed on %s; left for a later run", action(env), record)
-            failed |= record
             report_failure(*reported_on(record), action, error)
-    return failed
 
 
 def report_failure(thread, user, action, error):

@@ -232,7 +232,7 @@ class ComplaintReportExport(models.TransientModel):
     def _date_cell(self, sheet, row, col, value, formats):
         """A local datetime: a date cell, or in Persian a sortable Solar Hijri text."""
         if uses_jalali(self.env.lang):
-            sheet.write(row, col, jalali_numeric(value))
+            sheet.write_string(row, col, jalali_numeric(value))
         else:
             sheet.write_datetime(row, col, value, formats["date"])
 
@@ -304,14 +304,10 @@ class ComplaintReportExport(models.TransientModel):
         for col, header in enumerate(headers):
             sheet.write(0, col, header, formats["header"])
         # typed writes: a sheet's write() guesses each cell's type, a third of the export's time
-        jalali = uses_jalali(self.env.lang)
         for row_index, row in enumerate(self._complaint_rows(), start=1):
             code, received, *names, hours, fcr, sla_met, csat = row
             sheet.write_string(row_index, 0, code)
-            if jalali:
-                sheet.write_string(row_index, 1, jalali_numeric(received))
-            else:
-                sheet.write_datetime(row_index, 1, received, formats["date"])
+            self._date_cell(sheet, row_index, 1, received, formats)
             for col, name in enumerate(names, start=2):
                 if name:
                     sheet.write_string(row_index, col, name)
