@@ -599,6 +599,62 @@ class ComplaintComplaint(models.Model):
         }
         return super().message_new(msg_dict, custom_values=values)
 
+    def _message_track(self, fields_iter, initial_values_dict):
+        """Odoo posts the tracking of each complaint on its own (its reply-to, its parent message,
+        its followers: seven queries a complaint); a change of many complaints at once, a stage in a
+        list, posts theirs for the batch. Complaints with a follower of the change's subtype get
+        Odoo's post, which notifies them."""
+        posts = []
+        tracking = super(ComplaintComplaint, self.with_context(complaint_tracking_posts=posts))._message_track(
+            fields_iter, initial_values_dict)
+        self._post_tracking(posts)
+        return tracking
+
+    def message_post(self, **kwargs):
+        posts = self.env.context.get("complaint_tracking_posts")
+        if posts is not None and kwargs.get("tracking_value_ids"):
+            posts.append((self, kwargs))  # posted with the batch's others by _post_tracking
+            return self.env["mail.message"]
+        return super().message_post(**kwargs)
+
+    def _post_tracking(self, posts):
+        """Post the tracking messages `posts` (complaint, message_post's arguments) at once."""
+        if not posts:
+            return
+        complaints = self.browse([complaint.id for complaint, __ in posts]).with_context(complaint_tracking_posts=None)
+        followed = {res_id for res_id, in self.env["mail.followers"].sudo()._read_group([
+            ("res_model", "=", self._name), ("res_id", "in", complaints.ids),
+            ("subtype_ids", "in", list({kwargs["subtype_id"] for __, kwargs in posts})),
+        ], ["res_id"])}
+        values, changes = [], []
+        for complaint, kwargs in posts:
+            if complaint.id in followed:
+                complaint.with_env(complaints.env).message_post(**kwargs)
+                continue
+            author_id, email_from = complaint._message_compute_author(kwargs.get("author_id"), None)
+            values.append({
+                "author_id": author_id,
+                "email_from": email_from,
+                "model": self._name,
+                "res_id": complaint.id,
+                "record_name": complaint.display_name,
+                "body": kwargs.get("body") or "",
+                "message_type": "notification",
+                "subtype_id": kwargs["subtype_id"],
+                "email_add_signature": False,
+            })
+            changes.append(kwargs["tracking_value_ids"])
+        reply_to = complaints._notify_get_reply_to()
+        for message_values in values:
+            message_values["reply_to"] = reply_to.get(message_values["res_id"]) or message_values["email_from"]
+        # sudo: the log of what changed, as message_post creates it; the changed values of all of
+        # them in one create (given as commands of each message, they take an insert a message)
+        messages = self.env["mail.message"].sudo().create(values)
+        self.env["mail.tracking.value"].sudo().create([
+            {**command[2], "mail_message_id": message.id}
+            for message, commands in zip(messages, changes, strict=True) for command in commands
+        ])
+
     def _thread_to_store(self, store, /, *, fields=None, request_list=None):
         """What Odoo's chatter loads of a complaint. A customer reaches it with the complaint's
         access token, as superuser: they get no activities, no followers (staff among them), no
@@ -614,21 +670,11 @@ class ComplaintComplaint(models.Model):
         public = self.message_ids.filtered(lambda m: not m.is_internal and not m.subtype_id.internal)
         return attachments & public.attachment_ids
 
-    def _notify_get_recipients(self, message, msg_vals, **kwargs):
-        """Our automated emails to the customer (acknowledgement, status, reminders, feedback) are
-        public messages of the thread, so that the customer's page shows them; they go to their
-        recipients only, not to the followers (staff read them in the chatter)."""
-        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
-        message_type = msg_vals.get("message_type") if msg_vals else message.message_type
-        if message_type != "auto_comment":
-            return recipients
-        targeted = set(msg_vals.get("partner_ids", []) if msg_vals else message.partner_ids.ids)
-        return [recipient for recipient in recipients if recipient["id"] in targeted]
-
     def _track_subtype(self, init_values):
         self.ensure_one()
-        if "stage_id" in init_values:
-            return self.env.ref("complaint_management.mt_complaint_stage")
+        if "stage_id" in init_values:  # by its id: env.ref would query it for each complaint
+            return self.env["mail.message.subtype"].browse(
+                self.env["ir.model.data"]._xmlid_to_res_id("complaint_management.mt_complaint_stage"))
         return super()._track_subtype(init_values)
 
     def _phone_get_number_fields(self):
@@ -732,30 +778,61 @@ class ComplaintComplaint(models.Model):
         return self.filtered(lambda c: c.partner_id or c.partner_email)
 
     def _send_mail_template(self, template):
-        """Email `template` to the customers of these complaints, kept in their thread as sent (see
-        _notify_get_recipients: the customer is emailed, followers are not)."""
+        """Email `template` to the customers of these complaints, each email a public message of its
+        complaint's thread (the customer's page shows it; staff see its delivery in the chatter).
+        Followers are not emailed. The batch is rendered at once and stored in a few queries
+        (message_post would post, and notify, one record at a time); the emails wait in the
+        outgoing queue, sent in batches by the mail queue cron."""
+        # sudo: the composer lets template editors only run code; these are the addon's own
+        # templates, for complaints the user may write to
+        mails = self.env["mail.mail"].sudo()
+        comment = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment")
         for company, company_complaints in self.grouped("company_id").items():
-            # one composer renders a batch (message_post_with_source makes one per record), one per
-            # language: a batch's composer translates the template only when its copy of the body
-            # is the template's to the byte, which its style sanitizer breaks. The emails wait in
-            # the outgoing queue, sent in batches by the mail queue cron.
-            # sudo: the composer lets template editors only run code; these are the addon's own
-            # templates, for complaints the user may write to. nosubscribe: posted by a scheduled
-            # action, the author (the company) would follow every complaint.
+            # one composer per language: a batch's composer translates the template only when its
+            # copy of the body is the template's to the byte, which its style sanitizer breaks
             for lang, (__, res_ids) in template._classify_per_lang(company_complaints.ids).items():
-                self.env["mail.compose.message"].sudo().with_company(company).with_context(
+                # in mass mailing mode the composer renders the layout for each customer as the
+                # notification of a post would; its blacklist and duplicate checks, meant for
+                # marketing, are not run: these emails answer the customer's own complaint
+                composer = self.env["mail.compose.message"].sudo().with_company(company).with_context(
                     lang=lang or self.env.lang,
-                    mail_create_nosubscribe=True,
-                    default_composition_mode="comment",
+                    default_composition_mode="mass_mail",
                     default_model=self._name,
                     default_res_ids=res_ids,
                     default_template_id=template.id,
-                    mail_notify_force_send=False,
-                ).create({
-                    "message_type": "auto_comment",
-                    "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment"),
-                    "email_layout_xmlid": "complaint_management.mail_notification_complaint",
-                })._action_send_mail()
+                ).create({"email_layout_xmlid": "complaint_management.mail_notification_complaint"})
+                shared = composer._prepare_mail_values_static()
+                rendered = composer._prepare_mail_values_dynamic(res_ids)
+                mails |= mails.create([
+                    complaint._public_email_values(shared, rendered[complaint.id], comment)
+                    for complaint in self.browse(res_ids)
+                ])
+        self.env["mail.notification"].sudo().create([{
+            "author_id": mail.author_id.id,
+            "is_read": True,
+            "mail_mail_id": mail.id,
+            "mail_message_id": mail.mail_message_id.id,
+            "notification_status": "canceled" if mail.state == "cancel" else "ready",
+            "notification_type": "email",
+            "failure_type": mail.failure_type,
+            "res_partner_id": partner.id,
+        } for mail in mails for partner in mail.recipient_ids])
+
+    def _public_email_values(self, shared, values, comment):
+        """The values of the email to this complaint's customer rendered by the composer (`shared`,
+        then its own `values`) made a public message of its thread, of subtype `comment`; an email
+        to no address is cancelled, not sent to fail."""
+        recipients = self.env["res.partner"].browse([command[1] for command in values.get("recipient_ids", [])])
+        return {
+            **shared,
+            **values,
+            "message_type": "auto_comment",
+            "subtype_id": comment,
+            "record_name": self.display_name,
+            "partner_ids": recipients.ids,
+            "is_notification": True,
+            **({} if recipients.filtered("email") else {"state": "cancel", "failure_type": "mail_email_missing"}),
+        }
 
     @api.model
     def _repeat_window(self):

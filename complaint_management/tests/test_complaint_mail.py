@@ -86,6 +86,19 @@ class TestComplaintMail(ComplaintCommon):
         self.assertIn('dir="rtl"', mail.body)
         self.assertIn("کالا آسیب‌دیده تحویل شد", mail.body)
 
+    def test_acknowledgement_to_a_customer_without_email_is_kept_not_sent(self):
+        """A customer known by phone only: the acknowledgement is in their thread (their page shows
+        it), its email cancelled for want of an address rather than failing in the queue."""
+        walk_in = self.env["res.partner"].create({"name": "Kaveh Phone", "phone": "+98 21 5555 0101"})
+        complaint = self.Complaint.create({"subject": "Late delivery", "partner_id": walk_in.id})
+        self._acknowledge()
+        message = complaint.website_message_ids.filtered(lambda m: complaint.name in (m.subject or ""))
+        self.assertEqual(len(message), 1)
+        mail = self.env["mail.mail"].sudo().search([("mail_message_id", "=", message.id)])
+        self.assertEqual((mail.state, mail.failure_type), ("cancel", "mail_email_missing"))
+        self.assertEqual(message.notification_ids.notification_status, "canceled")
+        self.assertEqual(message.notification_ids.res_partner_id, walk_in)
+
     def test_complaint_without_contact_skipped_by_acknowledgement(self):
         complaint = self.Complaint.create({"subject": "Walk-in, no details"})
         self._acknowledge()
