@@ -1,0 +1,2 @@
+from . import ir_qweb
+from . import mail_render_mixin

@@ -1,0 +1,1 @@
+from . import test_render_batch
