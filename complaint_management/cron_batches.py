@@ -1,6 +1,6 @@
 """The work a run of a scheduled action takes on: with several Odoo workers, two runs of the same
 action (a scheduled run and one started by hand, or two servers) may overlap; and one bad record
-must not stop the others."""
+must not stop the others. And waking the actions when there is work for them."""
 import logging
 
 import psycopg2
@@ -9,6 +9,20 @@ from markupsafe import Markup
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
+
+# the scheduled actions that changes of complaints wake: read together, so that a request waking two
+# of them (a new complaint wakes the acknowledgement and the escalation) reads their rows once
+WOKEN_CRONS = ("ir_cron_complaint_acknowledge", "ir_cron_complaint_sla_escalate", "ir_cron_complaint_followup")
+
+
+def wake(env, name, at=None):
+    """Have the addon's scheduled action `name` (one of WOKEN_CRONS) run at `at`, else as soon as
+    the transaction commits."""
+    ids = {cron: env["ir.model.data"]._xmlid_to_res_id(f"complaint_management.{cron}", raise_if_not_found=False)
+           for cron in WOKEN_CRONS}
+    for cron in env["ir.cron"].browse([cron_id for cron_id in ids.values() if cron_id]):
+        if cron.id == ids[name]:
+            cron._trigger(at)
 
 
 def claim(records, domain, limit, order, customer_field=None):

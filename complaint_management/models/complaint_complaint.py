@@ -8,7 +8,7 @@ from odoo.tools import SQL, consteq, html2plaintext, plaintext2html
 from odoo.tools.misc import hmac
 
 from ..company_access import check_company_allowed
-from ..cron_batches import claim, isolate_failures
+from ..cron_batches import claim, isolate_failures, wake
 from ..customer_dates import customer_date, customer_datetime
 from ..file_types import file_kind
 from ..single_line import single_line
@@ -863,8 +863,7 @@ class ComplaintComplaint(models.Model):
     def _trigger_acknowledgements(self):
         """Have the acknowledgement action run as soon as this transaction commits (its interval is
         a safety net)."""
-        self.env["ir.cron"].browse(self.env["ir.model.data"]._xmlid_to_res_id(
-            "complaint_management.ir_cron_complaint_acknowledge"))._trigger()
+        wake(self.env, "ir_cron_complaint_acknowledge")
 
     def _send_access_link(self):
         self._send_mail_template(self.env.ref("complaint_management.mail_template_complaint_access_link"))

@@ -4,7 +4,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import format_date
 
-from ..cron_batches import claim, isolate_failures
+from ..cron_batches import claim, isolate_failures, wake
 from .complaint_complaint import STAFF
 
 
@@ -103,9 +103,8 @@ class ComplaintComplaint(models.Model):
     def _arm_followups(self):
         """Have the follow-up action run when the first of these complaints' follow-ups is due."""
         dates = [date for date in self.mapped("date_followup") if date]
-        cron = self.env.ref("complaint_management.ir_cron_complaint_followup", raise_if_not_found=False)
-        if dates and cron:
-            cron._trigger(at=min(dates))
+        if dates:
+            wake(self.env, "ir_cron_complaint_followup", min(dates))
 
     # ------------------------------------------------------------
     # SCHEDULED ACTION

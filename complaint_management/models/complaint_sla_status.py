@@ -4,7 +4,7 @@ from datetime import timedelta
 from odoo import Command, api, fields, models, tools
 from odoo.tools import SQL
 
-from ..cron_batches import claim, isolate_failures
+from ..cron_batches import claim, isolate_failures, wake
 from ..work_clock import WorkClock
 from .complaint_sla_policy import SLA_TARGETS, TARGETS
 
@@ -202,10 +202,8 @@ class ComplaintSlaStatus(models.Model):
     def _arm(self):
         """Have the escalation cron run when the first of these targets' next levels is due."""
         dates = [date for date in self.mapped("next_escalation_date") if date]
-        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
-            "complaint_management.ir_cron_complaint_sla_escalate", raise_if_not_found=False)
-        if dates and cron_id:
-            self.env["ir.cron"].browse(cron_id)._trigger(at=min(dates))
+        if dates:
+            wake(self.env, "ir_cron_complaint_sla_escalate", min(dates))
 
     def _update_reached(self):
         """Mark targets reached (or not, after a reopen) from the complaint's dates: acknowledged,
