@@ -2,6 +2,8 @@ import re
 from collections import defaultdict
 from datetime import timedelta
 
+from markupsafe import escape
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, consteq, html2plaintext, plaintext2html
@@ -638,7 +640,7 @@ class ComplaintComplaint(models.Model):
                 "model": self._name,
                 "res_id": complaint.id,
                 "record_name": complaint.display_name,
-                "body": kwargs.get("body") or "",
+                "body": escape(kwargs.get("body") or ""),  # as message_post: text escaped, Markup kept
                 "message_type": "notification",
                 "subtype_id": kwargs["subtype_id"],
                 "email_add_signature": False,

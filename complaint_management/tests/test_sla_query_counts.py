@@ -88,6 +88,7 @@ class TestSlaQueryCounts(ComplaintSlaCommon):
                                         subtype_ids=self.env.ref("complaint_management.mt_complaint_stage").ids)
         self.env.flush_all()
         self.env.cr.precommit.run()  # changes made where a complaint was created are not tracked
+        complaints._track_set_log_message("Closed from <the list>")  # text, escaped as message_post does
         self._move(self.stage_closed, "2026-03-02 10:00:00")(complaints)
         self.env.flush_all()
         self.env.cr.precommit.run()
@@ -99,6 +100,7 @@ class TestSlaQueryCounts(ComplaintSlaCommon):
             self.assertEqual(note.author_id, self.user_a1.partner_id)
             self.assertEqual(note.tracking_value_ids.field_id.name, "stage_id")
             self.assertEqual(note.tracking_value_ids.new_value_char, self.stage_closed.name)
+            self.assertIn("Closed from &lt;the list&gt;", note.body)
         self.assertEqual(complaints[0].message_ids.filtered("tracking_value_ids").notification_ids.res_partner_id,
                          self.user_a2.partner_id)
         self.assertFalse(complaints[1:].message_ids.filtered("tracking_value_ids").notification_ids)
