@@ -159,6 +159,10 @@ class Ours:
               FROM (SELECT complaint_id, min(deadline) AS deadline FROM complaint_sla_status
                      WHERE reached_date IS NULL GROUP BY complaint_id) d
              WHERE d.complaint_id = c.id AND c.id > %s""", [last_id])
+        cr.execute("""
+            UPDATE complaint_complaint SET sla_missed = TRUE
+             WHERE id IN (SELECT complaint_id FROM complaint_sla_status WHERE reached_date > deadline)
+               AND id > %s""", [last_id])
         cr.commit()
         vacuum_analyze(cr.dbname, "complaint_complaint", "complaint_sla_status")
         self.env.invalidate_all()

@@ -181,6 +181,9 @@ class ComplaintComplaint(models.Model):
     sla_deadline = fields.Datetime(
         string="Next SLA Deadline", compute="_compute_sla_deadline", store=True, index=True, groups=STAFF,
         help="The earliest deadline of the SLA targets not reached yet (none while paused).")
+    sla_missed = fields.Boolean(
+        compute="_compute_sla_deadline", store=True, groups=STAFF, export_string_translation=False,
+        help="A target was reached after its deadline.")
     sla_failed = fields.Boolean(
         string="SLA Failed", compute="_compute_sla_flags", search="_search_sla_failed", groups=STAFF)
     sla_at_risk = fields.Boolean(
@@ -295,31 +298,26 @@ class ComplaintComplaint(models.Model):
         for complaint in self:
             deadlines = [sla.deadline for sla in complaint.sla_status_ids if sla.deadline and not sla.reached_date]
             complaint.sla_deadline = min(deadlines, default=False)
+            complaint.sla_missed = any(sla.reached_date and sla.deadline and sla.reached_date > sla.deadline
+                                       for sla in complaint.sla_status_ids)
 
-    @api.depends("sla_deadline", "sla_status_ids.deadline", "sla_status_ids.reached_date")
+    @api.depends("sla_deadline", "sla_missed")
     def _compute_sla_flags(self):
+        """Failed: a target reached late, or one still open past its deadline (the next deadline
+        passed); stored on the complaint, the filter reads its table only."""
         now = fields.Datetime.now()
-        # one query for the saved complaints, without loading their statuses
-        Sla = self.env["complaint.sla.status"].sudo()
-        Sla.flush_model(["complaint_id", "deadline", "reached_date"])
-        saved = [complaint.id for complaint in self if complaint.id]
-        failed = {row[0] for row in self.env.execute_query(SQL(
-            "SELECT complaint_id FROM complaint_sla_status WHERE complaint_id = ANY(%s) AND %s",
-            saved, Sla._failed_condition(now)))} if saved else set()
         for complaint in self:
-            complaint.sla_failed = complaint.id in failed if complaint.id else any(
-                sla.status == "failed" for sla in complaint.sla_status_ids)
+            complaint.sla_failed = complaint.sla_missed or bool(complaint.sla_deadline) and complaint.sla_deadline < now
             complaint.sla_at_risk = bool(complaint.sla_deadline) and (
                 now <= complaint.sla_deadline <= now + timedelta(hours=SLA_AT_RISK_HOURS))
 
     def _search_sla_failed(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise NotImplementedError(self.env._("Unsupported search on SLA Failed."))
-        Sla = self.env["complaint.sla.status"].sudo()
-        Sla.flush_model(["complaint_id", "deadline", "reached_date"])
-        failed = SQL("(SELECT complaint_id FROM complaint_sla_status WHERE %s)",
-                     Sla._failed_condition(fields.Datetime.now()))
-        return [("id", "in" if (operator == "=") == value else "not in", failed)]
+        now = fields.Datetime.now()
+        if (operator == "=") == value:
+            return ["|", ("sla_missed", "=", True), ("sla_deadline", "<", now)]
+        return [("sla_missed", "!=", True), "|", ("sla_deadline", "=", False), ("sla_deadline", ">=", now)]
 
     def _search_sla_at_risk(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):

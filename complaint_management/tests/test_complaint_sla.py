@@ -2,6 +2,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.tests import tagged
 
 from .common import ComplaintSlaCommon
@@ -164,7 +165,7 @@ class TestComplaintSla(ComplaintSlaCommon):
             self.assertEqual(Sla.search([("id", "in", slas.ids), ("status", "!=", "failed")]),
                              slas - self._sla(late, "acknowledge"))
             self.env.flush_all()
-            with self.assertQueryCount(1):  # one query, the statuses a subquery of it (no ids through Python)
+            with self.assertQueryCount(1):  # one query, of the complaints' table alone
                 failed = Complaint.search([("sla_failed", "=", True)])
             self.assertIn(late, failed)
             self.assertTrue(late.sla_failed)
@@ -175,3 +176,9 @@ class TestComplaintSla(ComplaintSlaCommon):
             late.stage_id = self.stage_progress
             self.assertEqual(self._sla(late, "acknowledge").status, "failed", "reached after the deadline")
             self.assertEqual(self._sla(late, "acknowledge").exceeded_hours, 2)
+            # reached late, it stays failed (stored on the complaint), its next deadline still ahead
+            self.assertTrue(late.sla_missed)
+            self.assertGreater(late.sla_deadline, fields.Datetime.now())
+            self.assertEqual(Complaint.search(both + [("sla_failed", "=", True)]), late)
+            self.assertEqual(Complaint.search(both + [("sla_failed", "!=", True)]), on_time)
+            self.assertTrue(late.sla_failed)
