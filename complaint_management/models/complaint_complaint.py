@@ -295,6 +295,7 @@ class ComplaintComplaint(models.Model):
 
     @api.depends("sla_status_ids.deadline", "sla_status_ids.reached_date")
     def _compute_sla_deadline(self):
+        """The next deadline of the targets not reached yet, and whether one was reached late."""
         for complaint in self:
             deadlines = [sla.deadline for sla in complaint.sla_status_ids if sla.deadline and not sla.reached_date]
             complaint.sla_deadline = min(deadlines, default=False)
