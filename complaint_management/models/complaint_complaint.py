@@ -305,7 +305,7 @@ class ComplaintComplaint(models.Model):
     @api.depends("sla_deadline", "sla_missed")
     def _compute_sla_flags(self):
         """Failed: a target reached late, or one still open past its deadline (the next deadline
-        passed); stored on the complaint, the filter reads its table only."""
+        passed). Both parts are stored on the complaint, so the filter reads its table only."""
         now = fields.Datetime.now()
         for complaint in self:
             complaint.sla_failed = complaint.sla_missed or bool(complaint.sla_deadline) and complaint.sla_deadline < now
