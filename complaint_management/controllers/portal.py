@@ -17,6 +17,13 @@ def posted_texts(form):
     return {name: value.replace("\x00", "") for name, value in form.items() if isinstance(value, str)}
 
 
+def complaint_page_reads_only(_controller):
+    """A complaint's page only reads (on a replica, when there is one), except from an email's
+    address-verification link, which writes, and right after the customer filed it: a replica may
+    not have the complaint yet."""
+    return not any(key in request.httprequest.args for key in ("verify", "created"))
+
+
 class ComplaintCustomerPortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
@@ -88,7 +95,7 @@ class ComplaintCustomerPortal(CustomerPortal):
     # ------------------------------------------------------------
 
     @http.route(["/my/complaints/<int:complaint_id>"], type="http", auth="public", website=True,
-                readonly=lambda _controller: "verify" not in request.httprequest.args)
+                readonly=complaint_page_reads_only)
     def portal_my_complaint(self, complaint_id, access_token=None, **kw):
         try:
             complaint_sudo = self._document_check_access("complaint.complaint", complaint_id, access_token)

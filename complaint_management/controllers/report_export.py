@@ -10,12 +10,11 @@ from ..wizard.complaint_report_export import XLSX_MIMETYPE
 
 class ComplaintReportDownload(http.Controller):
 
-    @http.route("/complaints/report/<int:export_id>.xlsx", type="http", auth="user", readonly=True)
-    def complaint_report_xlsx(self, export_id):
+    @http.route("/complaints/report.xlsx", type="http", auth="user", readonly=True)
+    def complaint_report_xlsx(self, **query):
         """The workbook of a management report the user asked for, streamed from a temporary file."""
-        # the record rule leaves each user their own requests: anyone else's is not found
-        export = request.env["complaint.report.export"].search([("id", "=", export_id)])
-        if not export or export.create_uid != request.env.user:
+        export = request.env["complaint.report.export"]._from_request(query)
+        if not export:
             raise request.not_found()
         file = tempfile.TemporaryFile()  # noqa: SIM115 - the response streams it, then closes it
         export._write_xlsx(file)

@@ -6,7 +6,7 @@ from .common import ComplaintPortalCommon
 READ_ONLY = ["/my/complaints", "/my/complaints/page/<int:page>",
              "/my/complaints/<int:complaint_id>/letter", "/my/complaints/new", "/complaints/new",
              "/complaints/statistics", "/complaints/feedback/<string:token>",
-             "/complaints/report/<int:export_id>.xlsx"]
+             "/complaints/report.xlsx"]
 
 
 @tagged("complaint_management", "post_install", "-at_install")

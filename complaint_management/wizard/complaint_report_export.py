@@ -5,8 +5,9 @@ import pytz
 import xlsxwriter
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
+from werkzeug.urls import url_encode
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.tools import SQL
 
 from ..cron_batches import isolate_failures
@@ -41,8 +42,38 @@ class ComplaintReportExport(models.TransientModel):
     ]
 
     def action_export(self):
+        """Download the workbook. Its address holds the request itself, not this record's id: the
+        download is read on a replica when there is one, which may not have this record yet."""
         self.ensure_one()
-        return {"type": "ir.actions.act_url", "url": f"/complaints/report/{self.id}.xlsx", "target": "self"}
+        query = {"date_from": self.date_from, "date_to": self.date_to}
+        query.update({name: ",".join(map(str, self[name].ids)) for name in self._REQUEST_RECORDS})
+        return {"type": "ir.actions.act_url", "url": f"/complaints/report.xlsx?{url_encode(query)}", "target": "self"}
+
+    # the records a request names, read back from its address
+    _REQUEST_RECORDS = ("team_ids", "category_ids", "company_ids")
+
+    @api.model
+    def _from_request(self, query):
+        """The unsaved request that `query` (the download address's parameters) describes, or
+        nothing when it describes none. Only the teams and categories the user may read are kept,
+        and the user's own companies."""
+        self.browse().check_access("create")
+        try:
+            dates = {name: fields.Date.to_date(query[name]) for name in ("date_from", "date_to")}
+            ids = {name: [int(part) for part in query.get(name, "").split(",") if part]
+                   for name in self._REQUEST_RECORDS}
+        except (KeyError, ValueError):
+            return self.browse()
+        if not (dates["date_from"] and dates["date_to"]) or dates["date_from"] > dates["date_to"]:
+            return self.browse()
+        companies = self.env.user.company_ids
+        return self.new({
+            **dates,
+            "team_ids": [Command.set(self.env["complaint.team"].search([("id", "in", ids["team_ids"])]).ids)],
+            "category_ids": [Command.set(
+                self.env["complaint.category"].search([("id", "in", ids["category_ids"])]).ids)],
+            "company_ids": [Command.set((companies.browse(ids["company_ids"]) & companies).ids)],
+        })
 
     # ------------------------------------------------------------
     # DATA
@@ -65,12 +96,13 @@ class ComplaintReportExport(models.TransientModel):
         domain = [
             ("date_received", ">=", self._utc(self.date_from, time.min)),
             ("date_received", "<=", self._utc(self.date_to, time.max)),
-            ("company_id", "in", self.company_ids.ids or self.env.companies.ids),
+            # ._origin: a request read from the download's address is not saved (see _from_request)
+            ("company_id", "in", self.company_ids._origin.ids or self.env.companies.ids),
         ]
         if self.team_ids:
-            domain.append(("team_id", "in", self.team_ids.ids))
+            domain.append(("team_id", "in", self.team_ids._origin.ids))
         if self.category_ids:
-            domain.append(("category_id", "child_of", self.category_ids.ids))
+            domain.append(("category_id", "child_of", self.category_ids._origin.ids))
         return domain
 
     def _query(self):
