@@ -8,7 +8,7 @@ from lxml import etree
 from werkzeug.urls import url_decode
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -114,6 +114,14 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
                 with self.assertRaises(AccessError):
                     mine.with_user(other).read(["team_ids", "date_from"])
 
+    def test_period_counted_by_month(self):
+        """Ten years at most, from 1900 on: the report names every month of the period."""
+        Export = self.env["complaint.report.export"]
+        for start, end in (("1899-12-31", "1900-06-30"), ("2016-01-01", "2026-01-02")):
+            with self.subTest(period=(start, end)), self.assertRaises(ValidationError):
+                Export.create({"date_from": start, "date_to": end})
+        Export.create({"date_from": "1900-01-01", "date_to": "1910-01-01"})
+
     def test_monthly_workbook_readable_by_its_leader_only(self):
         self.team_a.leader_id = self.user_a1
         self.team_b.leader_id = new_test_user(self.env, login="cm_no_complaints", groups="base.group_user")
@@ -162,6 +170,7 @@ class TestComplaintReportDownload(HttpCase):
         self.assertTrue(response.content.startswith(b"PK"), "an xlsx (zip) file")
         self.assertIn("attachment", response.headers["Content-Disposition"])
         for bad in ("date_from=2026-12-31&date_to=2026-01-01", "date_from=2026-01-01", "date_from=x&date_to=y",
+                    "date_from=0001-01-01&date_to=9999-12-31", "date_from=2026-01-01&date_to=2026-12-31&team_ids=-",
                     "date_from=2026-01-01&date_to=2026-12-31&team_ids=1,a"):
             with self.subTest(query=bad):
                 self.assertEqual(self.url_open(f"/complaints/report.xlsx?{bad}").status_code, 404)

@@ -1,5 +1,5 @@
 import tempfile
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 import pytz
 import xlsxwriter
@@ -8,6 +8,7 @@ from markupsafe import Markup
 from werkzeug.urls import url_encode
 
 from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
 from ..cron_batches import isolate_failures
@@ -17,6 +18,9 @@ from ..models.complaint_portal_params import DEFAULT_PERIOD_DAYS, REPORT_PERIOD_
 # rows of the complaint list read per query: memory stays flat however many complaints there are
 ROWS_PER_BATCH = 2000
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# the report counts by month: a period of at most ten years, from 1900 on
+PERIOD_FIRST_DAY = date(1900, 1, 1)
+PERIOD_MAX_YEARS = 10
 
 
 class ComplaintReportExport(models.TransientModel):
@@ -40,6 +44,22 @@ class ComplaintReportExport(models.TransientModel):
     _sql_constraints = [
         ("dates_ordered", "CHECK (date_from <= date_to)", "The period must end after it starts."),
     ]
+    # the records a request names, read back from its download address
+    _REQUEST_RECORDS = ("team_ids", "category_ids", "company_ids")
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for export in self:
+            if export.date_from <= export.date_to and not export._period_is_valid():
+                raise ValidationError(self.env._(
+                    "The period must start in %(year)s or later and last at most %(count)s years.",
+                    year=PERIOD_FIRST_DAY.year, count=PERIOD_MAX_YEARS))
+
+    def _period_is_valid(self):
+        """Whether the report can count the period by month: in order, from 1900 on, ten years at most."""
+        self.ensure_one()
+        return PERIOD_FIRST_DAY <= self.date_from <= self.date_to <= self.date_from + relativedelta(
+            years=PERIOD_MAX_YEARS)
 
     def action_export(self):
         """Download the workbook. Its address holds the request itself, not this record's id: the
@@ -48,9 +68,6 @@ class ComplaintReportExport(models.TransientModel):
         query = {"date_from": self.date_from, "date_to": self.date_to}
         query.update({name: ",".join(map(str, self[name].ids)) for name in self._REQUEST_RECORDS})
         return {"type": "ir.actions.act_url", "url": f"/complaints/report.xlsx?{url_encode(query)}", "target": "self"}
-
-    # the records a request names, read back from its address
-    _REQUEST_RECORDS = ("team_ids", "category_ids", "company_ids")
 
     @api.model
     def _from_request(self, query):
@@ -64,16 +81,17 @@ class ComplaintReportExport(models.TransientModel):
                    for name in self._REQUEST_RECORDS}
         except (KeyError, ValueError):
             return self.browse()
-        if not (dates["date_from"] and dates["date_to"]) or dates["date_from"] > dates["date_to"]:
+        if not (dates["date_from"] and dates["date_to"]):
             return self.browse()
         companies = self.env.user.company_ids
-        return self.new({
+        export = self.new({
             **dates,
             "team_ids": [Command.set(self.env["complaint.team"].search([("id", "in", ids["team_ids"])]).ids)],
             "category_ids": [Command.set(
                 self.env["complaint.category"].search([("id", "in", ids["category_ids"])]).ids)],
             "company_ids": [Command.set((companies.browse(ids["company_ids"]) & companies).ids)],
         })
+        return export if export._period_is_valid() else self.browse()
 
     # ------------------------------------------------------------
     # DATA
