@@ -1,13 +1,13 @@
 {
     "name": "Customer Complaint Management",
     "summary": "Customer complaints worked by teams, filed and tracked on the portal, with email and SMS updates",
-    "version": "18.0.1.10.0",
+    "version": "18.0.1.11.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/complaint-management/complaint_management",
     "author": "complaint_management contributors",
     "license": "LGPL-3",
     "external_dependencies": {"python": ["jdatetime"]},
-    "depends": ["mail", "mail_render_qweb_cache", "portal", "product", "resource", "sms"],
+    "depends": ["mail", "mail_render_qweb_cache", "portal", "product", "report_wkhtmltopdf_rtl", "resource", "sms"],
     "data": [
         "security/complaint_management_groups.xml",
         "security/ir.model.access.csv",

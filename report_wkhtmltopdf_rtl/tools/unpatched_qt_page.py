@@ -1,6 +1,6 @@
 """Pages that wkhtmltopdf built on an unpatched Qt (Debian's package) prints right.
 
-That build prints no header or footer, so the letterhead goes into the page itself. It finds no
+That build prints no header or footer, so they go into the page itself. It finds no
 line break inside a run of Persian or Arabic text, so a paragraph is drawn as one line past both
 margins; and it misplaces the pieces of a line that mixes directions (a word and its full stop, a
 Persian sentence with a Latin code), which then overlap. Both go away when every word and every
@@ -189,6 +189,13 @@ def _body(page):
 
 def _page(root):
     return etree.tostring(root, method="html", encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def is_right_to_left(page):
+    """Whether the HTML page `page` (str) is laid out right to left or holds right-to-left text:
+    the pages that build misprints."""
+    body = _body(page)[1]
+    return body is not None and (_direction(body) == "rtl" or _has_right_to_left(body.text_content()))
 
 
 def isolate_right_to_left_words(page):

@@ -1,0 +1,1 @@
+from .unpatched_qt_page import is_right_to_left, isolate_right_to_left_words, with_header_and_footer
