@@ -58,7 +58,7 @@ for entry in "${HARD_DATES[@]}"; do
         -o "-h 127.0.0.1 -p $DATES_PGPORT -k $ROOT/.pgdata" start >/dev/null
     started=$(date +%s)
     set +e
-    PGHOST=127.0.0.1 PGPORT=$DATES_PGPORT PGUSER=odoo \
+    PGHOST=127.0.0.1 PGPORT=$DATES_PGPORT PGUSER=odoo TEST_REPLICA=0 \
         FAKETIME="+${offset}s" LD_PRELOAD="$libfaketime" \
         "$ROOT/scripts/test.sh" > "$log" 2>&1
     rc=$?

@@ -4,7 +4,7 @@ from odoo.http import request
 from odoo.addons.mail.controllers.attachment import AttachmentController
 
 from ..models.complaint_complaint import STAFF
-from ..single_line import single_line
+from ..tools.single_line import single_line
 from .portal import MEGABYTE
 
 

@@ -6,7 +6,7 @@ from odoo.osv import expression
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..single_line import single_line
+from ..tools.single_line import single_line
 
 MEGABYTE = 1024 * 1024
 

@@ -2,6 +2,8 @@ from . import complaint_canned_response
 from . import complaint_category
 from . import complaint_complaint
 from . import complaint_complaint_followup
+from . import complaint_complaint_portal
+from . import complaint_complaint_sla
 from . import complaint_feedback
 from . import complaint_intake_attempt
 from . import complaint_routing_rule

@@ -2,7 +2,7 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 
-from ..company_access import check_company_allowed
+from ..tools.company_access import check_company_allowed
 
 # what a response may write in braces, replaced when it is chosen for a complaint
 PLACEHOLDERS = ("customer", "code", "subject", "handler", "promised_date")

@@ -4,7 +4,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import format_date
 
-from ..cron_batches import claim, isolate_failures, wake
+from ..tools.cron_batches import claim, isolate_failures, wake
 from .complaint_complaint import STAFF
 
 

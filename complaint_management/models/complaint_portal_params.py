@@ -1,6 +1,6 @@
 """Settings of the portal, feedback and reports, kept as system parameters (see res_config_settings.py)."""
 
-from ..customer_dates import uses_jalali
+from ..tools.customer_dates import uses_jalali
 
 ATTACHMENT_MAX_MB = ("complaint_management.attachment_max_mb", 10)
 ATTACHMENT_TOTAL_MB = ("complaint_management.attachment_total_mb", 25)

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..company_access import check_company_allowed
+from ..tools.company_access import check_company_allowed
 from .complaint_complaint import CHANNELS
 
 

@@ -4,8 +4,8 @@ from datetime import timedelta
 from odoo import Command, api, fields, models, tools
 from odoo.tools import SQL
 
-from ..cron_batches import claim, isolate_failures, wake
-from ..work_clock import WorkClock
+from ..tools.cron_batches import claim, isolate_failures, wake
+from ..tools.work_clock import WorkClock
 from .complaint_sla_policy import SLA_TARGETS, TARGETS
 
 PLANNING_SPAN = timedelta(days=14)

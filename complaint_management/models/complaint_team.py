@@ -5,10 +5,11 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_datetime
 
-from ..company_access import check_company_allowed
-from ..cron_batches import claim, isolate_failures
-from ..customer_dates import customer_datetime
-from .complaint_complaint import SLA_AT_RISK_HOURS, text_direction
+from ..tools.company_access import check_company_allowed
+from ..tools.cron_batches import claim, isolate_failures
+from ..tools.customer_dates import customer_datetime
+from .complaint_complaint import text_direction
+from .complaint_complaint_sla import SLA_AT_RISK_HOURS
 from .complaint_portal_params import staff_reads_solar_hijri
 
 SLA_DIGEST_MAX_LINES = 200

@@ -8,9 +8,9 @@ from odoo import api, fields, models, tools
 from odoo.tools import SQL
 from odoo.tools.misc import babel_locale_parse
 
-from ..customer_dates import PERSIAN_DIGITS, month_label, month_starts, uses_jalali
 from ..models.complaint_complaint import CHANNELS, SEVERITIES
 from ..models.complaint_portal_params import DEFAULT_PERIOD_DAYS
+from ..tools.customer_dates import PERSIAN_DIGITS, month_label, month_starts, uses_jalali
 
 # Persian digits, thousands separator and percent sign
 PERSIAN_NUMBER = {**PERSIAN_DIGITS, ord(","): "٬", ord("%"): "٪"}

@@ -5,7 +5,7 @@ from odoo.tests import tagged
 
 from .common import ComplaintCommon
 
-LOGGER = "odoo.addons.complaint_management.cron_batches"
+LOGGER = "odoo.addons.complaint_management.tools.cron_batches"
 
 
 @tagged("complaint_management", "post_install", "-at_install")

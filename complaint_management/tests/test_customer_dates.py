@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
-from ..customer_dates import customer_date, customer_datetime, jalali_date, month_starts
+from ..tools.customer_dates import customer_date, customer_datetime, jalali_date, month_starts
 from .common import ComplaintAnalysisCommon
 from .test_complaint_report_export import read_workbook
 

@@ -1,6 +1,6 @@
 from odoo.tests import BaseCase, tagged
 
-from ..file_types import file_kind
+from ..tools.file_types import file_kind
 
 
 @tagged("complaint_management", "at_install")

@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 
 from odoo.tests import TransactionCase, tagged
 
-from ..work_clock import WorkClock
+from ..tools.work_clock import WorkClock
 
 
 @tagged("complaint_management", "post_install", "-at_install")

@@ -11,9 +11,9 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from ..cron_batches import isolate_failures
-from ..customer_dates import customer_date, jalali_numeric, month_label, month_starts, uses_jalali
 from ..models.complaint_portal_params import DEFAULT_PERIOD_DAYS, REPORT_PERIOD_MONTHS, get_int_param
+from ..tools.cron_batches import isolate_failures
+from ..tools.customer_dates import customer_date, jalali_numeric, month_label, month_starts, uses_jalali
 
 # rows of the complaint list read per query: memory stays flat however many complaints there are
 ROWS_PER_BATCH = 2000
