@@ -229,11 +229,12 @@ class ComplaintReportExport(models.TransientModel):
         if model == "complaint.category":  # with its parents: subcategories of the same name stay apart
             return SQL("(SELECT complete_name FROM complaint_category WHERE id = %s)", ids)
         if model == "product.product":
-            return SQL("(SELECT coalesce(t.name->>%s, t.name->>'en_US') FROM product_product pp "
-                       "JOIN product_template t ON t.id = pp.product_tmpl_id WHERE pp.id = %s)", self.env.lang, ids)
-        table = SQL.identifier(self.env[model]._table)
-        return SQL("(SELECT coalesce(x.name->>%s, x.name->>'en_US') FROM %s x WHERE x.id = %s)",
-                   self.env.lang, table, ids)
+            return SQL("(SELECT %s FROM product_product pp JOIN product_template t ON t.id = pp.product_tmpl_id "
+                       "WHERE pp.id = %s)", self.env["product.template"]._field_to_sql("t", "name"), ids)
+        # the name in the reader's language (else in English), as Odoo reads a translated field
+        Model = self.env[model]
+        return SQL("(SELECT %s FROM %s x WHERE x.id = %s)",
+                   Model._field_to_sql("x", Model._rec_name), SQL.identifier(Model._table), ids)
 
     def _new_sheet(self, workbook, name, rtl):
         sheet = workbook.add_worksheet(name[:31])
