@@ -1,7 +1,7 @@
 {
     "name": "Customer Complaint Management",
     "summary": "Customer complaints worked by teams, filed and tracked on the portal, with email and SMS updates",
-    "version": "18.0.1.11.0",
+    "version": "18.0.1.12.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/complaint-management/complaint_management",
     "author": "complaint_management contributors",

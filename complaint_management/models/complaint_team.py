@@ -1,7 +1,9 @@
 import ast
 from datetime import timedelta
 
-from odoo import api, fields, models
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_datetime
 
@@ -10,7 +12,7 @@ from ..tools.cron_batches import claim, isolate_failures
 from ..tools.customer_dates import customer_datetime
 from .complaint_complaint import text_direction
 from .complaint_complaint_sla import SLA_AT_RISK_HOURS
-from .complaint_portal_params import staff_reads_solar_hijri
+from .complaint_portal_params import REPORT_PERIOD_MONTHS, get_int_param, staff_reads_solar_hijri
 
 SLA_DIGEST_MAX_LINES = 200
 
@@ -245,6 +247,40 @@ class ComplaintTeam(models.Model):
     def _mail_text_direction(self):
         self.ensure_one()
         return text_direction(self.env, self.leader_id.lang)
+
+    # ------------------------------------------------------------
+    # MONTHLY REPORT
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_mail_monthly_reports(self, batch_size=10):
+        """Mail each team leader, once a month, the workbook of their team over the last months
+        (a setting), built with the leader's rights and language."""
+        first_of_month = fields.Date.context_today(self).replace(day=1)
+        months = get_int_param(self.env, REPORT_PERIOD_MONTHS) or 1
+        domain = [("leader_id", "!=", False),
+                  "|", ("report_sent_date", "=", False), ("report_sent_date", "<", first_of_month)]
+        teams = claim(self, domain, batch_size, "id")
+        isolate_failures(teams, lambda teams: teams._mail_monthly_report(first_of_month, months),
+                         lambda env: env._("the monthly complaint report"),
+                         lambda team: (team, self.env.ref("base.user_admin")))
+        done = len(teams)
+        self.env["ir.cron"]._notify_progress(
+            done=done, remaining=self.search_count(domain) if done == batch_size else 0)
+
+    def _mail_monthly_report(self, first_of_month, months):
+        """Mail each team's leader the workbook of the team over the `months` before `first_of_month`."""
+        for team in self.filtered(lambda t: t.leader_id.has_group("complaint_management.group_complaint_user")):
+            leader = team.leader_id
+            report = self.env["complaint.report.export"].with_user(leader).with_context(
+                lang=leader.lang, tz=leader.tz).create({
+                    "date_from": first_of_month - relativedelta(months=months),
+                    "date_to": first_of_month - relativedelta(days=1),
+                    "team_ids": [Command.set(team.ids)],
+                    "company_ids": [Command.set(team.company_id.ids)],
+                })
+            report._mail_to(leader.partner_id, team)
+        self.report_sent_date = first_of_month
 
     # ------------------------------------------------------------
     # ASSIGNMENT

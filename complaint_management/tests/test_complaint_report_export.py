@@ -126,7 +126,7 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
         self.team_a.leader_id = self.user_a1
         self.team_b.leader_id = new_test_user(self.env, login="cm_no_complaints", groups="base.group_user")
         with freeze_time("2026-04-02 05:00:00"):
-            self.env["complaint.report.export"]._cron_mail_monthly_reports()
+            self.env["complaint.team"]._cron_mail_monthly_reports()
         mail = self.env["mail.mail"].search([("recipient_ids", "=", self.user_a1.partner_id.id),
                                              ("attachment_ids", "!=", False)])
         self.assertFalse(mail.attachment_ids.res_model, "attached to no team: its readers may not read it")
@@ -138,10 +138,10 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
 
     def test_monthly_mail_to_each_leader_once(self):
         self.team_a.leader_id = self.user_a1
-        Export = self.env["complaint.report.export"]
+        Team = self.env["complaint.team"]
         with freeze_time("2026-04-02 05:00:00"):
-            Export._cron_mail_monthly_reports()
-            Export._cron_mail_monthly_reports()
+            Team._cron_mail_monthly_reports()
+            Team._cron_mail_monthly_reports()
         mails = self.env["mail.mail"].search([("recipient_ids", "=", self.user_a1.partner_id.id),
                                               ("attachment_ids", "!=", False)])
         self.assertEqual(len(mails), 1, "once a month")

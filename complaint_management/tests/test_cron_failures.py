@@ -131,7 +131,7 @@ class TestCronFailures(ComplaintCommon):
     def test_monthly_report(self):
         self._break_language(self.user_b1.partner_id)
         self.team_a.leader_id = self.user_a1
-        self._run(self.env["complaint.report.export"]._cron_mail_monthly_reports)
+        self._run(self.env["complaint.team"]._cron_mail_monthly_reports)
         self.assertTrue(self.team_a.report_sent_date)
         self.assertFalse(self.team_b.report_sent_date, "left for a later run")
         self.assertTrue(self.env["mail.mail"].search([("recipient_ids", "=", self.user_a1.partner_id.id)]))

@@ -11,8 +11,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from ..models.complaint_portal_params import DEFAULT_PERIOD_DAYS, REPORT_PERIOD_MONTHS, get_int_param
-from ..tools.cron_batches import isolate_failures
+from ..models.complaint_portal_params import DEFAULT_PERIOD_DAYS
 from ..tools.customer_dates import customer_date, jalali_numeric, month_label, month_starts, uses_jalali
 
 # rows of the complaint list read per query: memory stays flat however many complaints there are
@@ -369,37 +368,8 @@ class ComplaintReportExport(models.TransientModel):
                     sheet.write_number(row_index, col, value / 100, formats["percent"])
 
     # ------------------------------------------------------------
-    # MONTHLY MAIL
+    # MAIL (the monthly report of a team: complaint.team)
     # ------------------------------------------------------------
-
-    @api.model
-    def _cron_mail_monthly_reports(self, batch_size=10):
-        """Mail each team leader, once a month, the workbook of their team over the last months
-        (a setting), built with the leader's rights and language."""
-        first_of_month = fields.Date.context_today(self).replace(day=1)
-        months = get_int_param(self.env, REPORT_PERIOD_MONTHS) or 1
-        domain = [("leader_id", "!=", False),
-                  "|", ("report_sent_date", "=", False), ("report_sent_date", "<", first_of_month)]
-        teams = self.env["complaint.team"].search(domain, limit=batch_size, order="id")
-        isolate_failures(teams, lambda teams: self._mail_monthly_reports(teams, first_of_month, months),
-                         lambda env: env._("the monthly complaint report"),
-                         lambda team: (team, self.env.ref("base.user_admin")))
-        done = len(teams)
-        self.env["ir.cron"]._notify_progress(
-            done=done, remaining=self.env["complaint.team"].search_count(domain) if done == batch_size else 0)
-
-    @api.model
-    def _mail_monthly_reports(self, teams, first_of_month, months):
-        for team in teams.filtered(lambda t: t.leader_id.has_group("complaint_management.group_complaint_user")):
-            leader = team.leader_id
-            wizard = self.with_user(leader).with_context(lang=leader.lang, tz=leader.tz).create({
-                "date_from": first_of_month - relativedelta(months=months),
-                "date_to": first_of_month - relativedelta(days=1),
-                "team_ids": [(6, 0, team.ids)],
-                "company_ids": [(6, 0, team.company_id.ids)],
-            })
-            wizard._mail_to(leader.partner_id, team)
-        teams.report_sent_date = first_of_month
 
     def _mail_to(self, partner, team):
         self.ensure_one()
