@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make lint: ruff and OCA's pylint-odoo over our addons and scripts.
+# make lint: ruff and OCA's pylint-odoo over our addons and scripts; each addon's README.rst
+# built from its readme/ fragments (scripts/readme.py).
 source "$(dirname "$0")/env.sh"
 ensure_venv
 cd "$ROOT"
@@ -8,4 +9,5 @@ paths=("${ADDONS[@]}")
 for extra in scripts bench; do [ -d "$extra" ] && paths+=("$extra"); done
 "$VENV/bin/ruff" check "${paths[@]}"
 "$VENV/bin/pylint" --rcfile="$ROOT/.pylintrc" "${ADDONS[@]}"
+"$VENV/bin/python" "$ROOT/scripts/readme.py" --check
 echo "lint clean"

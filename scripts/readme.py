@@ -1,0 +1,75 @@
+"""Each addon's README.rst, built from its readme/ fragments (DESCRIPTION, CONFIGURE, USAGE,
+ROADMAP: Markdown), the way OCA's README generator lays it out (its tool is not on the package
+registry). `--check` (make lint) fails when a README.rst is not what its fragments give.
+
+    .venv/bin/python scripts/readme.py [--check]
+"""
+import ast
+import pathlib
+import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SECTIONS = [("DESCRIPTION", None), ("CONFIGURE", "Configuration"), ("USAGE", "Usage"),
+            ("ROADMAP", "Known issues / Roadmap")]
+INLINE = [
+    (re.compile(r"\[([^\]]+)\]\(([^)]+)\)"), r"`\1 <\2>`_"),  # links
+    (re.compile(r"(?<!`)`([^`]+)`(?!`)"), r"``\1``"),  # code
+]
+
+
+def rst(markdown):
+    """The reStructuredText of a fragment: paragraphs, lists (a blank line wherever a list starts,
+    nests or comes back, as reStructuredText wants it), inline code, emphasis and links."""
+    lines, bullet_indent = [], None
+    for source in markdown.strip().splitlines():
+        line = source
+        for pattern, replacement in INLINE:
+            line = pattern.sub(replacement, line)
+        indent = len(line) - len(line.lstrip())
+        if line.lstrip().startswith("- "):
+            if lines and lines[-1].strip() and indent != bullet_indent:
+                lines.append("")
+            bullet_indent = indent
+        elif not line.strip() or indent == 0:
+            bullet_indent = None
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def title(text, over=True):
+    bar = "=" * len(text)
+    return f"{bar}\n{text}\n{bar}" if over else f"{text}\n{bar}"
+
+
+def readme(addon):
+    manifest = ast.literal_eval((addon / "__manifest__.py").read_text())
+    parts = [title(manifest["name"])]
+    for fragment, heading in SECTIONS:
+        path = addon / "readme" / f"{fragment}.md"
+        if path.exists():
+            text = rst(path.read_text())
+            parts.append(text if heading is None else f"{title(heading, over=False)}\n\n{text}")
+    parts.append(f"{title('Credits', over=False)}\n\n{manifest['author']}. {manifest['license']}.")
+    return "\n\n".join(parts) + "\n"
+
+
+def main():
+    check = "--check" in sys.argv[1:]
+    stale = []
+    for addon in sorted(path.parent.parent for path in ROOT.glob("*/readme/DESCRIPTION.md")):
+        text, target = readme(addon), addon / "README.rst"
+        if check:
+            if not target.exists() or target.read_text() != text:
+                stale.append(target.relative_to(ROOT))
+        else:
+            target.write_text(text)
+    if stale:
+        print("README.rst not built from its readme/ fragments (run scripts/readme.py):",
+              ", ".join(map(str, stale)))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
