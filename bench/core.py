@@ -15,6 +15,7 @@ Rows (the kanban first, on bulk-loaded complaints, then creation through the ORM
   cold caches), without and with the commit's own round trip.
 Every create row includes the flush and the pre-commit hooks (mail tracking).
 """
+
 import os
 import sys
 import time
@@ -41,13 +42,22 @@ def measure(fn):
 
 
 def make_customers_and_team(env):
-    customers = env["res.partner"].create([
-        {"name": f"Bench customer {i}", "email": f"customer{i}@bench.example.com"} for i in range(20)])
-    staff = env.ref("base.user_admin") | env["res.users"].create([
-        {"name": f"Bench agent {i}", "login": f"bench_agent_{i}",
-         "groups_id": [(4, env.ref("complaint_management.group_complaint_user").id)]} for i in range(3)])
-    team = env["complaint.team"].create({
-        "name": "Bench team", "assignment_method": "round_robin", "member_ids": [(6, 0, staff.ids)]})
+    customers = env["res.partner"].create(
+        [{"name": f"Bench customer {i}", "email": f"customer{i}@bench.example.com"} for i in range(20)]
+    )
+    staff = env.ref("base.user_admin") | env["res.users"].create(
+        [
+            {
+                "name": f"Bench agent {i}",
+                "login": f"bench_agent_{i}",
+                "groups_id": [(4, env.ref("complaint_management.group_complaint_user").id)],
+            }
+            for i in range(3)
+        ]
+    )
+    team = env["complaint.team"].create(
+        {"name": "Bench team", "assignment_method": "round_robin", "member_ids": [(6, 0, staff.ids)]}
+    )
     tags = env["complaint.tag"].create([{"name": f"Bench tag {i}"} for i in range(5)])
     env.cr.commit()
     return customers, staff, team, tags
@@ -59,8 +69,13 @@ def bench_create(env, rows, customers, team):
     Complaint = env["complaint.complaint"].with_user(env.ref("base.user_admin"))
 
     def vals(i):
-        return {"subject": f"Bench complaint {i}", "partner_id": customers[i % len(customers)].id,
-                "team_id": team.id, "description": "<p>Arrived broken.</p>", "channel": "web"}
+        return {
+            "subject": f"Bench complaint {i}",
+            "partner_id": customers[i % len(customers)].id,
+            "team_id": team.id,
+            "description": "<p>Arrived broken.</p>",
+            "channel": "web",
+        }
 
     def per_complaint(label, ms, queries, n):
         rows.append((label, f"{ms / n:.2f} ms/complaint", f"{queries / n:.1f}/complaint"))
@@ -102,7 +117,8 @@ def fill_to(env, size, customers, staff, tags):
     missing = size - count
     if missing <= 0:
         return
-    cr.execute("""
+    cr.execute(
+        """
         INSERT INTO complaint_complaint (
             name, subject, stage_id, is_closed, company_id, priority, severity, channel, kanban_state,
             partner_id, commercial_partner_id, partner_name, user_id, date_received, date_last_stage_update,
@@ -115,16 +131,27 @@ def fill_to(env, size, customers, staff, tags):
                now() - (g || ' minutes')::interval, now(), true, false, false, 1, 1, now(), now()
           FROM generate_series(%(first)s, %(last)s) g,
                LATERAL (SELECT (%(customers)s::int[])[1 + g %% array_length(%(customers)s::int[], 1)] AS p) c
-    """, {"stages": env["complaint.stage"].search([]).ids, "company": env.company.id,
-          "staff": staff.ids, "customers": customers.ids, "first": last_id + 1, "last": last_id + missing})
+    """,
+        {
+            "stages": env["complaint.stage"].search([]).ids,
+            "company": env.company.id,
+            "staff": staff.ids,
+            "customers": customers.ids,
+            "first": last_id + 1,
+            "last": last_id + missing,
+        },
+    )
     cr.execute("""
         UPDATE complaint_complaint c SET is_closed = s.is_closed
           FROM complaint_stage s WHERE s.id = c.stage_id AND c.is_closed IS DISTINCT FROM s.is_closed""")
-    cr.execute("""
+    cr.execute(
+        """
         INSERT INTO complaint_complaint_complaint_tag_rel (complaint_complaint_id, complaint_tag_id)
         SELECT id, (%(tags)s::int[])[1 + id %% array_length(%(tags)s::int[], 1)]
           FROM complaint_complaint WHERE id > %(last_id)s AND id %% 5 = 0
-    """, {"tags": tags.ids, "last_id": last_id})
+    """,
+        {"tags": tags.ids, "last_id": last_id},
+    )
     cr.commit()
     vacuum_analyze()
     env.invalidate_all()
@@ -138,8 +165,9 @@ def vacuum_analyze():
 
 
 def kanban_first_load(env):
-    first_load(env["complaint.complaint"].with_context(search_default_open=1), [("is_closed", "=", False)],
-               COMPLAINT_CARD)
+    first_load(
+        env["complaint.complaint"].with_context(search_default_open=1), [("is_closed", "=", False)], COMPLAINT_CARD
+    )
 
 
 def bench_kanban(env, rows, customers, staff, tags):
@@ -150,7 +178,8 @@ def bench_kanban(env, rows, customers, staff, tags):
         admin_env.invalidate_all()
         best_ms, queries = min(
             (measure(lambda: (kanban_first_load(admin_env), admin_env.invalidate_all())) for _i in range(5)),
-            key=lambda result: result[0])
+            key=lambda result: result[0],
+        )
         rows.append((f"kanban first load, {size:,} complaints", f"{best_ms:.1f} ms", f"{queries}"))
 
 

@@ -2,6 +2,7 @@
 
 Imported after the benchmark put ODOO_SRC on sys.path.
 """
+
 import os
 
 import odoo
@@ -16,8 +17,10 @@ def odoo_args(*more_addons):
     addons = ",".join([f"{os.environ['ODOO_SRC']}/addons", f"{os.environ['ODOO_SRC']}/odoo/addons", ROOT, *more_addons])
     return [
         f"--addons-path={addons}",
-        f"--db_host={os.environ['PGHOST']}", f"--db_port={os.environ['PGPORT']}",
-        f"--db_user={os.environ['PGUSER']}", f"--data-dir={os.environ['ODOO_DATA_DIR']}",
+        f"--db_host={os.environ['PGHOST']}",
+        f"--db_port={os.environ['PGPORT']}",
+        f"--db_user={os.environ['PGUSER']}",
+        f"--data-dir={os.environ['ODOO_DATA_DIR']}",
     ]
 
 

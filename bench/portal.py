@@ -6,6 +6,7 @@ belong to one portal customer, serves it with a real Odoo HTTP server (one proce
 `make run`), logs that customer in and times GET /my/complaints: wall time as the client sees
 it, and the SQL queries the server logged for the request. Never run by CI.
 """
+
 import os
 import re
 import statistics
@@ -37,13 +38,21 @@ def build_database():
     registry = new_database(DB)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        portal = env["res.users"].create({
-            "name": "Bench Portal Customer", "login": LOGIN, "password": PASSWORD, "email": "portal@bench.example.com",
-            "groups_id": [(6, 0, env.ref("base.group_portal").ids)]})
-        others = env["res.partner"].create([
-            {"name": f"Bench customer {i}", "email": f"customer{i}@bench.example.com"} for i in range(99)])
+        portal = env["res.users"].create(
+            {
+                "name": "Bench Portal Customer",
+                "login": LOGIN,
+                "password": PASSWORD,
+                "email": "portal@bench.example.com",
+                "groups_id": [(6, 0, env.ref("base.group_portal").ids)],
+            }
+        )
+        others = env["res.partner"].create(
+            [{"name": f"Bench customer {i}", "email": f"customer{i}@bench.example.com"} for i in range(99)]
+        )
         customers = [portal.partner_id.id] + others.ids
-        cr.execute("""
+        cr.execute(
+            """
             INSERT INTO complaint_complaint (
                 name, subject, stage_id, is_closed, company_id, priority, severity, channel, kanban_state,
                 partner_id, commercial_partner_id, partner_name, date_received, date_last_stage_update,
@@ -54,8 +63,14 @@ def build_database():
                    now() - (g || ' minutes')::interval, now(), true, false, false, 1, 1, now(), now()
               FROM generate_series(1, %(total)s) g,
                    LATERAL (SELECT (%(customers)s::int[])[1 + g %% array_length(%(customers)s::int[], 1)] AS p) c
-        """, {"stages": env["complaint.stage"].search([]).ids, "company": env.company.id,
-              "customers": customers, "total": TOTAL})
+        """,
+            {
+                "stages": env["complaint.stage"].search([]).ids,
+                "company": env.company.id,
+                "customers": customers,
+                "total": TOTAL,
+            },
+        )
         cr.execute("""
             UPDATE complaint_complaint c SET is_closed = s.is_closed
               FROM complaint_stage s WHERE s.id = c.stage_id AND c.is_closed IS DISTINCT FROM s.is_closed""")
@@ -81,16 +96,29 @@ def wait_for_server(session):
 def main():
     build_database()
     log_path = os.path.join(os.environ["ODOO_DATA_DIR"], "bench_portal.log")
-    server = subprocess.Popen([
-        sys.executable, os.path.join(os.environ["ODOO_SRC"], "odoo-bin"), *odoo_args(),
-        "-d", DB, f"--db-filter=^{DB}$", f"--http-port={PORT}", "--workers=0", "--max-cron-threads=0",
-        "--log-level=warn", "--log-handler=werkzeug:INFO", f"--logfile={log_path}",
-    ])
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            os.path.join(os.environ["ODOO_SRC"], "odoo-bin"),
+            *odoo_args(),
+            "-d",
+            DB,
+            f"--db-filter=^{DB}$",
+            f"--http-port={PORT}",
+            "--workers=0",
+            "--max-cron-threads=0",
+            "--log-level=warn",
+            "--log-handler=werkzeug:INFO",
+            f"--logfile={log_path}",
+        ]
+    )
     try:
         session = requests.Session()
         wait_for_server(session)
-        session.post(f"http://127.0.0.1:{PORT}/web/session/authenticate", json={
-            "jsonrpc": "2.0", "params": {"db": DB, "login": LOGIN, "password": PASSWORD}}).raise_for_status()
+        session.post(
+            f"http://127.0.0.1:{PORT}/web/session/authenticate",
+            json={"jsonrpc": "2.0", "params": {"db": DB, "login": LOGIN, "password": PASSWORD}},
+        ).raise_for_status()
         url = f"http://127.0.0.1:{PORT}/my/complaints"
         for _i in range(5):  # warm: registry caches, assets, templates, as a running server has them
             session.get(url).raise_for_status()
@@ -109,8 +137,11 @@ def main():
         server.terminate()
         server.wait(30)
     rows = [
-        ("portal list, first page of 80 (customer with 1 000 of 100 000), median",
-         f"{statistics.median(timings):.1f} ms", f"{statistics.median(queries):.0f}"),
+        (
+            "portal list, first page of 80 (customer with 1 000 of 100 000), median",
+            f"{statistics.median(timings):.1f} ms",
+            f"{statistics.median(queries):.0f}",
+        ),
         ("portal list, first page, best", f"{min(timings):.1f} ms", f"{min(queries)}"),
     ]
     print_table(rows, time_width=10, queries_width=11)

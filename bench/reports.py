@@ -15,6 +15,7 @@ ten resolved, some reopened, compensated or rated), then times, as a complaint m
 
 Never run by CI.
 """
+
 import os
 import resource
 import sys
@@ -39,20 +40,26 @@ def fill(env):
     team = env["complaint.team"].create({"name": "Bench team"})
     categories = env["complaint.category"].create([{"name": f"Category {n}"} for n in range(CATEGORIES)])
     countries = env["res.country"].search([], limit=5).ids
-    cr.execute("""
+    cr.execute(
+        """
         INSERT INTO res_partner (name, complete_name, active, is_company, country_id, type,
                                  create_date, write_date)
         SELECT 'Customer ' || g, 'Customer ' || g, true, true, (%(countries)s)[1 + g %% 5], 'contact',
                now(), now()
           FROM generate_series(1, %(customers)s) g
-    """, {"countries": countries, "customers": CUSTOMERS})
+    """,
+        {"countries": countries, "customers": CUSTOMERS},
+    )
     cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE name LIKE 'Customer %%'")
     cr.execute("SELECT min(id) FROM res_partner WHERE name LIKE 'Customer %%'")
     first_partner = cr.fetchone()[0]
-    stages = {xmlid: env.ref(f"complaint_management.complaint_stage_{xmlid}").id
-              for xmlid in ("new", "in_progress", "resolved", "closed")}
+    stages = {
+        xmlid: env.ref(f"complaint_management.complaint_stage_{xmlid}").id
+        for xmlid in ("new", "in_progress", "resolved", "closed")
+    }
     # received over two years up to now; a complaint id g is received (COMPLAINTS - g) * 63 seconds ago
-    cr.execute("""
+    cr.execute(
+        """
         INSERT INTO complaint_complaint (
             name, subject, company_id, priority, severity, channel, kanban_state, active,
             acknowledgement_pending, team_id, category_id, partner_id, commercial_partner_id, partner_name,
@@ -72,19 +79,33 @@ def fill(env):
                received, 1, 1, received, received
           FROM (SELECT g, now() - (%(n)s - g) * interval '63 seconds' AS received
                   FROM generate_series(1, %(n)s) g) s
-    """, {"company": env.company.id, "team": team.id, "categories": categories.ids, "ncat": CATEGORIES,
-          "first_partner": first_partner, "customers": CUSTOMERS, "n": COMPLAINTS,
-          "closed": stages["closed"], "resolved": stages["resolved"], "progress": stages["in_progress"],
-          "new": stages["new"]})
+    """,
+        {
+            "company": env.company.id,
+            "team": team.id,
+            "categories": categories.ids,
+            "ncat": CATEGORIES,
+            "first_partner": first_partner,
+            "customers": CUSTOMERS,
+            "n": COMPLAINTS,
+            "closed": stages["closed"],
+            "resolved": stages["resolved"],
+            "progress": stages["in_progress"],
+            "new": stages["new"],
+        },
+    )
     # the open complaints are under an SLA policy, their next escalation in the future
     policy = env["complaint.sla.policy"].create({"name": "Bench policy", "team_id": team.id, "resolve_hours": 40})
-    cr.execute("""
+    cr.execute(
+        """
         INSERT INTO complaint_sla_status (complaint_id, policy_id, target, deadline, next_escalation_date,
                                           paused_hours, remaining_hours, create_uid, write_uid, create_date, write_date)
         SELECT id, %(policy)s, 'resolve', date_received + interval '5 days',
                greatest(date_received + interval '4 days', now() + interval '1 day'), 0, 0, 1, 1, now(), now()
           FROM complaint_complaint WHERE NOT is_closed AND date_resolved IS NULL
-    """, {"policy": policy.id})
+    """,
+        {"policy": policy.id},
+    )
     cr.commit()
     for table in ("complaint_complaint", "res_partner", "complaint_sla_status"):
         with sql_db.db_connect(DB).cursor() as vacuum_cr:
@@ -113,37 +134,50 @@ def main():
         fill_start = time.perf_counter()
         fill(env)
         rows.append((f"fill {COMPLAINTS:,} complaints by SQL", f"{time.perf_counter() - fill_start:.1f} s", ""))
-        manager = env["res.users"].create({
-            "name": "Bench manager", "login": "bench_manager",
-            "groups_id": [(6, 0, [env.ref("base.group_user").id,
-                                  env.ref("complaint_management.group_complaint_manager").id])]})
+        manager = env["res.users"].create(
+            {
+                "name": "Bench manager",
+                "login": "bench_manager",
+                "groups_id": [
+                    (6, 0, [env.ref("base.group_user").id, env.ref("complaint_management.group_complaint_manager").id])
+                ],
+            }
+        )
         cr.commit()
         menv = env(user=manager.id)
         Report = menv["complaint.report"]
-        ms, queries = measure(lambda: Report.read_group(
-            [], ["__count", "hours_to_resolve:avg"], ["date_received:month", "category_id"], lazy=False))
+        ms, queries = measure(
+            lambda: Report.read_group(
+                [], ["__count", "hours_to_resolve:avg"], ["date_received:month", "category_id"], lazy=False
+            )
+        )
         rows.append((f"pivot month x category, {COMPLAINTS:,} complaints", f"{ms:.0f} ms", f"{queries}"))
         ms, queries = measure(lambda: Report.get_dashboard_data(days=30))
         rows.append(("dashboard, 30 days against the 30 before", f"{ms:.0f} ms", f"{queries}"))
         open_complaints = [("is_closed", "=", False)]
-        ms, queries = measure(lambda: (
-            first_load(menv["complaint.complaint"], open_complaints, COMPLAINT_CARD), menv.invalidate_all()))
+        ms, queries = measure(
+            lambda: (first_load(menv["complaint.complaint"], open_complaints, COMPLAINT_CARD), menv.invalidate_all())
+        )
         rows.append((f"kanban first load, {COMPLAINTS:,} complaints", f"{ms:.0f} ms", f"{queries}"))
 
         def public_statistics():
             env.registry.clear_cache()
             env["complaint.report"].sudo()._public_statistics()
+
         ms, queries = measure(public_statistics)
         rows.append(("public statistics page's figures, cache empty", f"{ms:.0f} ms", f"{queries}"))
         Sla = env["complaint.sla.status"]
         ms, queries = measure(lambda: (Sla._cron_escalate(), cr.flush()))
         open_count = Sla.search_count([])
         rows.append((f"escalation cron, {open_count:,} open under SLA, nothing due", f"{ms:.0f} ms", f"{queries}"))
-        cr.execute("SELECT date_received FROM complaint_complaint ORDER BY date_received DESC OFFSET %s LIMIT 1",
-                   [EXPORT_ROWS - 1])
+        cr.execute(
+            "SELECT date_received FROM complaint_complaint ORDER BY date_received DESC OFFSET %s LIMIT 1",
+            [EXPORT_ROWS - 1],
+        )
         since = cr.fetchone()[0]
         export = menv["complaint.report.export"].create(
-            {"date_from": since.date(), "date_to": odoo.fields.Date.today()})
+            {"date_from": since.date(), "date_to": odoo.fields.Date.today()}
+        )
         cr.execute("SELECT count(*) FROM complaint_complaint WHERE date_received >= %s", [since.date()])
         exported = cr.fetchone()[0]
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

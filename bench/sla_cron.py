@@ -9,6 +9,7 @@ Odoo's cron runner does (batches of 200, a commit after each, until nothing is l
 cron is timed the same way, with nothing due and with 2 000 feedback requests due (emails rendered
 and queued, batches of 100). Never run by CI.
 """
+
 import os
 import sys
 import time
@@ -37,13 +38,21 @@ def fill(env):
     """100 000 open complaints with a resolution target due in the future, by SQL."""
     team = env["complaint.team"].create({"name": "Bench team", "leader_id": env.ref("base.user_admin").id})
     policy = env["complaint.sla.policy"].create({"name": "Bench policy", "team_id": team.id, "resolve_hours": 16})
-    env["complaint.sla.escalation"].create([
-        {"policy_id": policy.id, "target": "resolve", "percent": 75},
-        {"policy_id": policy.id, "target": "resolve", "percent": 100, "notify_leader": True,
-         "raise_priority": True},
-    ])
+    env["complaint.sla.escalation"].create(
+        [
+            {"policy_id": policy.id, "target": "resolve", "percent": 75},
+            {
+                "policy_id": policy.id,
+                "target": "resolve",
+                "percent": 100,
+                "notify_leader": True,
+                "raise_priority": True,
+            },
+        ]
+    )
     cr = env.cr
-    cr.execute("""
+    cr.execute(
+        """
         INSERT INTO complaint_complaint (
             name, subject, stage_id, is_closed, company_id, priority, severity, channel, kanban_state,
             team_id, partner_name, date_received, date_last_stage_update, active, acknowledgement_pending,
@@ -52,17 +61,25 @@ def fill(env):
                'normal', %(team)s, 'Bulk customer', now() - interval '1 hour', now(), true, false, false,
                1, 1, now(), now()
           FROM generate_series(1, %(open)s) g
-    """, {"stage": env.ref("complaint_management.complaint_stage_new").id, "company": env.company.id,
-          "team": team.id, "open": OPEN})
-    cr.execute("""
+    """,
+        {
+            "stage": env.ref("complaint_management.complaint_stage_new").id,
+            "company": env.company.id,
+            "team": team.id,
+            "open": OPEN,
+        },
+    )
+    cr.execute(
+        """
         INSERT INTO complaint_sla_status (complaint_id, policy_id, target, deadline, next_escalation_date,
                                           paused_hours, create_uid, write_uid, create_date, write_date)
         SELECT id, %(policy)s, 'resolve', now() + interval '3 days', now() + interval '2 days', 0,
                1, 1, now(), now()
           FROM complaint_complaint WHERE team_id = %(team)s
-    """, {"policy": policy.id, "team": team.id})
-    cr.execute("UPDATE complaint_complaint SET sla_deadline = now() + interval '3 days' WHERE team_id = %s",
-               [team.id])
+    """,
+        {"policy": policy.id, "team": team.id},
+    )
+    cr.execute("UPDATE complaint_complaint SET sla_deadline = now() + interval '3 days' WHERE team_id = %s", [team.id])
     cr.commit()
     with closing(sql_db.db_connect(DB).cursor()) as vacuum_cr:
         vacuum_cr._cnx.autocommit = True
@@ -73,27 +90,33 @@ def fill(env):
 
 def make_due(env, team):
     """2 000 of them received a month ago, their deadline passed: both levels are due."""
-    env.cr.execute("""
+    env.cr.execute(
+        """
         WITH due AS (SELECT id FROM complaint_complaint WHERE team_id = %(team)s ORDER BY id LIMIT %(due)s)
         UPDATE complaint_complaint c SET date_received = now() - interval '30 days' FROM due WHERE c.id = due.id;
         UPDATE complaint_sla_status s SET next_escalation_date = now() - interval '1 minute',
                                           deadline = now() - interval '1 hour'
           FROM complaint_complaint c
          WHERE c.id = s.complaint_id AND c.date_received < now() - interval '29 days';
-    """, {"team": team.id, "due": DUE})
+    """,
+        {"team": team.id, "due": DUE},
+    )
     env.cr.commit()
     env.invalidate_all()
 
 
 def make_followups_due(env, team):
     """2 000 others were resolved three days ago: their feedback request is a day late."""
-    env.cr.execute("""
+    env.cr.execute(
+        """
         WITH due AS (SELECT id FROM complaint_complaint WHERE team_id = %(team)s ORDER BY id DESC LIMIT %(due)s)
         UPDATE complaint_complaint c
            SET partner_email = 'customer' || c.id || '@example.com', date_resolved = now() - interval '3 days',
                date_feedback_due = now() - interval '1 day', date_followup = now() - interval '1 day'
           FROM due WHERE c.id = due.id
-    """, {"team": team.id, "due": DUE})
+    """,
+        {"team": team.id, "due": DUE},
+    )
     env.cr.commit()
     env.invalidate_all()
 
@@ -124,12 +147,18 @@ def main():
         rows.append((f"escalation cron, {OPEN:,} open, nothing due", f"{ms:.1f} ms", f"{queries}"))
         make_due(env, team)
         calls = []
-        ms, queries = measure(lambda: calls.append(
-            run_like_the_runner(env, "complaint.sla.status", "_cron_escalate", "next_escalation_date")))
-        rows.append((f"escalation cron, {OPEN:,} open, {DUE:,} due ({calls[0]} batches)",
-                     f"{ms / 1000:.1f} s", f"{queries}"))
-        cr.execute("SELECT count(*) FROM mail_message WHERE model = 'complaint.complaint' AND body LIKE %s",
-                   ["%of the Resolution time used%"])
+        ms, queries = measure(
+            lambda: calls.append(
+                run_like_the_runner(env, "complaint.sla.status", "_cron_escalate", "next_escalation_date")
+            )
+        )
+        rows.append(
+            (f"escalation cron, {OPEN:,} open, {DUE:,} due ({calls[0]} batches)", f"{ms / 1000:.1f} s", f"{queries}")
+        )
+        cr.execute(
+            "SELECT count(*) FROM mail_message WHERE model = 'complaint.complaint' AND body LIKE %s",
+            ["%of the Resolution time used%"],
+        )
         rows.append(("escalation notes posted (2 levels x 2 000)", "", f"{cr.fetchone()[0]}"))
 
         Complaint = env["complaint.complaint"]
@@ -139,12 +168,21 @@ def main():
         rows.append((f"follow-up cron, {OPEN:,} open, nothing due", f"{ms:.1f} ms", f"{queries}"))
         make_followups_due(env, team)
         calls = []
-        ms, queries = measure(lambda: calls.append(
-            run_like_the_runner(env, "complaint.complaint", "_cron_follow_up", "date_followup")))
-        rows.append((f"follow-up cron, {OPEN:,} open, {DUE:,} feedback requests due ({calls[0]} batches)",
-                     f"{ms / 1000:.1f} s", f"{queries}"))
-        cr.execute("""SELECT count(*) FROM mail_mail m JOIN mail_message g ON g.id = m.mail_message_id
-                       WHERE g.subject LIKE %s""", ["How did we handle%"])
+        ms, queries = measure(
+            lambda: calls.append(run_like_the_runner(env, "complaint.complaint", "_cron_follow_up", "date_followup"))
+        )
+        rows.append(
+            (
+                f"follow-up cron, {OPEN:,} open, {DUE:,} feedback requests due ({calls[0]} batches)",
+                f"{ms / 1000:.1f} s",
+                f"{queries}",
+            )
+        )
+        cr.execute(
+            """SELECT count(*) FROM mail_mail m JOIN mail_message g ON g.id = m.mail_message_id
+                       WHERE g.subject LIKE %s""",
+            ["How did we handle%"],
+        )
         rows.append(("feedback request emails queued", "", f"{cr.fetchone()[0]}"))
     print_table(rows)
 

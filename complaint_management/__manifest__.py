@@ -7,8 +7,16 @@
     "author": "complaint_management contributors",
     "license": "LGPL-3",
     "external_dependencies": {"python": ["jdatetime"]},
-    "depends": ["mail", "mail_render_qweb_cache", "portal", "portal_accessibility", "product", "report_wkhtmltopdf_rtl",
-                "resource", "sms"],
+    "depends": [
+        "mail",
+        "mail_render_qweb_cache",
+        "portal",
+        "portal_accessibility",
+        "product",
+        "report_wkhtmltopdf_rtl",
+        "resource",
+        "sms",
+    ],
     "data": [
         "security/complaint_management_groups.xml",
         "security/ir.model.access.csv",

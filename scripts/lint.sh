@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make lint: ruff and OCA's pylint-odoo over our addons and scripts; each addon's README.rst
+# make lint: ruff (checks and format) and OCA's pylint-odoo over our addons and scripts; each addon's README.rst
 # built from its readme/ fragments (scripts/readme.py).
 source "$(dirname "$0")/env.sh"
 ensure_venv
@@ -8,6 +8,7 @@ ADDONS=(mail_render_qweb_cache portal_accessibility report_wkhtmltopdf_rtl compl
 paths=("${ADDONS[@]}")
 for extra in scripts bench; do [ -d "$extra" ] && paths+=("$extra"); done
 "$VENV/bin/ruff" check "${paths[@]}"
+"$VENV/bin/ruff" format --check "${paths[@]}"
 "$VENV/bin/pylint" --rcfile="$ROOT/.pylintrc" "${ADDONS[@]}"
 "$VENV/bin/python" "$ROOT/scripts/readme.py" --check
 echo "lint clean"

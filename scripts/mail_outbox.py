@@ -4,6 +4,7 @@ browser, NAME.html (its HTML part).
 
 Usage: mail_outbox.py FOLDER PORT (serves on 127.0.0.1:PORT until stopped).
 """
+
 import html
 import sys
 import time
@@ -29,8 +30,10 @@ class Outbox:
             content = body.get_content()
             if body.get_content_subtype() == "plain":
                 content = f"<pre>{html.escape(content)}</pre>"
-            header = (f'<!DOCTYPE html><meta charset="utf-8"><p><b>To:</b> {html.escape(str(message["To"]))}<br/>'
-                      f'<b>Subject:</b> {html.escape(str(message["Subject"]))}</p><hr/>')
+            header = (
+                f'<!DOCTYPE html><meta charset="utf-8"><p><b>To:</b> {html.escape(str(message["To"]))}<br/>'
+                f'<b>Subject:</b> {html.escape(str(message["Subject"]))}</p><hr/>'
+            )
             (self.folder / f"{name}.html").write_text(header + content, encoding="utf-8")
         print(f"outbox: {name} to {message['To']}: {message['Subject']}", flush=True)
         return "250 Message accepted for delivery"

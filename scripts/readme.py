@@ -4,14 +4,19 @@ registry). `--check` (make lint) fails when a README.rst is not what its fragmen
 
     .venv/bin/python scripts/readme.py [--check]
 """
+
 import ast
 import pathlib
 import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SECTIONS = [("DESCRIPTION", None), ("CONFIGURE", "Configuration"), ("USAGE", "Usage"),
-            ("ROADMAP", "Known issues / Roadmap")]
+SECTIONS = [
+    ("DESCRIPTION", None),
+    ("CONFIGURE", "Configuration"),
+    ("USAGE", "Usage"),
+    ("ROADMAP", "Known issues / Roadmap"),
+]
 INLINE = [
     (re.compile(r"\[([^\]]+)\]\(([^)]+)\)"), r"`\1 <\2>`_"),  # links
     (re.compile(r"(?<!`)`([^`]+)`(?!`)"), r"``\1``"),  # code
@@ -65,8 +70,7 @@ def main():
         else:
             target.write_text(text)
     if stale:
-        print("README.rst not built from its readme/ fragments (run scripts/readme.py):",
-              ", ".join(map(str, stale)))
+        print("README.rst not built from its readme/ fragments (run scripts/readme.py):", ", ".join(map(str, stale)))
         return 1
     return 0
 

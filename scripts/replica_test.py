@@ -8,6 +8,7 @@ and Odoo would run it again on the primary, logging a warning and marking the re
 Every request's log line says which: the pages that only read must say "ro", the forms that
 write "rw". Prints "replica: N passed, N failed".
 """
+
 import os
 import re
 import subprocess
@@ -29,8 +30,12 @@ URL = f"http://127.0.0.1:{HTTP_PORT}"
 SERVER_LOG = os.path.join(WORK_DIR, "odoo.log")
 ODOO_ARGS = [
     f"--addons-path={ODOO_SRC}/addons,{ODOO_SRC}/odoo/addons,{ROOT}",
-    "--db_host=127.0.0.1", f"--db_port={PRIMARY_PORT}", "--db_user=odoo",
-    f"--data-dir={WORK_DIR}", f"--database={DB}", "--db-filter=^complaints_replica$",
+    "--db_host=127.0.0.1",
+    f"--db_port={PRIMARY_PORT}",
+    "--db_user=odoo",
+    f"--data-dir={WORK_DIR}",
+    f"--database={DB}",
+    "--db-filter=^complaints_replica$",
 ]
 HIDDEN_INPUT = re.compile(r'name="(csrf_token|form_stamp)"\s+value="([^"]+)"')
 # the form refuses what comes back faster than a person fills it in
@@ -42,8 +47,12 @@ def odoo_bin(*args, **kwargs):
 
 
 def query(port, sql, params=()):
-    with psycopg2.connect(host="127.0.0.1", port=port, user="odoo", dbname=DB,
-                          application_name="replica_test") as connection, connection.cursor() as cr:
+    with (
+        psycopg2.connect(
+            host="127.0.0.1", port=port, user="odoo", dbname=DB, application_name="replica_test"
+        ) as connection,
+        connection.cursor() as cr,
+    ):
         cr.execute(sql, params)
         return cr.fetchall()
 
@@ -67,47 +76,85 @@ def seed():
     with Registry(DB).cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         env.company.complaint_public_statistics = True
-        user = env["res.users"].with_context(no_reset_password=True).create({
-            "name": "Roya Reader", "login": "replica_portal", "password": "replica_portal",
-            "email": "roya@example.com", "groups_id": [(6, 0, env.ref("base.group_portal").ids)]})
+        user = (
+            env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": "Roya Reader",
+                    "login": "replica_portal",
+                    "password": "replica_portal",
+                    "email": "roya@example.com",
+                    "groups_id": [(6, 0, env.ref("base.group_portal").ids)],
+                }
+            )
+        )
         Complaint = env["complaint.complaint"]
-        complaint = Complaint.create({"subject": "Replica: the blender stopped", "partner_id": user.partner_id.id,
-                                      "description": "It stopped after a week."})
-        attachment = env["ir.attachment"].create({
-            "name": "receipt.txt", "raw": b"receipt 1234", "res_model": complaint._name, "res_id": complaint.id})
-        resolved = Complaint.create({"subject": "Replica: a late delivery", "partner_id": user.partner_id.id,
-                                     "resolution_type": "rejected"})
+        complaint = Complaint.create(
+            {
+                "subject": "Replica: the blender stopped",
+                "partner_id": user.partner_id.id,
+                "description": "It stopped after a week.",
+            }
+        )
+        attachment = env["ir.attachment"].create(
+            {"name": "receipt.txt", "raw": b"receipt 1234", "res_model": complaint._name, "res_id": complaint.id}
+        )
+        resolved = Complaint.create(
+            {"subject": "Replica: a late delivery", "partner_id": user.partner_id.id, "resolution_type": "rejected"}
+        )
         resolved.stage_id = env.ref("complaint_management.complaint_stage_resolved")
         feedback = env["complaint.feedback"]._request_for(resolved)
-        env["res.users"].with_context(no_reset_password=True).create({
-            "name": "Mina Manager", "login": "replica_manager", "password": "replica_manager",
-            "groups_id": [(6, 0, [env.ref("base.group_user").id,
-                                  env.ref("complaint_management.group_complaint_manager").id])]})
+        env["res.users"].with_context(no_reset_password=True).create(
+            {
+                "name": "Mina Manager",
+                "login": "replica_manager",
+                "password": "replica_manager",
+                "groups_id": [
+                    (6, 0, [env.ref("base.group_user").id, env.ref("complaint_management.group_complaint_manager").id])
+                ],
+            }
+        )
         return {
-            "complaint": complaint.id, "complaint_token": complaint._portal_ensure_token(),
-            "resolved": resolved.id, "resolved_token": resolved._portal_ensure_token(),
-            "attachment": attachment.id, "attachment_token": attachment.generate_access_token()[0],
+            "complaint": complaint.id,
+            "complaint_token": complaint._portal_ensure_token(),
+            "resolved": resolved.id,
+            "resolved_token": resolved._portal_ensure_token(),
+            "attachment": attachment.id,
+            "attachment_token": attachment.generate_access_token()[0],
             "feedback_token": feedback.access_token,
         }
 
 
 class TestReplica(unittest.TestCase):
-
     @classmethod
     def setUpClass(cls):
-        install = odoo_bin("--init=complaint_management", "--without-demo=all", "--stop-after-init",
-                           "--log-level=warn", "--max-cron-threads=0")
+        install = odoo_bin(
+            "--init=complaint_management",
+            "--without-demo=all",
+            "--stop-after-init",
+            "--log-level=warn",
+            "--max-cron-threads=0",
+        )
         if install.wait():
             raise RuntimeError(f"complaint_management could not be installed (exit {install.returncode})")
         cls.records = seed()
-        cls.server = odoo_bin("--workers=2", "--max-cron-threads=0", f"--http-port={HTTP_PORT}",
-                              "--db_replica_host=127.0.0.1", f"--db_replica_port={STANDBY_PORT}",
-                              f"--logfile={SERVER_LOG}", "--log-level=info")
+        cls.server = odoo_bin(
+            "--workers=2",
+            "--max-cron-threads=0",
+            f"--http-port={HTTP_PORT}",
+            "--db_replica_host=127.0.0.1",
+            f"--db_replica_port={STANDBY_PORT}",
+            f"--logfile={SERVER_LOG}",
+            "--log-level=info",
+        )
         cls.addClassCleanup(cls.server.wait, 30)
         cls.addClassCleanup(cls.server.terminate)
         wait_for(cls._serving, "Odoo serving")
-        wait_for(lambda: query(STANDBY_PORT, "SELECT 1 FROM complaint_complaint WHERE id = %s",
-                               [cls.records["resolved"]]), "the seeded complaints on the standby")
+        wait_for(
+            lambda: query(STANDBY_PORT, "SELECT 1 FROM complaint_complaint WHERE id = %s", [cls.records["resolved"]]),
+            "the seeded complaints on the standby",
+        )
 
     @staticmethod
     def _serving():
@@ -128,14 +175,21 @@ class TestReplica(unittest.TestCase):
             with open(SERVER_LOG, encoding="utf-8") as log:
                 log.seek(start)
                 return line.search(log.read())
+
         wait_for(logged, f"the log line of {method} {path}", seconds=10)
         self.assertEqual(logged().group(1), mode, f"{method} {path}: the cursor it ran on")
         return response
 
     def _log_in(self, session, login):
         page = self._request(session, "GET", "/web/login", "rw")  # Odoo's page, not read-only
-        self._request(session, "POST", "/web/login", "rw", status=303, data={
-            **dict(HIDDEN_INPUT.findall(page.text)), "login": login, "password": login})
+        self._request(
+            session,
+            "POST",
+            "/web/login",
+            "rw",
+            status=303,
+            data={**dict(HIDDEN_INPUT.findall(page.text)), "login": login, "password": login},
+        )
 
     def test_standby_streams_from_the_primary(self):
         self.assertEqual(query(STANDBY_PORT, "SELECT pg_is_in_recovery()"), [(True,)])
@@ -144,26 +198,45 @@ class TestReplica(unittest.TestCase):
     def test_customer_pages_run_on_the_replica(self):
         r = self.records
         visitor = requests.Session()
-        for path in ("/complaints/new", "/complaints/track", "/complaints/statistics",
-                     f"/complaints/feedback/{r['feedback_token']}",
-                     f"/complaints/feedback/{r['feedback_token']}?channel=email&rating=4",
-                     f"/my/complaints/{r['complaint']}?access_token={r['complaint_token']}",
-                     f"/my/complaints/{r['resolved']}/letter?access_token={r['resolved_token']}",
-                     f"/web/content/{r['attachment']}?access_token={r['attachment_token']}"):
+        for path in (
+            "/complaints/new",
+            "/complaints/track",
+            "/complaints/statistics",
+            f"/complaints/feedback/{r['feedback_token']}",
+            f"/complaints/feedback/{r['feedback_token']}?channel=email&rating=4",
+            f"/my/complaints/{r['complaint']}?access_token={r['complaint_token']}",
+            f"/my/complaints/{r['resolved']}/letter?access_token={r['resolved_token']}",
+            f"/web/content/{r['attachment']}?access_token={r['attachment_token']}",
+        ):
             with self.subTest(path=path):
                 self._request(visitor, "GET", path, "ro")
         customer = requests.Session()
         self._log_in(customer, "replica_portal")
-        for path in ("/my/complaints", "/my/complaints?sortby=date&filterby=open", "/my/complaints/new",
-                     f"/my/complaints/{r['complaint']}", f"/my/complaints/{r['resolved']}/letter"):
+        for path in (
+            "/my/complaints",
+            "/my/complaints?sortby=date&filterby=open",
+            "/my/complaints/new",
+            f"/my/complaints/{r['complaint']}",
+            f"/my/complaints/{r['resolved']}/letter",
+        ):
             with self.subTest(path=path):
                 self._request(customer, "GET", path, "ro")
-        counters = self._request(customer, "POST", "/my/counters", "ro", json={
-            "jsonrpc": "2.0", "method": "call", "params": {"counters": ["complaint_count"]}})
+        counters = self._request(
+            customer,
+            "POST",
+            "/my/counters",
+            "ro",
+            json={"jsonrpc": "2.0", "method": "call", "params": {"counters": ["complaint_count"]}},
+        )
         self.assertEqual(counters.json()["result"], {"complaint_count": 2})
         # the pages were read on the standby: the workers' connections to it
-        self.assertTrue(query(STANDBY_PORT, "SELECT 1 FROM pg_stat_activity WHERE datname = %s "
-                                            "AND application_name LIKE 'odoo-%%'", [DB]))
+        self.assertTrue(
+            query(
+                STANDBY_PORT,
+                "SELECT 1 FROM pg_stat_activity WHERE datname = %s " "AND application_name LIKE 'odoo-%%'",
+                [DB],
+            )
+        )
         with open(SERVER_LOG, encoding="utf-8") as log:
             self.assertNotIn("retrying with a read/write cursor", log.read())
 
@@ -171,13 +244,28 @@ class TestReplica(unittest.TestCase):
         visitor = requests.Session()
         form = self._request(visitor, "GET", "/complaints/new", "ro")
         time.sleep(FORM_SECONDS)
-        sent = self._request(visitor, "POST", "/complaints/new", "rw", data={
-            **dict(HIDDEN_INPUT.findall(form.text)), "name": "Vida Visitor", "email": "vida@example.com",
-            "subject": "Replica: filed on the form", "description": "The lid was cracked when it arrived."})
+        sent = self._request(
+            visitor,
+            "POST",
+            "/complaints/new",
+            "rw",
+            data={
+                **dict(HIDDEN_INPUT.findall(form.text)),
+                "name": "Vida Visitor",
+                "email": "vida@example.com",
+                "subject": "Replica: filed on the form",
+                "description": "The lid was cracked when it arrived.",
+            },
+        )
         self.assertIn("o_complaint_thanks", sent.text)
         # streamed to the standby, where its customer then reads it
-        wait_for(lambda: query(STANDBY_PORT, "SELECT 1 FROM complaint_complaint WHERE subject = %s",
-                               ["Replica: filed on the form"]), "the new complaint on the standby", seconds=10)
+        wait_for(
+            lambda: query(
+                STANDBY_PORT, "SELECT 1 FROM complaint_complaint WHERE subject = %s", ["Replica: filed on the form"]
+            ),
+            "the new complaint on the standby",
+            seconds=10,
+        )
 
     def test_report_downloaded_from_the_replica(self):
         """Staff ask for the management report (saved on the primary), and download it from the
@@ -186,10 +274,19 @@ class TestReplica(unittest.TestCase):
         self._log_in(manager, "replica_manager")
 
         def call(model, method, *args):
-            response = self._request(manager, "POST", f"/web/dataset/call_kw/{model}/{method}", "rw", json={
-                "jsonrpc": "2.0", "method": "call",
-                "params": {"model": model, "method": method, "args": list(args), "kwargs": {}}})
+            response = self._request(
+                manager,
+                "POST",
+                f"/web/dataset/call_kw/{model}/{method}",
+                "rw",
+                json={
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {"model": model, "method": method, "args": list(args), "kwargs": {}},
+                },
+            )
             return response.json()["result"]
+
         export_id = call("complaint.report.export", "create", {"date_from": "2026-01-01", "date_to": "2027-12-31"})
         url = call("complaint.report.export", "action_export", [export_id])["url"]
         workbook = self._request(manager, "GET", url, "ro")
@@ -201,9 +298,18 @@ class TestReplica(unittest.TestCase):
         customer = requests.Session()
         self._log_in(customer, "replica_portal")
         form = self._request(customer, "GET", "/my/complaints/new", "ro")
-        sent = self._request(customer, "POST", "/my/complaints/new", "rw", status=303, data={
-            **dict(HIDDEN_INPUT.findall(form.text)), "subject": "Replica: filed on the portal",
-            "description": "The handle came off."})
+        sent = self._request(
+            customer,
+            "POST",
+            "/my/complaints/new",
+            "rw",
+            status=303,
+            data={
+                **dict(HIDDEN_INPUT.findall(form.text)),
+                "subject": "Replica: filed on the portal",
+                "description": "The handle came off.",
+            },
+        )
         page = self._request(customer, "GET", sent.headers["Location"].removeprefix(URL), "rw")
         self.assertIn("Replica: filed on the portal", page.text)
 

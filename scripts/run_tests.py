@@ -3,6 +3,7 @@
 Odoo logs every failure but prints no total; this runs Odoo's own test machinery in-process
 and reads its result object, so a skipped test (a tour without a browser, say) counts as failed.
 """
+
 import os
 import sys
 
@@ -18,19 +19,21 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def main():
     db = os.environ["ODOO_TEST_DB"]
     addons = os.environ["ODOO_TEST_ADDONS"]
-    odoo.tools.config.parse_config([
-        f"--addons-path={os.environ['ODOO_SRC']}/addons,{os.environ['ODOO_SRC']}/odoo/addons,{ROOT}",
-        f"--db_host={os.environ['PGHOST']}",
-        f"--db_port={os.environ['PGPORT']}",
-        f"--db_user={os.environ['PGUSER']}",
-        f"--data-dir={os.environ.get('ODOO_DATA_DIR', os.path.join(ROOT, '.odoo-data'))}",
-        f"--http-port={os.environ['ODOO_TEST_HTTP_PORT']}",
-        f"--database={db}",
-        f"--init={addons}",
-        f"--test-tags={os.environ['ODOO_TEST_TAGS']}",
-        "--stop-after-init",
-        "--max-cron-threads=0",
-    ])
+    odoo.tools.config.parse_config(
+        [
+            f"--addons-path={os.environ['ODOO_SRC']}/addons,{os.environ['ODOO_SRC']}/odoo/addons,{ROOT}",
+            f"--db_host={os.environ['PGHOST']}",
+            f"--db_port={os.environ['PGPORT']}",
+            f"--db_user={os.environ['PGUSER']}",
+            f"--data-dir={os.environ.get('ODOO_DATA_DIR', os.path.join(ROOT, '.odoo-data'))}",
+            f"--http-port={os.environ['ODOO_TEST_HTTP_PORT']}",
+            f"--database={db}",
+            f"--init={addons}",
+            f"--test-tags={os.environ['ODOO_TEST_TAGS']}",
+            "--stop-after-init",
+            "--max-cron-threads=0",
+        ]
+    )
     try:
         odoo.service.db._create_empty_database(db)
         rc = server.start(preload=[db], stop=True)

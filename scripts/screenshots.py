@@ -11,6 +11,7 @@ its leader (in Persian), into docs/.
 
     .venv/bin/python scripts/screenshots.py
 """
+
 import base64
 import json
 import os
@@ -42,8 +43,12 @@ def prepare(rpc):
     lang = rpc("res.lang", "search_read", [("code", "=", "fa_IR")], ["active"], context={"active_test": False})[0]
     wizard = rpc("base.language.install", "create", {"lang_ids": [(6, 0, [lang["id"]])], "overwrite": False})
     rpc("base.language.install", "lang_install", [wizard])
-    complaint = rpc("ir.model.data", "search_read", [
-        ("module", "=", "complaint_management"), ("name", "=", "complaint_complaint_portal_1_demo")], ["res_id"])
+    complaint = rpc(
+        "ir.model.data",
+        "search_read",
+        [("module", "=", "complaint_management"), ("name", "=", "complaint_complaint_portal_1_demo")],
+        ["res_id"],
+    )
     portal = rpc("res.users", "search", [("login", "=", "portal")])
     return complaint[0]["res_id"], portal[0]
 
@@ -51,32 +56,54 @@ def prepare(rpc):
 def login(user):
     """The session id of the demo user `user` (whose password is their login)."""
     session = requests.Session()
-    session.post(f"{BASE}/web/session/authenticate", json={
-        "jsonrpc": "2.0", "params": {"db": DB, "login": user, "password": user}}).raise_for_status()
+    session.post(
+        f"{BASE}/web/session/authenticate",
+        json={"jsonrpc": "2.0", "params": {"db": DB, "login": user, "password": user}},
+    ).raise_for_status()
     return session.cookies["session_id"]
 
 
 def feedback_token(rpc, complaint_id):
     """The token of a new feedback request on the complaint, asked by the follow-up action."""
     rpc("complaint.complaint", "write", [complaint_id], {"date_feedback_due": "2000-01-01 00:00:00"})
-    cron = rpc("ir.model.data", "search_read", [
-        ("module", "=", "complaint_management"), ("name", "=", "ir_cron_complaint_followup")], ["res_id"])
+    cron = rpc(
+        "ir.model.data",
+        "search_read",
+        [("module", "=", "complaint_management"), ("name", "=", "ir_cron_complaint_followup")],
+        ["res_id"],
+    )
     rpc("ir.cron", "method_direct_trigger", [cron[0]["res_id"]])
-    feedback = rpc("complaint.feedback", "search_read", [("complaint_id", "=", complaint_id),
-                                                         ("state", "=", "requested")], ["access_token"])
+    feedback = rpc(
+        "complaint.feedback",
+        "search_read",
+        [("complaint_id", "=", complaint_id), ("state", "=", "requested")],
+        ["access_token"],
+    )
     return feedback[0]["access_token"]
 
 
 def acknowledgement_html(rpc, portal_partner_id):
     """The acknowledgement email, as queued for the portal customer, of a complaint filed for them."""
-    complaint = rpc("complaint.complaint", "create", {
-        "subject": "Late delivery of my order", "partner_id": portal_partner_id, "channel": "phone",
-        "description": "<p>The parcel came a week late.</p>"})
-    cron = rpc("ir.model.data", "search_read", [
-        ("module", "=", "complaint_management"), ("name", "=", "ir_cron_complaint_acknowledge")], ["res_id"])
+    complaint = rpc(
+        "complaint.complaint",
+        "create",
+        {
+            "subject": "Late delivery of my order",
+            "partner_id": portal_partner_id,
+            "channel": "phone",
+            "description": "<p>The parcel came a week late.</p>",
+        },
+    )
+    cron = rpc(
+        "ir.model.data",
+        "search_read",
+        [("module", "=", "complaint_management"), ("name", "=", "ir_cron_complaint_acknowledge")],
+        ["res_id"],
+    )
     rpc("ir.cron", "method_direct_trigger", [cron[0]["res_id"]])
-    mails = rpc("mail.mail", "search_read", [("model", "=", "complaint.complaint"), ("res_id", "=", complaint)],
-                ["body_html"])
+    mails = rpc(
+        "mail.mail", "search_read", [("model", "=", "complaint.complaint"), ("res_id", "=", complaint)], ["body_html"]
+    )
     return mails[0]["body_html"]
 
 
@@ -85,10 +112,20 @@ class Browser:
 
     def __init__(self):
         self.profile = tempfile.mkdtemp()
-        self.process = subprocess.Popen([
-            shutil.which("chromium") or shutil.which("chromium-browser") or "chromium", "--headless=new",
-            "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--remote-debugging-port=9333",
-            f"--user-data-dir={self.profile}", "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [
+                shutil.which("chromium") or shutil.which("chromium-browser") or "chromium",
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--remote-debugging-port=9333",
+                f"--user-data-dir={self.profile}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _i in range(50):
             try:
                 target = next(t for t in requests.get("http://127.0.0.1:9333/json").json() if t["type"] == "page")
@@ -112,8 +149,7 @@ class Browser:
         self.call("Network.clearBrowserCookies")
         for name, value in cookies.items():
             self.call("Network.setCookie", name=name, value=value, url=BASE)
-        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height,
-                  deviceScaleFactor=1, mobile=mobile)
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
         self.call("Page.navigate", url=url)
         time.sleep(4)  # the page, its assets and the chat, loaded by script after the page
         shot = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)
@@ -138,12 +174,24 @@ def main():
             cookies = {"session_id": login("portal"), "frontend_lang": code}
             for device in DEVICES:
                 for page, url in (("list", "/my/complaints"), ("detail", f"/my/complaints/{complaint_id}")):
-                    browser.shoot(f"{BASE}{url}", os.path.join(ROOT, "docs", f"portal-{page}-{short}-{device}.png"),
-                                  device, cookies)
-                browser.shoot(f"{BASE}/complaints/new", os.path.join(ROOT, "docs", f"public-new-{short}-{device}.png"),
-                              device, {"frontend_lang": code})
-                browser.shoot(f"{BASE}/complaints/feedback/{token}?rating=4",
-                              os.path.join(ROOT, "docs", f"feedback-{short}-{device}.png"), device, {})
+                    browser.shoot(
+                        f"{BASE}{url}",
+                        os.path.join(ROOT, "docs", f"portal-{page}-{short}-{device}.png"),
+                        device,
+                        cookies,
+                    )
+                browser.shoot(
+                    f"{BASE}/complaints/new",
+                    os.path.join(ROOT, "docs", f"public-new-{short}-{device}.png"),
+                    device,
+                    {"frontend_lang": code},
+                )
+                browser.shoot(
+                    f"{BASE}/complaints/feedback/{token}?rating=4",
+                    os.path.join(ROOT, "docs", f"feedback-{short}-{device}.png"),
+                    device,
+                    {},
+                )
         admin = login("admin")
         rpc("res.users", "write", [portal_id], {"lang": "fa_IR"})
         partner_id = rpc("res.users", "read", [portal_id], ["partner_id"])[0]["partner_id"][0]
@@ -151,28 +199,48 @@ def main():
             email.write(acknowledgement_html(rpc, partner_id))
             email.flush()
             browser.shoot(f"file://{email.name}", os.path.join(ROOT, "docs", "email-fa.png"), "desktop", {})
-        decided = rpc("complaint.complaint", "search", [
-            ("partner_id", "=", partner_id), ("resolution_type", "!=", False), ("date_resolved", "!=", False)],
-            limit=1)
+        decided = rpc(
+            "complaint.complaint",
+            "search",
+            [("partner_id", "=", partner_id), ("resolution_type", "!=", False), ("date_resolved", "!=", False)],
+            limit=1,
+        )
         letter = f"{BASE}/report/html/complaint_management.report_complaint_resolution_letter/{decided[0]}"
-        browser.shoot(letter, os.path.join(ROOT, "docs", "letter-fa.png"), "desktop",
-                      {"session_id": admin})
+        browser.shoot(letter, os.path.join(ROOT, "docs", "letter-fa.png"), "desktop", {"session_id": admin})
         pdf = requests.get(letter.replace("/report/html/", "/report/pdf/"), cookies={"session_id": admin}, timeout=120)
         pdf.raise_for_status()
         pdf_first_page(pdf.content, os.path.join(ROOT, "docs", "letter-pdf-fa.png"))
-        browser.shoot(f"{BASE}/odoo/action-complaint_management.complaint_dashboard_action",
-                      os.path.join(ROOT, "docs", "dashboard.png"), "desktop",
-                      {"session_id": admin})
-        browser.shoot(f"{BASE}/odoo/action-complaint_management.complaint_complaint_action",
-                      os.path.join(ROOT, "docs", "kanban.png"), "desktop",
-                      {"session_id": admin})
+        browser.shoot(
+            f"{BASE}/odoo/action-complaint_management.complaint_dashboard_action",
+            os.path.join(ROOT, "docs", "dashboard.png"),
+            "desktop",
+            {"session_id": admin},
+        )
+        browser.shoot(
+            f"{BASE}/odoo/action-complaint_management.complaint_complaint_action",
+            os.path.join(ROOT, "docs", "kanban.png"),
+            "desktop",
+            {"session_id": admin},
+        )
         leader = login("farzaneh")
-        team = rpc("ir.model.data", "search_read", [
-            ("module", "=", "complaint_management"), ("name", "=", "complaint_team_aftab_demo")], ["res_id"])
-        browser.shoot(f"{BASE}/odoo/action-complaint_management.complaint_complaint_action",
-                      os.path.join(ROOT, "docs", "kanban-fa.png"), "desktop", {"session_id": leader})
-        browser.shoot(f"{BASE}/odoo/action-complaint_management.complaint_team_action/{team[0]['res_id']}",
-                      os.path.join(ROOT, "docs", "team-fa.png"), "desktop", {"session_id": leader})
+        team = rpc(
+            "ir.model.data",
+            "search_read",
+            [("module", "=", "complaint_management"), ("name", "=", "complaint_team_aftab_demo")],
+            ["res_id"],
+        )
+        browser.shoot(
+            f"{BASE}/odoo/action-complaint_management.complaint_complaint_action",
+            os.path.join(ROOT, "docs", "kanban-fa.png"),
+            "desktop",
+            {"session_id": leader},
+        )
+        browser.shoot(
+            f"{BASE}/odoo/action-complaint_management.complaint_team_action/{team[0]['res_id']}",
+            os.path.join(ROOT, "docs", "team-fa.png"),
+            "desktop",
+            {"session_id": leader},
+        )
     finally:
         rpc("res.users", "write", [portal_id], {"lang": "en_US"})
         browser.close()
@@ -187,8 +255,9 @@ def pdf_first_page(pdf, path):
         source = os.path.join(folder, "letter.pdf")
         with open(source, "wb") as file:
             file.write(pdf)
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", source, os.path.join(folder, "page")],
-                       check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-singlefile", source, os.path.join(folder, "page")], check=True
+        )
         shutil.move(os.path.join(folder, "page.png"), path)
     print("wrote", os.path.relpath(path, ROOT))
 

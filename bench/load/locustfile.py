@@ -6,6 +6,7 @@ Run by bench/load/run.py (with locust's interpreter); LOAD_FIXTURE names the JSO
 bench/load/prepare.py wrote, LOAD_FORM_SECONDS how long a visitor takes to fill in the form (at
 least what the form's anti-spam asks).
 """
+
 import itertools
 import json
 import os
@@ -50,8 +51,11 @@ class Visitor(HttpUser):
                 response.failure(f"{marker!r} not on the page")
 
     def log_in(self, login, password):
-        response = self.client.post("/web/session/authenticate", name="log in", json={
-            "jsonrpc": "2.0", "method": "call", "params": {"db": DB, "login": login, "password": password}})
+        response = self.client.post(
+            "/web/session/authenticate",
+            name="log in",
+            json={"jsonrpc": "2.0", "method": "call", "params": {"db": DB, "login": login, "password": password}},
+        )
         if "error" in response.json():
             raise RuntimeError(f"{login} cannot log in: {response.json()['error']['data']['message']}")
 
@@ -59,6 +63,7 @@ class Visitor(HttpUser):
 class Filer(Visitor):
     """A visitor files a complaint on the public form: fetches it, takes the time a person takes
     to fill it in, sends it; the next one is another visitor (another address, another email)."""
+
     wait_time = constant(0)
     weight = 3
 
@@ -71,14 +76,21 @@ class Filer(Visitor):
         if form.status_code != 200 or len(hidden) != 2:
             return
         gevent.sleep(FORM_SECONDS)
-        number = random.randrange(10 ** 12)
-        with self.client.post("/complaints/new", name="/complaints/new (send)", headers=headers,
-                              catch_response=True, data={
-                                  **hidden, "website_url": "", "name": f"Load visitor {number}",
-                                  "email": f"visitor{number}@load.example.com",
-                                  "subject": f"Load complaint {number}",
-                                  "description": "The parcel arrived broken and nobody answers the phone.",
-                              }) as response:
+        number = random.randrange(10**12)
+        with self.client.post(
+            "/complaints/new",
+            name="/complaints/new (send)",
+            headers=headers,
+            catch_response=True,
+            data={
+                **hidden,
+                "website_url": "",
+                "name": f"Load visitor {number}",
+                "email": f"visitor{number}@load.example.com",
+                "subject": f"Load complaint {number}",
+                "description": "The parcel arrived broken and nobody answers the phone.",
+            },
+        ) as response:
             if response.status_code != 200 or "o_complaint_thanks" not in response.text:
                 response.failure(f"HTTP {response.status_code}, not filed")
             elif ACCEPTED:
@@ -96,6 +108,7 @@ ROUTES = {
 
 class Customer(Visitor):
     """A portal customer, logged in: the list of their complaints, then one of them."""
+
     abstract = True
     side = "ours"
     weight = 3
@@ -116,6 +129,7 @@ class Customer(Visitor):
 
 class Tracker(Visitor):
     """A customer, not logged in, follows the link of their complaint (with its access token)."""
+
     abstract = True
     side = "ours"
     weight = 3
@@ -146,6 +160,7 @@ class PeerTracker(Tracker):
 
 class Staff(Visitor):
     """Staff open the complaints' kanban (open ones, by stage) as the web client asks for it."""
+
     weight = 1
     domain = [["is_closed", "=", False]]
 
@@ -154,10 +169,21 @@ class Staff(Visitor):
         self.odoo_context = {"lang": "en_US", "tz": "Asia/Tehran", "search_default_open": 1}
 
     def call(self, method, name, *args, **kwargs):
-        with self.client.post(f"/web/dataset/call_kw/complaint.complaint/{method}", name=name, catch_response=True,
-                              json={"jsonrpc": "2.0", "method": "call", "params": {
-                                  "model": "complaint.complaint", "method": method, "args": list(args),
-                                  "kwargs": {**kwargs, "context": self.odoo_context}}}) as response:
+        with self.client.post(
+            f"/web/dataset/call_kw/complaint.complaint/{method}",
+            name=name,
+            catch_response=True,
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {
+                    "model": "complaint.complaint",
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": {**kwargs, "context": self.odoo_context},
+                },
+            },
+        ) as response:
             answer = response.json()
             if "error" in answer:
                 response.failure(answer["error"]["data"]["message"])
@@ -166,12 +192,23 @@ class Staff(Visitor):
 
     @task
     def open_kanban(self):
-        groups = self.call("web_read_group", "ours: kanban columns", self.domain, ["stage_id"], ["stage_id"],
-                           limit=80, lazy=True)
-        self.call("read_progress_bar", "ours: kanban progress bars", self.domain, "stage_id", {
-            "field": "kanban_state", "colors": {"done": "success", "blocked": "danger", "normal": "200"}})
+        groups = self.call(
+            "web_read_group", "ours: kanban columns", self.domain, ["stage_id"], ["stage_id"], limit=80, lazy=True
+        )
+        self.call(
+            "read_progress_bar",
+            "ours: kanban progress bars",
+            self.domain,
+            "stage_id",
+            {"field": "kanban_state", "colors": {"done": "success", "blocked": "danger", "normal": "200"}},
+        )
         for group in (groups or {}).get("groups", []):
             if not group.get("__fold") and group["stage_id"]:
-                self.call("web_search_read", "ours: kanban cards (a column)",
-                          self.domain + [["stage_id", "=", group["stage_id"][0]]], COMPLAINT_CARD,
-                          limit=40, count_limit=None)
+                self.call(
+                    "web_search_read",
+                    "ours: kanban cards (a column)",
+                    self.domain + [["stage_id", "=", group["stage_id"][0]]],
+                    COMPLAINT_CARD,
+                    limit=40,
+                    count_limit=None,
+                )

@@ -4,6 +4,7 @@ and 100 000 tickets (the rows of bench/versus_peer.py), and the people of the sc
 Run by bench/load/run.py with Odoo's interpreter; writes what the scenarios need to know (logins,
 the records they open and their access tokens) to the JSON file given as its argument.
 """
+
 import json
 import os
 import sys
@@ -28,24 +29,38 @@ OPENED = 400
 def portal_users(env, partners, prefix):
     """A portal login (password: the login) for each of `partners`."""
     portal = env.ref("base.group_portal")
-    users = env["res.users"].with_context(no_reset_password=True).create([
-        {"partner_id": partner.id, "login": f"{prefix}{i}", "password": f"{prefix}{i}",
-         "groups_id": [(6, 0, portal.ids)]} for i, partner in enumerate(partners)])
+    users = (
+        env["res.users"]
+        .with_context(no_reset_password=True)
+        .create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "login": f"{prefix}{i}",
+                    "password": f"{prefix}{i}",
+                    "groups_id": [(6, 0, portal.ids)],
+                }
+                for i, partner in enumerate(partners)
+            ]
+        )
+    )
     return users.mapped("login")
 
 
 def tokens(cr, table, partners):
     """`OPENED` records of `partners` with an access token, as a shared link gives them."""
-    cr.execute(f"""
+    cr.execute(
+        f"""
         UPDATE {table} SET access_token = md5(id::text || random()::text)
          WHERE id IN (SELECT id FROM {table} WHERE partner_id = ANY(%s) ORDER BY id DESC LIMIT %s)
-        RETURNING id, access_token, partner_id""", [partners.ids, OPENED])  # noqa: S608 - our table names
+        RETURNING id, access_token, partner_id""",
+        [partners.ids, OPENED],
+    )  # noqa: S608 - our table names
     return [{"id": row[0], "token": row[1], "partner": row[2]} for row in cr.fetchall()]
 
 
 def main(fixture_path):
-    odoo.tools.config.parse_config([
-        *odoo_args(os.environ["PEER_ADDONS"]), "--log-level=warn", "--without-demo=all"])
+    odoo.tools.config.parse_config([*odoo_args(os.environ["PEER_ADDONS"]), "--log-level=warn", "--without-demo=all"])
     odoo.service.db._create_empty_database(DB)
     odoo.tools.config["init"] = {"complaint_management": 1, "helpdesk_mgmt_sla": 1}
     registry = Registry.new(DB, update_module=True)
@@ -56,12 +71,16 @@ def main(fixture_path):
         peer.fill_to(SIZE)
         ours.agent.password = peer.agent.password = "bench"
         fixture = {
-            "ours": {"customers": portal_users(env, ours.customers[:PORTAL_CUSTOMERS], "load_customer_"),
-                     "records": tokens(cr, "complaint_complaint", ours.customers[:PORTAL_CUSTOMERS]),
-                     "staff": ours.agent.login},
-            "peer": {"customers": portal_users(env, peer.customers[:PORTAL_CUSTOMERS], "load_peer_"),
-                     "records": tokens(cr, "helpdesk_ticket", peer.customers[:PORTAL_CUSTOMERS]),
-                     "staff": peer.agent.login},
+            "ours": {
+                "customers": portal_users(env, ours.customers[:PORTAL_CUSTOMERS], "load_customer_"),
+                "records": tokens(cr, "complaint_complaint", ours.customers[:PORTAL_CUSTOMERS]),
+                "staff": ours.agent.login,
+            },
+            "peer": {
+                "customers": portal_users(env, peer.customers[:PORTAL_CUSTOMERS], "load_peer_"),
+                "records": tokens(cr, "helpdesk_ticket", peer.customers[:PORTAL_CUSTOMERS]),
+                "staff": peer.agent.login,
+            },
         }
         for side in ("ours", "peer"):
             logins = fixture[side]["customers"]

@@ -15,6 +15,7 @@ modules from the package registry. Phases, each a headless locust run:
 
 Prints throughput and p50 / p95 / p99 per route, with errors.
 """
+
 import csv
 import os
 import subprocess
@@ -44,21 +45,38 @@ HOST = f"http://127.0.0.1:{PORT}"
 
 
 def database():
-    return psycopg2.connect(dbname=DB, host=os.environ["PGHOST"], port=os.environ["PGPORT"],
-                            user=os.environ["PGUSER"])
+    return psycopg2.connect(dbname=DB, host=os.environ["PGHOST"], port=os.environ["PGPORT"], user=os.environ["PGUSER"])
 
 
 def serve():
     """Odoo as in production: WORKERS HTTP workers, one cron worker, behind a proxy."""
     log = open(OUT / "odoo.log", "w")  # noqa: SIM115 - open while the server runs
-    outbox = subprocess.Popen([sys.executable, str(HERE.parent.parent / "scripts" / "mail_outbox.py"),
-                               str(OUT / "outbox"), str(SMTP_PORT)], stdout=log, stderr=log)
-    server = subprocess.Popen([
-        sys.executable, os.path.join(os.environ["ODOO_SRC"], "odoo-bin"), *odoo_args(os.environ["PEER_ADDONS"]),
-        "-d", DB, f"--db-filter=^{DB}$", f"--http-port={PORT}", f"--gevent-port={GEVENT_PORT}",
-        f"--workers={WORKERS}", "--max-cron-threads=1", "--proxy-mode", "--smtp=127.0.0.1",
-        f"--smtp-port={SMTP_PORT}", "--log-level=warn", "--without-demo=all",
-    ], stdout=log, stderr=log)
+    outbox = subprocess.Popen(
+        [sys.executable, str(HERE.parent.parent / "scripts" / "mail_outbox.py"), str(OUT / "outbox"), str(SMTP_PORT)],
+        stdout=log,
+        stderr=log,
+    )
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            os.path.join(os.environ["ODOO_SRC"], "odoo-bin"),
+            *odoo_args(os.environ["PEER_ADDONS"]),
+            "-d",
+            DB,
+            f"--db-filter=^{DB}$",
+            f"--http-port={PORT}",
+            f"--gevent-port={GEVENT_PORT}",
+            f"--workers={WORKERS}",
+            "--max-cron-threads=1",
+            "--proxy-mode",
+            "--smtp=127.0.0.1",
+            f"--smtp-port={SMTP_PORT}",
+            "--log-level=warn",
+            "--without-demo=all",
+        ],
+        stdout=log,
+        stderr=log,
+    )
     for _i in range(180):
         try:
             if requests.get(f"{HOST}/web/login", timeout=5).status_code == 200:
@@ -74,24 +92,55 @@ def serve():
 def locust(name, users, classes, seconds=SECONDS):
     """One headless locust run; its rows (route, requests, failures, req/s, p50, p95, p99)."""
     prefix = OUT / name
-    subprocess.run([
-        os.environ["LOCUST"], "-f", str(HERE / "locustfile.py"), "--headless", "--only-summary",
-        "--host", HOST, "-u", str(users), "-r", str(max(users // 5, 1)), "-t", f"{seconds}s",
-        "--stop-timeout", "30", "--csv", str(prefix), "--loglevel", "WARNING", *classes,
-    ], check=False, env={**os.environ, "LOAD_FIXTURE": str(OUT / "fixture.json"),
-                         "LOAD_ACCEPTED": str(OUT / "accepted.txt")})
+    subprocess.run(
+        [
+            os.environ["LOCUST"],
+            "-f",
+            str(HERE / "locustfile.py"),
+            "--headless",
+            "--only-summary",
+            "--host",
+            HOST,
+            "-u",
+            str(users),
+            "-r",
+            str(max(users // 5, 1)),
+            "-t",
+            f"{seconds}s",
+            "--stop-timeout",
+            "30",
+            "--csv",
+            str(prefix),
+            "--loglevel",
+            "WARNING",
+            *classes,
+        ],
+        check=False,
+        env={**os.environ, "LOAD_FIXTURE": str(OUT / "fixture.json"), "LOAD_ACCEPTED": str(OUT / "accepted.txt")},
+    )
     with open(f"{prefix}_stats.csv") as stats:
         return [row for row in csv.DictReader(stats) if row["Name"] != "Aggregated"]
 
 
 def route_rows(phase, rows):
-    return [(f"{phase}: {row['Type']} {row['Name']}", row["Request Count"], row["Failure Count"],
-             f"{float(row['Requests/s']):.1f}", row["50%"], row["95%"], row["99%"]) for row in rows]
+    return [
+        (
+            f"{phase}: {row['Type']} {row['Name']}",
+            row["Request Count"],
+            row["Failure Count"],
+            f"{float(row['Requests/s']):.1f}",
+            row["50%"],
+            row["95%"],
+            row["99%"],
+        )
+        for row in rows
+    ]
 
 
 def accepted(rows):
-    return sum(int(row["Request Count"]) - int(row["Failure Count"])
-               for row in rows if row["Name"] == "/complaints/new (send)")
+    return sum(
+        int(row["Request Count"]) - int(row["Failure Count"]) for row in rows if row["Name"] == "/complaints/new (send)"
+    )
 
 
 def accepted_subjects():
@@ -102,8 +151,12 @@ def accepted_subjects():
 def print_rows(headers, rows):
     widths = [max(len(str(value)) for value in column) for column in zip(headers, *rows, strict=True)]
     for i, row in enumerate([headers, *rows]):
-        print(" | ".join(f"{value:<{width}}" if j == 0 else f"{value:>{width}}"
-                         for j, (value, width) in enumerate(zip(row, widths, strict=True))))
+        print(
+            " | ".join(
+                f"{value:<{width}}" if j == 0 else f"{value:>{width}}"
+                for j, (value, width) in enumerate(zip(row, widths, strict=True))
+            )
+        )
         if i == 0:
             print("-|-".join("-" * width for width in widths))
 
@@ -111,8 +164,11 @@ def print_rows(headers, rows):
 def filed(subjects):
     """Of the complaints with these subjects: how many are in the database, how many acknowledged."""
     with database() as cnx, cnx.cursor() as cr:
-        cr.execute("""SELECT count(*), count(*) FILTER (WHERE NOT acknowledgement_pending)
-                        FROM complaint_complaint WHERE subject = ANY(%s)""", [list(subjects)])
+        cr.execute(
+            """SELECT count(*), count(*) FILTER (WHERE NOT acknowledgement_pending)
+                        FROM complaint_complaint WHERE subject = ANY(%s)""",
+            [list(subjects)],
+        )
         return cr.fetchone()
 
 
@@ -129,8 +185,12 @@ def main():
         ours = locust("portal_ours", USERS, ["OurCustomer", "OurTracker"])
         peer = locust("portal_peer", USERS, ["PeerCustomer", "PeerTracker"])
         filing = locust("filing", FILERS, ["Filer"])
-        rows = [*route_rows("mix", mix), *route_rows("portal", ours), *route_rows("portal", peer),
-                *route_rows("filing", filing)]
+        rows = [
+            *route_rows("mix", mix),
+            *route_rows("portal", ours),
+            *route_rows("portal", peer),
+            *route_rows("filing", filing),
+        ]
         subjects = accepted_subjects()
         for _i in range(180):  # the acknowledgements, sent by the cron worker
             count, acknowledged = filed(subjects)
@@ -143,9 +203,11 @@ def main():
         outbox.terminate()
     print(f"\n{WORKERS} HTTP workers, 1 cron worker; {USERS} people at once ({FILERS} filing), {SECONDS} s a phase")
     print_rows(("route", "requests", "failures", "req/s", "p50 ms", "p95 ms", "p99 ms"), rows)
-    print(f"\nfiling alone: {accepted(filing)} complaints accepted in {SECONDS} s ({accepted(filing) / SECONDS:.1f}/s)."
-          f" In all phases: {len(subjects)} accepted, {count} of them in the database,"
-          f" {acknowledged} acknowledged by the cron worker after")
+    print(
+        f"\nfiling alone: {accepted(filing)} complaints accepted in {SECONDS} s ({accepted(filing) / SECONDS:.1f}/s)."
+        f" In all phases: {len(subjects)} accepted, {count} of them in the database,"
+        f" {acknowledged} acknowledged by the cron worker after"
+    )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ from .portal import MEGABYTE
 
 
 class ComplaintAttachmentController(AttachmentController):
-
     @http.route()
     def mail_attachment_upload(self, ufile, thread_id, thread_model, is_pending=False, **kwargs):
         """Files customers add on a complaint's page pass the checks of the files sent with the

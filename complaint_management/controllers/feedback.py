@@ -31,8 +31,15 @@ class ComplaintFeedbackPage(http.Controller):
             return self._render("complaint_management.complaint_feedback_expired", feedback, status=410)
         return None
 
-    @http.route("/complaints/feedback/<string:token>", type="http", auth="public", methods=["GET"],
-                website=True, sitemap=False, readonly=True)
+    @http.route(
+        "/complaints/feedback/<string:token>",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        website=True,
+        sitemap=False,
+        readonly=True,
+    )
     def complaint_feedback_form(self, token, rating=None, channel=None, **kw):
         feedback = self._find(token)
         closed = self._closed_page(feedback)
@@ -41,8 +48,9 @@ class ComplaintFeedbackPage(http.Controller):
         form = {"rating": rating, "channel": channel}
         return self._render("complaint_management.complaint_feedback_form", feedback, {"form": form, "errors": {}})
 
-    @http.route("/complaints/feedback/<string:token>", type="http", auth="public", methods=["POST"],
-                website=True, sitemap=False)
+    @http.route(
+        "/complaints/feedback/<string:token>", type="http", auth="public", methods=["POST"], website=True, sitemap=False
+    )
     def complaint_feedback_answer(self, token, **form):
         feedback = self._find(token)
         closed = self._closed_page(feedback and feedback._lock())
@@ -52,6 +60,7 @@ class ComplaintFeedbackPage(http.Controller):
         values, errors = feedback._read_form(form)
         if errors:
             return self._render(
-                "complaint_management.complaint_feedback_form", feedback, {"form": form, "errors": errors}, status=400)
+                "complaint_management.complaint_feedback_form", feedback, {"form": form, "errors": errors}, status=400
+            )
         feedback._answer(values)
         return self._render("complaint_management.complaint_feedback_thanks", feedback)

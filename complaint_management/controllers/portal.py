@@ -25,14 +25,15 @@ def complaint_page_reads_only(_controller):
 
 
 class ComplaintCustomerPortal(CustomerPortal):
-
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "complaint_count" in counters:
             Complaint = request.env["complaint.complaint"]
-            values["complaint_count"] = Complaint.search_count(
-                self._prepare_complaints_domain(request.env.user.partner_id)
-            ) if Complaint.has_access("read") else 0
+            values["complaint_count"] = (
+                Complaint.search_count(self._prepare_complaints_domain(request.env.user.partner_id))
+                if Complaint.has_access("read")
+                else 0
+            )
         return values
 
     # ------------------------------------------------------------
@@ -55,8 +56,9 @@ class ComplaintCustomerPortal(CustomerPortal):
             "closed": {"label": request.env._("Closed"), "domain": [("is_closed", "=", True)]},
         }
 
-    @http.route(["/my/complaints", "/my/complaints/page/<int:page>"], type="http", auth="user", website=True,
-                readonly=True)
+    @http.route(
+        ["/my/complaints", "/my/complaints/page/<int:page>"], type="http", auth="user", website=True, readonly=True
+    )
     def portal_my_complaints(self, page=1, sortby=None, filterby=None, search=None, **kw):
         Complaint = request.env["complaint.complaint"]
         sortings = self._complaint_get_searchbar_sortings()
@@ -64,38 +66,51 @@ class ComplaintCustomerPortal(CustomerPortal):
         sortby = sortby if sortby in sortings else "date"
         filterby = filterby if filterby in filters else "all"
         search = (search or "").strip()
-        domain = expression.AND([
-            self._prepare_complaints_domain(request.env.user.partner_id), filters[filterby]["domain"]])
+        domain = expression.AND(
+            [self._prepare_complaints_domain(request.env.user.partner_id), filters[filterby]["domain"]]
+        )
         if search:
             domain = expression.AND([domain, ["|", ("name", "ilike", search), ("subject", "ilike", search)]])
         pager = portal_pager(
-            url="/my/complaints", url_args={"sortby": sortby, "filterby": filterby, "search": search or None},
-            total=Complaint.search_count(domain), page=page, step=self._items_per_page)
+            url="/my/complaints",
+            url_args={"sortby": sortby, "filterby": filterby, "search": search or None},
+            total=Complaint.search_count(domain),
+            page=page,
+            step=self._items_per_page,
+        )
         complaints = Complaint.search(
-            domain, order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"])
+            domain, order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"]
+        )
         request.session["my_complaints_history"] = complaints.ids[:100]
         values = self._prepare_portal_layout_values()
-        values.update({
-            "complaints": complaints,
-            "page_name": "complaint",
-            "pager": pager,
-            "default_url": "/my/complaints",
-            "searchbar_sortings": sortings,
-            "sortby": sortby,
-            "searchbar_filters": filters,
-            "filterby": filterby,
-            "searchbar_inputs": {"all": {"input": "all", "label": request.env._("Code or subject")}},
-            "search_in": "all",
-            "search": search,
-        })
+        values.update(
+            {
+                "complaints": complaints,
+                "page_name": "complaint",
+                "pager": pager,
+                "default_url": "/my/complaints",
+                "searchbar_sortings": sortings,
+                "sortby": sortby,
+                "searchbar_filters": filters,
+                "filterby": filterby,
+                "searchbar_inputs": {"all": {"input": "all", "label": request.env._("Code or subject")}},
+                "search_in": "all",
+                "search": search,
+            }
+        )
         return request.render("complaint_management.portal_my_complaints", values)
 
     # ------------------------------------------------------------
     # DETAIL
     # ------------------------------------------------------------
 
-    @http.route(["/my/complaints/<int:complaint_id>"], type="http", auth="public", website=True,
-                readonly=complaint_page_reads_only)
+    @http.route(
+        ["/my/complaints/<int:complaint_id>"],
+        type="http",
+        auth="public",
+        website=True,
+        readonly=complaint_page_reads_only,
+    )
     def portal_my_complaint(self, complaint_id, access_token=None, **kw):
         try:
             complaint_sudo = self._document_check_access("complaint.complaint", complaint_id, access_token)
@@ -115,12 +130,11 @@ class ComplaintCustomerPortal(CustomerPortal):
             "created": kw.get("created"),
         }
         values = self._get_page_view_values(
-            complaint_sudo, access_token, values, "my_complaints_history",
-            request.env.user._is_public(), **kw)
+            complaint_sudo, access_token, values, "my_complaints_history", request.env.user._is_public(), **kw
+        )
         return request.render("complaint_management.portal_my_complaint", values)
 
-    @http.route(["/my/complaints/<int:complaint_id>/letter"], type="http", auth="public", website=True,
-                readonly=True)
+    @http.route(["/my/complaints/<int:complaint_id>/letter"], type="http", auth="public", website=True, readonly=True)
     def portal_my_complaint_letter(self, complaint_id, access_token=None, **kw):
         """The decision letter of a resolved or closed complaint, as a PDF."""
         try:
@@ -130,8 +144,11 @@ class ComplaintCustomerPortal(CustomerPortal):
         if not complaint_sudo._has_decision_letter():
             raise request.not_found()
         return self._show_report(
-            model=complaint_sudo, report_type="pdf", download=True,
-            report_ref="complaint_management.action_report_complaint_resolution_letter")
+            model=complaint_sudo,
+            report_type="pdf",
+            download=True,
+            report_ref="complaint_management.action_report_complaint_resolution_letter",
+        )
 
     # ------------------------------------------------------------
     # NEW
@@ -161,8 +178,7 @@ class ComplaintCustomerPortal(CustomerPortal):
                 continue
             if total > limits["total_mb"] * MEGABYTE:
                 break
-            files.append({"name": single_line(upload.filename),
-                          "data": upload.read(limits["max_mb"] * MEGABYTE + 1)})
+            files.append({"name": single_line(upload.filename), "data": upload.read(limits["max_mb"] * MEGABYTE + 1)})
             total += len(files[-1]["data"])
         return files
 

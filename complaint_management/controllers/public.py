@@ -34,7 +34,8 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
         issued, _dot, signature = (stamp or "").rpartition(".")
         seconds, _dot, nonce = issued.partition(".")
         if not (seconds.isascii() and seconds.isdigit() and nonce and signature.isascii()) or not consteq(
-                signature, hmac(request.env(su=True), FORM_STAMP_SCOPE, issued)):
+            signature, hmac(request.env(su=True), FORM_STAMP_SCOPE, issued)
+        ):
             return request.env._("This form has expired. Please check your complaint and send it again.")
         age = time.time() - int(seconds)
         if age > FORM_STAMP_MAX_AGE:
@@ -52,8 +53,9 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
     def _render_too_many(self):
         return request.render("complaint_management.complaint_public_too_many", {}, status=429)
 
-    @http.route("/complaints/new", type="http", auth="public", methods=["GET"], website=True, sitemap=False,
-                readonly=True)
+    @http.route(
+        "/complaints/new", type="http", auth="public", methods=["GET"], website=True, sitemap=False, readonly=True
+    )
     def complaint_public_new(self, **kw):
         if not request.env.user._is_public():
             return request.redirect("/my/complaints/new")
@@ -73,11 +75,13 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
         stamp_error = self._complaint_stamp_error(form.get("form_stamp"))
         if stamp_error:
             errors["form"] = stamp_error
-        elif not errors and not Attempt._consume([("form-stamp", form["form_stamp"])], 1,
-                                                 hours=FORM_STAMP_MAX_AGE // 3600):
+        elif not errors and not Attempt._consume(
+            [("form-stamp", form["form_stamp"])], 1, hours=FORM_STAMP_MAX_AGE // 3600
+        ):
             # each form served files one complaint: a robot replaying one stamp waits like anyone
             errors["form"] = request.env._(
-                "This form was already sent. To file another complaint, please fill in this new form.")
+                "This form was already sent. To file another complaint, please fill in this new form."
+            )
         if errors:
             return self._render_public_form(form, errors, status=400)
         keys = [("submit-ip", visitor_address()), ("submit-email", values["partner_email"])]
@@ -88,8 +92,15 @@ class ComplaintPublicPortal(ComplaintCustomerPortal):
         complaint = Complaint._portal_create(values, files, partner)
         return request.render("complaint_management.complaint_public_thanks", {"complaint": complaint})
 
-    @http.route("/complaints/track", type="http", auth="public", methods=["GET", "POST"], website=True,
-                sitemap=False, readonly=lambda _controller: request.httprequest.method == "GET")
+    @http.route(
+        "/complaints/track",
+        type="http",
+        auth="public",
+        methods=["GET", "POST"],
+        website=True,
+        sitemap=False,
+        readonly=lambda _controller: request.httprequest.method == "GET",
+    )
     def complaint_public_track(self, **form):
         form = posted_texts(form)
         code, email = form.get("code", ""), form.get("email", "")

@@ -9,7 +9,6 @@ from ..wizard.complaint_report_export import XLSX_MIMETYPE
 
 
 class ComplaintReportDownload(http.Controller):
-
     @http.route("/complaints/report.xlsx", type="http", auth="user", readonly=True)
     def complaint_report_xlsx(self, **query):
         """The workbook of a management report the user asked for, streamed from a temporary file."""
@@ -20,8 +19,11 @@ class ComplaintReportDownload(http.Controller):
         export._write_xlsx(file)
         size = file.tell()
         file.seek(0)
-        return request.make_response(wrap_file(request.httprequest.environ, file), headers=[
-            ("Content-Type", XLSX_MIMETYPE),
-            ("Content-Length", str(size)),
-            ("Content-Disposition", content_disposition(export._file_name())),
-        ])
+        return request.make_response(
+            wrap_file(request.httprequest.environ, file),
+            headers=[
+                ("Content-Type", XLSX_MIMETYPE),
+                ("Content-Length", str(size)),
+                ("Content-Disposition", content_disposition(export._file_name())),
+            ],
+        )

@@ -3,7 +3,6 @@ from odoo.http import request
 
 
 class ComplaintStatisticsPage(http.Controller):
-
     @http.route("/complaints/statistics", type="http", auth="public", website=True, sitemap=False, readonly=True)
     def complaint_statistics(self, **kw):
         """How the company handles complaints, month by month, when it publishes it (Settings)."""

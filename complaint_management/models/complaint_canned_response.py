@@ -19,15 +19,23 @@ class ComplaintCannedResponse(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        "res.company", index=True, default=lambda self: self.env.company,
-        help="The company whose staff use it; empty: every company's.")
+        "res.company",
+        index=True,
+        default=lambda self: self.env.company,
+        help="The company whose staff use it; empty: every company's.",
+    )
     category_ids = fields.Many2many(
-        "complaint.category", string="Categories",
-        help="Suggested for complaints of these categories and their subcategories; for every complaint when empty.")
+        "complaint.category",
+        string="Categories",
+        help="Suggested for complaints of these categories and their subcategories; for every complaint when empty.",
+    )
     body = fields.Html(
-        required=True, translate=True, sanitize=True,
+        required=True,
+        translate=True,
+        sanitize=True,
         help="{customer}, {code}, {subject}, {handler} and {promised_date} (the promised resolution) are "
-             "replaced by the complaint's, in the customer's language, when the response is chosen.")
+        "replaced by the complaint's, in the customer's language, when the response is chosen.",
+    )
 
     def write(self, vals):
         check_company_allowed(self.env, vals)
@@ -38,9 +46,14 @@ class ComplaintCannedResponse(models.Model):
         """The responses for `complaint` (its company's or every company's): those of its category or an
         ancestor first, then the general ones."""
         ancestors = [int(part) for part in (complaint.category_id.parent_path or "").split("/") if part]
-        responses = self.search([
-            ("company_id", "in", [False, complaint.company_id.id]),
-            "|", ("category_ids", "=", False), ("category_ids", "in", ancestors)])
+        responses = self.search(
+            [
+                ("company_id", "in", [False, complaint.company_id.id]),
+                "|",
+                ("category_ids", "=", False),
+                ("category_ids", "in", ancestors),
+            ]
+        )
         path = complaint.category_id.parent_path or ""
         specific = responses.filtered(lambda r: any(path.startswith(c.parent_path) for c in r.category_ids))
         return specific + responses.filtered(lambda r: not r.category_ids)

@@ -16,8 +16,13 @@ class ComplaintCategory(models.Model):
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("complaint.category", "parent_id", string="Subcategories")
     team_ids = fields.Many2many(
-        "complaint.team", "complaint_category_team_rel", "category_id", "team_id", string="Teams",
-        help="Teams that handle complaints of this category; the first one receives new complaints.")
+        "complaint.team",
+        "complaint_category_team_rel",
+        "category_id",
+        "team_id",
+        string="Teams",
+        help="Teams that handle complaints of this category; the first one receives new complaints.",
+    )
     active = fields.Boolean(default=True)
 
     @api.depends_context("lang")

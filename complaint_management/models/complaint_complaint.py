@@ -86,7 +86,8 @@ class ComplaintComplaint(models.Model):
     def _default_stage_id(self):
         team_id = self.env.context.get("default_team_id")
         return self.env["complaint.stage"].search(
-            ["|", ("team_ids", "=", False), ("team_ids", "=", team_id)] if team_id else [], limit=1)
+            ["|", ("team_ids", "=", False), ("team_ids", "=", team_id)] if team_id else [], limit=1
+        )
 
     # ------------------------------------------------------------
     # FIELDS
@@ -94,35 +95,51 @@ class ComplaintComplaint(models.Model):
 
     # identity and content
     name = fields.Char(
-        string="Tracking Code", required=True, readonly=True, copy=False, index="trigram",
-        default=lambda self: self.env._("New"))
+        string="Tracking Code",
+        required=True,
+        readonly=True,
+        copy=False,
+        index="trigram",
+        default=lambda self: self.env._("New"),
+    )
     subject = fields.Char(required=True, tracking=True, index="trigram")
     description = fields.Html(sanitize=True)
     active = fields.Boolean(default=True)
     color = fields.Integer(string="Color Index")
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     currency_id = fields.Many2one(related="company_id.currency_id")
 
     # the customer's page shows our automated emails to them too (acknowledgement, status, ...)
-    website_message_ids = fields.One2many(domain=lambda self: [
-        ("model", "=", self._name), ("message_type", "in", ("comment", "email", "email_outgoing", "auto_comment"))])
+    website_message_ids = fields.One2many(
+        domain=lambda self: [
+            ("model", "=", self._name),
+            ("message_type", "in", ("comment", "email", "email_outgoing", "auto_comment")),
+        ]
+    )
 
     # customer
     partner_id = fields.Many2one("res.partner", string="Customer", tracking=True, index=True, check_company=True)
     commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id", store=True, precompute=True)
     partner_name = fields.Char(
-        string="Contact Name", compute="_compute_partner_contact", store=True, readonly=False, precompute=True)
+        string="Contact Name", compute="_compute_partner_contact", store=True, readonly=False, precompute=True
+    )
     partner_email = fields.Char(
-        string="Email", compute="_compute_partner_contact", store=True, readonly=False, precompute=True)
+        string="Email", compute="_compute_partner_contact", store=True, readonly=False, precompute=True
+    )
     partner_phone = fields.Char(
-        string="Phone", compute="_compute_partner_contact", store=True, readonly=False, precompute=True)
+        string="Phone", compute="_compute_partner_contact", store=True, readonly=False, precompute=True
+    )
     partner_mobile = fields.Char(
-        string="Mobile", compute="_compute_partner_contact", store=True, readonly=False, precompute=True,
-        help="Status updates go to this number by SMS when the team sends SMS.")
+        string="Mobile",
+        compute="_compute_partner_contact",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Status updates go to this number by SMS when the team sends SMS.",
+    )
     contact_channel = fields.Selection(
-        CONTACT_CHANNELS, string="Preferred Contact", default="email",
-        help="How the customer prefers to be contacted.")
+        CONTACT_CHANNELS, string="Preferred Contact", default="email", help="How the customer prefers to be contacted."
+    )
 
     # classification
     channel = fields.Selection(CHANNELS, required=True, default="phone", tracking=True)
@@ -137,44 +154,84 @@ class ComplaintComplaint(models.Model):
 
     # handling
     team_id = fields.Many2one(
-        "complaint.team", tracking=True, index=True, check_company=True,
-        compute="_compute_team_id", store=True, readonly=False, precompute=True,
-        groups=STAFF)
+        "complaint.team",
+        tracking=True,
+        index=True,
+        check_company=True,
+        compute="_compute_team_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        groups=STAFF,
+    )
     user_id = fields.Many2one(
-        "res.users", string="Assigned To", tracking=True, index=True, domain="[('share', '=', False)]",
-        compute="_compute_user_id", store=True, readonly=False, precompute=True, check_company=True,
-        groups=STAFF)
+        "res.users",
+        string="Assigned To",
+        tracking=True,
+        index=True,
+        domain="[('share', '=', False)]",
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+        groups=STAFF,
+    )
     stage_id = fields.Many2one(
-        "complaint.stage", tracking=True, index=True, copy=False, ondelete="restrict",
-        default=lambda self: self._default_stage_id(), group_expand="_read_group_stage_ids",
-        domain="['|', ('team_ids', '=', False), ('team_ids', '=', team_id)]")
+        "complaint.stage",
+        tracking=True,
+        index=True,
+        copy=False,
+        ondelete="restrict",
+        default=lambda self: self._default_stage_id(),
+        group_expand="_read_group_stage_ids",
+        domain="['|', ('team_ids', '=', False), ('team_ids', '=', team_id)]",
+    )
     is_closed = fields.Boolean(related="stage_id.is_closed", store=True, index=True, precompute=True)
     kanban_state = fields.Selection(
         [("normal", "In Progress"), ("done", "Ready"), ("blocked", "Blocked")],
-        default="normal", required=True, copy=False, tracking=True, groups=STAFF)
+        default="normal",
+        required=True,
+        copy=False,
+        tracking=True,
+        groups=STAFF,
+    )
 
     # dates
     date_occurred = fields.Datetime(string="Occurred On", help="When the problem happened, as the customer says.")
     date_received = fields.Datetime(
-        string="Received On", required=True, index=True, copy=False, default=fields.Datetime.now)
+        string="Received On", required=True, index=True, copy=False, default=fields.Datetime.now
+    )
     date_acknowledged = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
     date_first_response = fields.Datetime(string="First Response On", readonly=True, copy=False)
     date_resolved = fields.Datetime(string="Resolved On", readonly=True, copy=False)
     date_closed = fields.Datetime(string="Closed On", readonly=True, copy=False, index=True)
     date_last_stage_update = fields.Datetime(
-        string="Last Stage Update", readonly=True, copy=False, default=fields.Datetime.now)
+        string="Last Stage Update", readonly=True, copy=False, default=fields.Datetime.now
+    )
     email_verified = fields.Boolean(
-        default=True, copy=False, tracking=True, groups=STAFF,
+        default=True,
+        copy=False,
+        tracking=True,
+        groups=STAFF,
         help="Off for a complaint filed by someone not logged in, until the link we emailed to its "
-             "address is opened: until then nobody has shown that the email is theirs, and the complaint "
-             "stays with a contact of its own, out of any customer's account.")
+        "address is opened: until then nobody has shown that the email is theirs, and the complaint "
+        "stays with a contact of its own, out of any customer's account.",
+    )
     access_link_pending = fields.Boolean(
-        copy=False, index=True, export_string_translation=False,
+        copy=False,
+        index=True,
+        export_string_translation=False,
         help="Someone asked on the tracking page for the link to this complaint: it is emailed to "
-             "the address on file by the next run of the acknowledgement action.")
+        "the address on file by the next run of the acknowledgement action.",
+    )
     acknowledgement_pending = fields.Boolean(
-        default=True, copy=False, index=True, export_string_translation=False,
-        help="The acknowledgement email is queued and not sent yet.")
+        default=True,
+        copy=False,
+        index=True,
+        export_string_translation=False,
+        help="The acknowledgement email is queued and not sent yet.",
+    )
 
     # outcome
     root_cause_category = fields.Selection(ROOT_CAUSES, string="Root Cause", tracking=True, groups=STAFF)
@@ -185,47 +242,76 @@ class ComplaintComplaint(models.Model):
 
     # reopening and feedback
     reopen_count = fields.Integer(
-        string="Reopened", readonly=True, copy=False,
-        help="How many times the complaint went back to an open stage after being resolved or closed.")
+        string="Reopened",
+        readonly=True,
+        copy=False,
+        help="How many times the complaint went back to an open stage after being resolved or closed.",
+    )
     date_reopened = fields.Datetime(string="Last Reopened On", readonly=True, copy=False)
     staff_reply_count = fields.Integer(
-        string="Staff Replies", readonly=True, copy=False, groups=STAFF,
-        help="Replies staff sent to the customer (internal notes not counted).")
+        string="Staff Replies",
+        readonly=True,
+        copy=False,
+        groups=STAFF,
+        help="Replies staff sent to the customer (internal notes not counted).",
+    )
     feedback_ids = fields.One2many("complaint.feedback", "complaint_id", groups=STAFF)
     feedback_rating = fields.Integer(
-        string="Customer Rating", compute="_compute_feedback_rating", store=True, groups=STAFF,
-        help="The outcome rating (1 to 5) of the customer's latest feedback.")
+        string="Customer Rating",
+        compute="_compute_feedback_rating",
+        store=True,
+        groups=STAFF,
+        help="The outcome rating (1 to 5) of the customer's latest feedback.",
+    )
 
     # customer history
     is_repeat = fields.Boolean(
-        string="Repeat Complaint", compute="_compute_is_repeat", store=True, readonly=True, groups=STAFF,
+        string="Repeat Complaint",
+        compute="_compute_is_repeat",
+        store=True,
+        readonly=True,
+        groups=STAFF,
         help="The same customer complained about the same category or product within the repeat window "
-             "before: the problem came back. Their other complaints are under Earlier Complaints.")
+        "before: the problem came back. Their other complaints are under Earlier Complaints.",
+    )
     previous_complaint_ids = fields.Many2many(
-        "complaint.complaint", compute="_compute_previous_complaint_ids", string="Earlier Complaints",
-        groups=STAFF)
+        "complaint.complaint", compute="_compute_previous_complaint_ids", string="Earlier Complaints", groups=STAFF
+    )
     previous_complaint_count = fields.Integer(compute="_compute_previous_complaint_ids", groups=STAFF)
 
     _sql_constraints = [
         ("name_company_uniq", "unique (name, company_id)", "The tracking code must be unique per company."),
-        ("compensation_amount_positive", "CHECK (compensation_amount >= 0)",
-         "The compensation amount cannot be negative."),
+        (
+            "compensation_amount_positive",
+            "CHECK (compensation_amount >= 0)",
+            "The compensation amount cannot be negative.",
+        ),
     ]
 
     def init(self):
         # the kanban and list views read open complaints of a stage in this order
         tools.create_index(
-            self.env.cr, "complaint_complaint_stage_order_index", self._table,
-            ["stage_id", "priority DESC", "date_received DESC", "id DESC"])
+            self.env.cr,
+            "complaint_complaint_stage_order_index",
+            self._table,
+            ["stage_id", "priority DESC", "date_received DESC", "id DESC"],
+        )
         # the kanban counts active complaints per stage and kanban state (columns, progress bars)
         # from this index alone
         tools.create_index(
-            self.env.cr, "complaint_complaint_kanban_count_index", self._table,
-            ["company_id", "stage_id", "kanban_state", "is_closed"], where="active")
+            self.env.cr,
+            "complaint_complaint_kanban_count_index",
+            self._table,
+            ["company_id", "stage_id", "kanban_state", "is_closed"],
+            where="active",
+        )
         # repeat detection and customer history look up a customer's complaints by date
         tools.create_index(
-            self.env.cr, "complaint_complaint_customer_date_index", self._table,
-            ["commercial_partner_id", "date_received"])
+            self.env.cr,
+            "complaint_complaint_customer_date_index",
+            self._table,
+            ["commercial_partner_id", "date_received"],
+        )
 
     # ------------------------------------------------------------
     # COMPUTES
@@ -299,9 +385,12 @@ class ComplaintComplaint(models.Model):
             complaint.is_repeat = False
         if not stored:
             return
-        self.flush_model(["commercial_partner_id", "company_id", "date_received", "active", "category_id",
-                          "product_id"])
-        self.env.cr.execute(SQL("""
+        self.flush_model(
+            ["commercial_partner_id", "company_id", "date_received", "active", "category_id", "product_id"]
+        )
+        self.env.cr.execute(
+            SQL(
+                """
             SELECT DISTINCT c.id
               FROM complaint_complaint c
               JOIN complaint_complaint o
@@ -312,7 +401,11 @@ class ComplaintComplaint(models.Model):
                AND (o.date_received, o.id) < (c.date_received, c.id)
                AND (o.category_id = c.category_id OR o.product_id = c.product_id)
              WHERE c.id IN %(ids)s
-        """, ids=tuple(stored.ids), window=self._repeat_window()))
+        """,
+                ids=tuple(stored.ids),
+                window=self._repeat_window(),
+            )
+        )
         repeats = {row[0] for row in self.env.cr.fetchall()}
         for complaint in stored:
             complaint.is_repeat = complaint.id in repeats
@@ -320,16 +413,23 @@ class ComplaintComplaint(models.Model):
     @api.depends("commercial_partner_id", "date_received")
     def _compute_previous_complaint_ids(self):
         customers = self.commercial_partner_id
-        history = self.search_fetch(
-            [("commercial_partner_id", "in", customers.ids)], ["commercial_partner_id", "date_received"],
-            order="date_received desc, id desc") if customers else self.browse()
+        history = (
+            self.search_fetch(
+                [("commercial_partner_id", "in", customers.ids)],
+                ["commercial_partner_id", "date_received"],
+                order="date_received desc, id desc",
+            )
+            if customers
+            else self.browse()
+        )
         by_customer = defaultdict(lambda: self.browse())
         for other in history:
             by_customer[other.commercial_partner_id] |= other
         for complaint in self:
             earlier = by_customer[complaint.commercial_partner_id].filtered(
-                lambda other, c=complaint: other != c._origin and (
-                    not c.date_received or other.date_received <= c.date_received))
+                lambda other, c=complaint: other != c._origin
+                and (not c.date_received or other.date_received <= c.date_received)
+            )
             complaint.previous_complaint_ids = earlier
             complaint.previous_complaint_count = len(earlier)
 
@@ -351,15 +451,17 @@ class ComplaintComplaint(models.Model):
     def _check_partner_email(self):
         for complaint in self:
             if complaint.partner_email and not tools.email_normalize(complaint.partner_email, strict=False):
-                raise ValidationError(self.env._(
-                    "“%(email)s” is not a valid email address.", email=complaint.partner_email))
+                raise ValidationError(
+                    self.env._("“%(email)s” is not a valid email address.", email=complaint.partner_email)
+                )
 
     @api.constrains("date_occurred", "date_received")
     def _check_date_occurred(self):
         for complaint in self:
             if complaint.date_occurred and complaint.date_occurred > complaint.date_received:
-                raise ValidationError(self.env._(
-                    "A complaint cannot be about something that happened after it was received."))
+                raise ValidationError(
+                    self.env._("A complaint cannot be about something that happened after it was received.")
+                )
 
     # ------------------------------------------------------------
     # CRUD
@@ -371,15 +473,17 @@ class ComplaintComplaint(models.Model):
         addresses) made single lines, whoever typed them: form, chat, email or staff; phone numbers
         in Latin digits, and the mobile, which SMS go to, in international form when it is valid in
         `company`'s country (gateways want +98...; a number typed as ۰۹۱۲ would not be sent)."""
-        vals = dict(vals, **{name: single_line(vals[name]) for name in SINGLE_LINE_FIELDS
-                             if isinstance(vals.get(name), str)})
+        vals = dict(
+            vals, **{name: single_line(vals[name]) for name in SINGLE_LINE_FIELDS if isinstance(vals.get(name), str)}
+        )
         for name in ("partner_phone", "partner_mobile"):
             if vals.get(name) and isinstance(vals[name], str):
                 vals[name] = vals[name].translate(LOCAL_DIGITS)
         if vals.get("partner_mobile") and isinstance(vals["partner_mobile"], str):
             company = company or self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-            vals["partner_mobile"] = self._phone_format(
-                number=vals["partner_mobile"], country=company.country_id) or vals["partner_mobile"]
+            vals["partner_mobile"] = (
+                self._phone_format(number=vals["partner_mobile"], country=company.country_id) or vals["partner_mobile"]
+            )
         return vals
 
     @api.model_create_multi
@@ -395,8 +499,9 @@ class ComplaintComplaint(models.Model):
         # note is logged: the record holds who received it and when, and the chatter opens with the
         # acknowledgement sent to the customer
         subscribe_creator = not self.env.context.get("mail_create_nosubscribe") and self.env.user.active
-        complaints = super(ComplaintComplaint, self.with_context(
-            mail_create_nosubscribe=True, mail_create_nolog=True)).create(vals_list)
+        complaints = super(
+            ComplaintComplaint, self.with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
+        ).create(vals_list)
         complaints = complaints.with_env(self.env)
         now = fields.Datetime.now()
         for stage, stage_complaints in complaints.grouped("stage_id").items():
@@ -442,8 +547,11 @@ class ComplaintComplaint(models.Model):
     def _send_stage_messages(self, stage):
         """The email and text message of `stage` to the customers of these complaints that just
         entered it, rendered for all of them at once (not when its tracking is off)."""
-        if stage.mail_template_id and not self.env.context.get("tracking_disable") \
-                and not self.env.context.get("mail_notrack"):
+        if (
+            stage.mail_template_id
+            and not self.env.context.get("tracking_disable")
+            and not self.env.context.get("mail_notrack")
+        ):
             self._send_mail_template(stage.mail_template_id)
         self._send_sms_template(stage.sms_template_id)
 
@@ -525,7 +633,8 @@ class ComplaintComplaint(models.Model):
         Odoo's post, which notifies them."""
         posts = []
         tracking = super(ComplaintComplaint, self.with_context(complaint_tracking_posts=posts))._message_track(
-            fields_iter, initial_values_dict)
+            fields_iter, initial_values_dict
+        )
         self._post_tracking(posts)
         return tracking
 
@@ -541,27 +650,38 @@ class ComplaintComplaint(models.Model):
         if not posts:
             return
         complaints = self.browse([complaint.id for complaint, __ in posts]).with_context(complaint_tracking_posts=None)
-        followed = {res_id for res_id, in self.env["mail.followers"].sudo()._read_group([
-            ("res_model", "=", self._name), ("res_id", "in", complaints.ids),
-            ("subtype_ids", "in", list({kwargs["subtype_id"] for __, kwargs in posts})),
-        ], ["res_id"])}
+        followed = {
+            res_id
+            for (res_id,) in self.env["mail.followers"]
+            .sudo()
+            ._read_group(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", complaints.ids),
+                    ("subtype_ids", "in", list({kwargs["subtype_id"] for __, kwargs in posts})),
+                ],
+                ["res_id"],
+            )
+        }
         values, changes = [], []
         for complaint, kwargs in posts:
             if complaint.id in followed:
                 complaint.with_env(complaints.env).message_post(**kwargs)
                 continue
             author_id, email_from = complaint._message_compute_author(kwargs.get("author_id"), None)
-            values.append({
-                "author_id": author_id,
-                "email_from": email_from,
-                "model": self._name,
-                "res_id": complaint.id,
-                "record_name": complaint.display_name,
-                "body": escape(kwargs.get("body") or ""),  # as message_post: text escaped, Markup kept
-                "message_type": "notification",
-                "subtype_id": kwargs["subtype_id"],
-                "email_add_signature": False,
-            })
+            values.append(
+                {
+                    "author_id": author_id,
+                    "email_from": email_from,
+                    "model": self._name,
+                    "res_id": complaint.id,
+                    "record_name": complaint.display_name,
+                    "body": escape(kwargs.get("body") or ""),  # as message_post: text escaped, Markup kept
+                    "message_type": "notification",
+                    "subtype_id": kwargs["subtype_id"],
+                    "email_add_signature": False,
+                }
+            )
             changes.append(kwargs["tracking_value_ids"])
         reply_to = complaints._notify_get_reply_to()
         for message_values in values:
@@ -569,10 +689,13 @@ class ComplaintComplaint(models.Model):
         # sudo: the log of what changed, as message_post creates it; the changed values of all of
         # them in one create (given as commands of each message, they take an insert a message)
         messages = self.env["mail.message"].sudo().create(values)
-        self.env["mail.tracking.value"].sudo().create([
-            {**command[2], "mail_message_id": message.id}
-            for message, commands in zip(messages, changes, strict=True) for command in commands
-        ])
+        self.env["mail.tracking.value"].sudo().create(
+            [
+                {**command[2], "mail_message_id": message.id}
+                for message, commands in zip(messages, changes, strict=True)
+                for command in commands
+            ]
+        )
 
     def _thread_to_store(self, store, /, *, fields=None, request_list=None):
         """What Odoo's chatter loads of a complaint. A customer reaches it with the complaint's
@@ -593,7 +716,8 @@ class ComplaintComplaint(models.Model):
         self.ensure_one()
         if "stage_id" in init_values:  # by its id: env.ref would query it for each complaint
             return self.env["mail.message.subtype"].browse(
-                self.env["ir.model.data"]._xmlid_to_res_id("complaint_management.mt_complaint_stage"))
+                self.env["ir.model.data"]._xmlid_to_res_id("complaint_management.mt_complaint_stage")
+            )
         return super()._track_subtype(init_values)
 
     def _phone_get_number_fields(self):
@@ -634,8 +758,13 @@ class ComplaintComplaint(models.Model):
         customers = self.partner_id.filtered("partner_share").ids
         for partner_ids, complaint_ids in by_partners.items():
             self.env["mail.followers"]._insert_followers(
-                self._name, complaint_ids, list(partner_ids), check_existing=True, existing_policy="skip",
-                customer_ids=[pid for pid in partner_ids if pid in customers])
+                self._name,
+                complaint_ids,
+                list(partner_ids),
+                check_existing=True,
+                existing_policy="skip",
+                customer_ids=[pid for pid in partner_ids if pid in customers],
+            )
 
     def _send_sms_template(self, template):
         """Queue `template` as an SMS to the customers who gave a mobile number, on complaints
@@ -662,7 +791,7 @@ class ComplaintComplaint(models.Model):
         return self.env._("Decision %(code)s", code=self.name.replace("/", "-"))
 
     def _salutation(self):
-        """"Dear <customer>," in the language of the environment, the name where the language puts it."""
+        """ "Dear <customer>," in the language of the environment, the name where the language puts it."""
         self.ensure_one()
         name = self.partner_id.name or self.partner_name
         return self.env._("Dear %s,", name) if name else self.env._("Dear customer,")
@@ -713,29 +842,43 @@ class ComplaintComplaint(models.Model):
                 # in mass mailing mode the composer renders the layout for each customer as the
                 # notification of a post would; its blacklist and duplicate checks, meant for
                 # marketing, are not run: these emails answer the customer's own complaint
-                composer = self.env["mail.compose.message"].sudo().with_company(company).with_context(
-                    lang=lang or self.env.lang,
-                    default_composition_mode="mass_mail",
-                    default_model=self._name,
-                    default_res_ids=res_ids,
-                    default_template_id=template.id,
-                ).create({"email_layout_xmlid": "complaint_management.mail_notification_complaint"})
+                composer = (
+                    self.env["mail.compose.message"]
+                    .sudo()
+                    .with_company(company)
+                    .with_context(
+                        lang=lang or self.env.lang,
+                        default_composition_mode="mass_mail",
+                        default_model=self._name,
+                        default_res_ids=res_ids,
+                        default_template_id=template.id,
+                    )
+                    .create({"email_layout_xmlid": "complaint_management.mail_notification_complaint"})
+                )
                 shared = composer._prepare_mail_values_static()
                 rendered = composer._prepare_mail_values_dynamic(res_ids)
-                mails |= mails.create([
-                    complaint._public_email_values(shared, rendered[complaint.id], comment)
-                    for complaint in self.browse(res_ids)
-                ])
-        self.env["mail.notification"].sudo().create([{
-            "author_id": mail.author_id.id,
-            "is_read": True,
-            "mail_mail_id": mail.id,
-            "mail_message_id": mail.mail_message_id.id,
-            "notification_status": "canceled" if mail.state == "cancel" else "ready",
-            "notification_type": "email",
-            "failure_type": mail.failure_type,
-            "res_partner_id": partner.id,
-        } for mail in mails for partner in mail.recipient_ids])
+                mails |= mails.create(
+                    [
+                        complaint._public_email_values(shared, rendered[complaint.id], comment)
+                        for complaint in self.browse(res_ids)
+                    ]
+                )
+        self.env["mail.notification"].sudo().create(
+            [
+                {
+                    "author_id": mail.author_id.id,
+                    "is_read": True,
+                    "mail_mail_id": mail.id,
+                    "mail_message_id": mail.mail_message_id.id,
+                    "notification_status": "canceled" if mail.state == "cancel" else "ready",
+                    "notification_type": "email",
+                    "failure_type": mail.failure_type,
+                    "res_partner_id": partner.id,
+                }
+                for mail in mails
+                for partner in mail.recipient_ids
+            ]
+        )
 
     def _public_email_values(self, shared, values, comment):
         """The values of the email to this complaint's customer rendered by the composer (`shared`,
@@ -767,16 +910,25 @@ class ComplaintComplaint(models.Model):
         """Send the acknowledgement email of newly received complaints, in batches, and the links
         asked for on the tracking page."""
         asked = claim(self, [("access_link_pending", "=", True)], batch_size, "id", "partner_id")
-        isolate_failures(asked, lambda complaints: complaints._send_access_link(),
-                         lambda env: env._("the email with the link to a complaint"), self._failure_reported_on)
+        isolate_failures(
+            asked,
+            lambda complaints: complaints._send_access_link(),
+            lambda env: env._("the email with the link to a complaint"),
+            self._failure_reported_on,
+        )
         domain = [("acknowledgement_pending", "=", True)]
         complaints = claim(self, domain, batch_size, "id", "partner_id")
         now = fields.Datetime.now()
-        isolate_failures(complaints, lambda complaints: complaints._acknowledge(now),
-                         lambda env: env._("the acknowledgement"), self._failure_reported_on)
+        isolate_failures(
+            complaints,
+            lambda complaints: complaints._acknowledge(now),
+            lambda env: env._("the acknowledgement"),
+            self._failure_reported_on,
+        )
         done = len(complaints)
         self.env["ir.cron"]._notify_progress(
-            done=done, remaining=self.search_count(domain) if done == batch_size else 0)
+            done=done, remaining=self.search_count(domain) if done == batch_size else 0
+        )
 
     @api.model
     def _trigger_acknowledgements(self):
@@ -792,8 +944,9 @@ class ComplaintComplaint(models.Model):
         """Email (and text) the customers that their complaints were received."""
         reachable = self._reachable()
         reachable._send_mail_template(self.env.ref("complaint_management.mail_template_complaint_acknowledgement"))
-        reachable._send_sms_template(self.env.ref(
-            "complaint_management.sms_template_complaint_acknowledgement", raise_if_not_found=False))
+        reachable._send_sms_template(
+            self.env.ref("complaint_management.sms_template_complaint_acknowledgement", raise_if_not_found=False)
+        )
         reachable.filtered(lambda c: not c.date_acknowledged).date_acknowledged = now
         self.acknowledgement_pending = False
 

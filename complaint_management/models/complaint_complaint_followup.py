@@ -22,29 +22,37 @@ class ComplaintComplaint(models.Model):
 
     _inherit = "complaint.complaint"
 
-    date_feedback_due = fields.Datetime(
-        string="Feedback Request Due", readonly=True, copy=False, groups=STAFF)
-    date_feedback_requested = fields.Datetime(
-        string="Feedback Requested On", readonly=True, copy=False, groups=STAFF)
-    date_reminder_due = fields.Datetime(
-        string="Customer Reminder Due", readonly=True, copy=False, groups=STAFF)
-    date_customer_reminded = fields.Datetime(
-        string="Customer Reminded On", readonly=True, copy=False, groups=STAFF)
+    date_feedback_due = fields.Datetime(string="Feedback Request Due", readonly=True, copy=False, groups=STAFF)
+    date_feedback_requested = fields.Datetime(string="Feedback Requested On", readonly=True, copy=False, groups=STAFF)
+    date_reminder_due = fields.Datetime(string="Customer Reminder Due", readonly=True, copy=False, groups=STAFF)
+    date_customer_reminded = fields.Datetime(string="Customer Reminded On", readonly=True, copy=False, groups=STAFF)
     date_rewarded = fields.Datetime(
-        string="Gesture Given On", readonly=True, copy=False, groups=STAFF,
-        help="When the customer got the team's service-recovery gesture.")
+        string="Gesture Given On",
+        readonly=True,
+        copy=False,
+        groups=STAFF,
+        help="When the customer got the team's service-recovery gesture.",
+    )
     date_close_due = fields.Datetime(
-        string="Automatic Closing Due", readonly=True, copy=False, groups=STAFF,
+        string="Automatic Closing Due",
+        readonly=True,
+        copy=False,
+        groups=STAFF,
         help="When the complaint is closed if it still waits on the customer, or is still resolved "
-             "and not reopened.")
+        "and not reopened.",
+    )
     date_followup = fields.Datetime(
-        string="Next Follow-up", compute="_compute_date_followup", store=True, index=True, groups=STAFF)
+        string="Next Follow-up", compute="_compute_date_followup", store=True, index=True, groups=STAFF
+    )
 
     @api.depends("date_feedback_due", "date_reminder_due", "date_close_due")
     def _compute_date_followup(self):
         for complaint in self:
-            dates = [date for date in (
-                complaint.date_feedback_due, complaint.date_reminder_due, complaint.date_close_due) if date]
+            dates = [
+                date
+                for date in (complaint.date_feedback_due, complaint.date_reminder_due, complaint.date_close_due)
+                if date
+            ]
             complaint.date_followup = min(dates, default=False)
 
     # ------------------------------------------------------------
@@ -74,14 +82,17 @@ class ComplaintComplaint(models.Model):
     def _cancel_feedback_requests(self):
         # sudo: requests are the system's; staff only read them
         self.env["complaint.feedback"].sudo().search(
-            [("complaint_id", "in", self.ids), ("state", "=", "requested")]).state = "cancelled"
+            [("complaint_id", "in", self.ids), ("state", "=", "requested")]
+        ).state = "cancelled"
 
     def _wait_on_customer(self, team, now):
         """Start (or restart) the customer's days to answer."""
-        self.write({
-            "date_reminder_due": _days_after(now, team.reminder_days),
-            "date_close_due": _days_after(now, team.waiting_close_days),
-        })
+        self.write(
+            {
+                "date_reminder_due": _days_after(now, team.reminder_days),
+                "date_close_due": _days_after(now, team.waiting_close_days),
+            }
+        )
 
     def _followup_after_reply(self, from_staff):
         """A public reply from staff restarts the customer's days to answer on a complaint waiting
@@ -134,19 +145,32 @@ class ComplaintComplaint(models.Model):
         # the stage no longer calls for it (its settings changed since)
         due["stale"].write({"date_reminder_due": False, "date_close_due": False})
         for key, work, action in (
-            ("feedback", lambda complaints: complaints._request_feedback(now),
-             lambda env: env._("the feedback request")),
-            ("reminder", lambda complaints: complaints._remind_customer(now),
-             lambda env: env._("the reminder to the customer")),
-            ("close_waiting", lambda complaints: complaints._close_unanswered(),
-             lambda env: env._("closing a complaint the customer did not answer")),
-            ("close_resolved", lambda complaints: complaints._close_resolved(),
-             lambda env: env._("closing a resolved complaint")),
+            (
+                "feedback",
+                lambda complaints: complaints._request_feedback(now),
+                lambda env: env._("the feedback request"),
+            ),
+            (
+                "reminder",
+                lambda complaints: complaints._remind_customer(now),
+                lambda env: env._("the reminder to the customer"),
+            ),
+            (
+                "close_waiting",
+                lambda complaints: complaints._close_unanswered(),
+                lambda env: env._("closing a complaint the customer did not answer"),
+            ),
+            (
+                "close_resolved",
+                lambda complaints: complaints._close_resolved(),
+                lambda env: env._("closing a resolved complaint"),
+            ),
         ):
             isolate_failures(due[key], work, action, self._failure_reported_on)
         done = len(complaints)
         self.env["ir.cron"]._notify_progress(
-            done=done, remaining=self.search_count(domain) if done == batch_size else 0)
+            done=done, remaining=self.search_count(domain) if done == batch_size else 0
+        )
         self.search([("date_followup", ">", now)], order="date_followup", limit=1)._arm_followups()
 
     def _request_feedback(self, now):
@@ -154,10 +178,10 @@ class ComplaintComplaint(models.Model):
         the team sends SMS)."""
         reachable = self._reachable()
         self.env["complaint.feedback"]._request_for(reachable)
-        reachable._send_mail_template(
-            self.env.ref("complaint_management.mail_template_complaint_feedback_request"))
+        reachable._send_mail_template(self.env.ref("complaint_management.mail_template_complaint_feedback_request"))
         reachable._send_sms_template(
-            self.env.ref("complaint_management.sms_template_complaint_feedback", raise_if_not_found=False))
+            self.env.ref("complaint_management.sms_template_complaint_feedback", raise_if_not_found=False)
+        )
         self.write({"date_feedback_due": False, "date_feedback_requested": now})
 
     def _feedback_url(self, rating=None, channel="email"):
@@ -168,21 +192,26 @@ class ComplaintComplaint(models.Model):
 
     def _remind_customer(self, now):
         self._reachable()._send_mail_template(
-            self.env.ref("complaint_management.mail_template_complaint_waiting_reminder"))
+            self.env.ref("complaint_management.mail_template_complaint_waiting_reminder")
+        )
         self.write({"date_reminder_due": False, "date_customer_reminded": now})
 
     def _close_unanswered(self):
         """Close complaints still waiting on the customer, and tell them so."""
         closing = self._move_to_closing_stage()
         closing._reachable()._send_mail_template(
-            self.env.ref("complaint_management.mail_template_complaint_closed_unanswered"))
+            self.env.ref("complaint_management.mail_template_complaint_closed_unanswered")
+        )
 
     def _close_resolved(self):
         for complaint in self._move_to_closing_stage():
             complaint.message_post(
-                body=self.env._("Closed automatically: resolved on %(date)s and not reopened since.",
-                                date=format_date(self.env, complaint.date_resolved)),
-                subtype_xmlid="mail.mt_note")
+                body=self.env._(
+                    "Closed automatically: resolved on %(date)s and not reopened since.",
+                    date=format_date(self.env, complaint.date_resolved),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
 
     def _move_to_closing_stage(self):
         """Move the complaints to their team's closing stage; return those moved (a team without
@@ -214,7 +243,10 @@ class ComplaintComplaint(models.Model):
         complaint = self.with_context(lang=staff_lang)
         complaint.message_post(
             body=complaint.env._("The customer says the problem is not solved and asked to reopen the complaint."),
-            author_id=customer.id, subtype_xmlid="mail.mt_note", partner_ids=notified.ids)
+            author_id=customer.id,
+            subtype_xmlid="mail.mt_note",
+            partner_ids=notified.ids,
+        )
         return True
 
     def _give_reward(self, moment):

@@ -82,7 +82,8 @@ class ComplaintComplaint(models.Model):
             if not file_kind(file["name"], file["data"]):
                 return self.env._(
                     "“%(file)s” cannot be sent: please attach images, PDF documents, or audio or video recordings.",
-                    file=file["name"])
+                    file=file["name"],
+                )
             if len(file["data"]) > max_mb * 1024 * 1024:
                 return self.env._("“%(file)s” is larger than %(size)s MB.", file=file["name"], size=max_mb)
         if sum(len(file["data"]) for file in files) > total_mb * 1024 * 1024:
@@ -91,8 +92,10 @@ class ComplaintComplaint(models.Model):
 
     @api.model
     def _portal_file_limits(self):
-        return {"max_mb": get_int_param(self.env, ATTACHMENT_MAX_MB),
-                "total_mb": get_int_param(self.env, ATTACHMENT_TOTAL_MB)}
+        return {
+            "max_mb": get_int_param(self.env, ATTACHMENT_MAX_MB),
+            "total_mb": get_int_param(self.env, ATTACHMENT_TOTAL_MB),
+        }
 
     @api.model
     def _portal_customer(self, name, email, mobile, lang=None):
@@ -117,10 +120,13 @@ class ComplaintComplaint(models.Model):
         `partner`, with its files sent as the customer's first message. Also files the complaints
         of other customer-facing channels (the live-chat bot)."""
         # the web form's name and email are typed: unverified unless they are the logged-in user's
-        public = self.env.user._is_public() or (
-            values.get("channel") == "web" and partner != self.env.user.partner_id)
-        values = dict(values, partner_id=partner.id, company_id=partner.company_id.id or self.env.company.id,
-                      email_verified=not public)
+        public = self.env.user._is_public() or (values.get("channel") == "web" and partner != self.env.user.partner_id)
+        values = dict(
+            values,
+            partner_id=partner.id,
+            company_id=partner.company_id.id or self.env.company.id,
+            email_verified=not public,
+        )
         for name in ("partner_name", "partner_email", "partner_mobile"):
             if not values.get(name):
                 values.pop(name, None)
@@ -128,11 +134,15 @@ class ComplaintComplaint(models.Model):
         # are the checked form fields and the customer is the visitor's own partner
         complaint = self.sudo().with_context(mail_create_nosubscribe=True).create(values)
         if public and complaint._portal_known_customer():
-            complaint.message_post(body=self.env._(
-                "Filed by someone not logged in, with the email address of an existing customer. The "
-                "complaint stays with a contact of its own until the link we emailed to that address is "
-                "opened; then it joins the customer's account."),
-                author_id=self.env.ref("base.partner_root").id, subtype_xmlid="mail.mt_note")
+            complaint.message_post(
+                body=self.env._(
+                    "Filed by someone not logged in, with the email address of an existing customer. The "
+                    "complaint stays with a contact of its own until the link we emailed to that address is "
+                    "opened; then it joins the customer's account."
+                ),
+                author_id=self.env.ref("base.partner_root").id,
+                subtype_xmlid="mail.mt_note",
+            )
         if files:
             # authored by the address typed in the form (a visitor's name may not be the contact's)
             complaint.message_post(
@@ -140,7 +150,9 @@ class ComplaintComplaint(models.Model):
                 author_id=False if public else partner.id,
                 email_from=tools.formataddr((complaint.partner_name or "", complaint.partner_email or "")),
                 attachments=[(file["name"], file["data"]) for file in files],
-                message_type="comment", subtype_xmlid="mail.mt_comment")
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
         return complaint
 
     def _portal_known_customer(self):
@@ -151,10 +163,18 @@ class ComplaintComplaint(models.Model):
         if not email:
             return self.env["res.partner"]
         # sudo: contacts of the company; the one found is linked once the email is proven
-        partners = self.env["res.partner"].sudo().search([
-            ("email_normalized", "=", email), ("id", "!=", self.partner_id.id),
-            ("company_id", "in", (False, self.company_id.id)),
-        ], order="id")
+        partners = (
+            self.env["res.partner"]
+            .sudo()
+            .search(
+                [
+                    ("email_normalized", "=", email),
+                    ("id", "!=", self.partner_id.id),
+                    ("company_id", "in", (False, self.company_id.id)),
+                ],
+                order="id",
+            )
+        )
         return (partners.filtered("user_ids") or partners)[:1]
 
     def _portal_email_verification_token(self):
@@ -184,9 +204,13 @@ class ComplaintComplaint(models.Model):
             self.partner_id = customer
             if not self.with_context(active_test=False).search_count([("partner_id", "=", visitor.id)]):
                 visitor.active = False
-        self.message_post(body=self.env._(
-            "The email address %(email)s is verified: the link we sent to it was opened.",
-            email=visitor.email), author_id=self.env.ref("base.partner_root").id, subtype_xmlid="mail.mt_note")
+        self.message_post(
+            body=self.env._(
+                "The email address %(email)s is verified: the link we sent to it was opened.", email=visitor.email
+            ),
+            author_id=self.env.ref("base.partner_root").id,
+            subtype_xmlid="mail.mt_note",
+        )
 
     def _portal_send_access_link(self):
         """Email the link to the complaint's page to the address on file (asked for on the
@@ -205,8 +229,9 @@ class ComplaintComplaint(models.Model):
             return self.browse()
         # sudo: anonymous visitors find their complaint by code; it is returned only when the email matches
         complaints = self.sudo().search([("name", "=", code)])
-        return complaints.filtered(lambda c: email in (
-            tools.email_normalize(c.partner_email or ""), c.partner_id.email_normalized))[:1]
+        return complaints.filtered(
+            lambda c: email in (tools.email_normalize(c.partner_email or ""), c.partner_id.email_normalized)
+        )[:1]
 
     def _portal_stage_timeline(self):
         """The steps of the complaint so far, oldest first: dicts with 'label' and 'date'.
@@ -215,11 +240,18 @@ class ComplaintComplaint(models.Model):
         field = self.env["ir.model.fields"]._get(self._name, "stage_id")
         # sudo: tracking values are readable by administrators only; these are the stage changes
         # of one complaint the caller may read
-        trackings = self.env["mail.tracking.value"].sudo().search([
-            ("field_id", "=", field.id),
-            ("mail_message_id.model", "=", self._name),
-            ("mail_message_id.res_id", "=", self.id),
-        ], order="id")
+        trackings = (
+            self.env["mail.tracking.value"]
+            .sudo()
+            .search(
+                [
+                    ("field_id", "=", field.id),
+                    ("mail_message_id.model", "=", self._name),
+                    ("mail_message_id.res_id", "=", self.id),
+                ],
+                order="id",
+            )
+        )
         stages = self.env["complaint.stage"].sudo().with_context(active_test=False)
         entered = [(stages.browse(tracking.new_value_integer), tracking.create_date) for tracking in trackings]
         if not entered and self.stage_id != stages.search([], limit=1):
@@ -227,7 +259,8 @@ class ComplaintComplaint(models.Model):
             entered = [(self.stage_id, self.date_last_stage_update)]
         existing = stages.browse([stage.id for stage, _date in entered]).exists()
         return [{"label": self.env._("Received"), "date": self.date_received}] + [
-            {"label": stage.name, "date": date} for stage, date in entered if stage in existing]
+            {"label": stage.name, "date": date} for stage, date in entered if stage in existing
+        ]
 
     def _portal_handler_first_name(self):
         self.ensure_one()

@@ -17,23 +17,43 @@ class ComplaintComplaint(models.Model):
     _inherit = "complaint.complaint"  # pylint: disable=consider-merging-classes-inherited
 
     date_response_promised = fields.Datetime(
-        string="Response Promised By", compute="_compute_promised_dates", compute_sudo=True,
-        help="When the customer was promised an acknowledgement: the earliest deadline of its SLA targets.")
+        string="Response Promised By",
+        compute="_compute_promised_dates",
+        compute_sudo=True,
+        help="When the customer was promised an acknowledgement: the earliest deadline of its SLA targets.",
+    )
     date_resolution_promised = fields.Datetime(
-        string="Resolution Promised By", compute="_compute_promised_dates", compute_sudo=True,
-        help="When the customer was promised a resolution: the earliest deadline of its SLA targets.")
+        string="Resolution Promised By",
+        compute="_compute_promised_dates",
+        compute_sudo=True,
+        help="When the customer was promised a resolution: the earliest deadline of its SLA targets.",
+    )
     sla_status_ids = fields.One2many("complaint.sla.status", "complaint_id", string="SLA Statuses", groups=STAFF)
     sla_deadline = fields.Datetime(
-        string="Next SLA Deadline", compute="_compute_sla_deadline", store=True, index=True, groups=STAFF,
-        help="The earliest deadline of the SLA targets not reached yet (none while paused).")
+        string="Next SLA Deadline",
+        compute="_compute_sla_deadline",
+        store=True,
+        index=True,
+        groups=STAFF,
+        help="The earliest deadline of the SLA targets not reached yet (none while paused).",
+    )
     sla_missed = fields.Boolean(
-        compute="_compute_sla_deadline", store=True, groups=STAFF, export_string_translation=False,
-        help="A target was reached after its deadline.")
+        compute="_compute_sla_deadline",
+        store=True,
+        groups=STAFF,
+        export_string_translation=False,
+        help="A target was reached after its deadline.",
+    )
     sla_failed = fields.Boolean(
-        string="SLA Failed", compute="_compute_sla_flags", search="_search_sla_failed", groups=STAFF)
+        string="SLA Failed", compute="_compute_sla_flags", search="_search_sla_failed", groups=STAFF
+    )
     sla_at_risk = fields.Boolean(
-        string="SLA at Risk", compute="_compute_sla_flags", search="_search_sla_at_risk", groups=STAFF,
-        help=f"A target not reached yet is due within {SLA_AT_RISK_HOURS} hours.")
+        string="SLA at Risk",
+        compute="_compute_sla_flags",
+        search="_search_sla_at_risk",
+        groups=STAFF,
+        help=f"A target not reached yet is due within {SLA_AT_RISK_HOURS} hours.",
+    )
 
     @api.depends("sla_status_ids.deadline")
     def _compute_promised_dates(self):
@@ -42,9 +62,12 @@ class ComplaintComplaint(models.Model):
         acknowledgement all show."""
         for complaint in self:
             # sudo: only the deadlines of the complaint's own SLA targets, which customers are promised
-            deadlines = {target: [sla.deadline for sla in complaint.sudo().sla_status_ids
-                                  if sla.target == target and sla.deadline]
-                         for target in ("acknowledge", "resolve")}
+            deadlines = {
+                target: [
+                    sla.deadline for sla in complaint.sudo().sla_status_ids if sla.target == target and sla.deadline
+                ]
+                for target in ("acknowledge", "resolve")
+            }
             complaint.date_response_promised = min(deadlines["acknowledge"], default=False)
             complaint.date_resolution_promised = min(deadlines["resolve"], default=False)
 
@@ -54,8 +77,10 @@ class ComplaintComplaint(models.Model):
         for complaint in self:
             deadlines = [sla.deadline for sla in complaint.sla_status_ids if sla.deadline and not sla.reached_date]
             complaint.sla_deadline = min(deadlines, default=False)
-            complaint.sla_missed = any(sla.reached_date and sla.deadline and sla.reached_date > sla.deadline
-                                       for sla in complaint.sla_status_ids)
+            complaint.sla_missed = any(
+                sla.reached_date and sla.deadline and sla.reached_date > sla.deadline
+                for sla in complaint.sla_status_ids
+            )
 
     @api.depends("sla_deadline", "sla_missed")
     def _compute_sla_flags(self):
@@ -65,7 +90,8 @@ class ComplaintComplaint(models.Model):
         for complaint in self:
             complaint.sla_failed = complaint.sla_missed or bool(complaint.sla_deadline) and complaint.sla_deadline < now
             complaint.sla_at_risk = bool(complaint.sla_deadline) and (
-                now <= complaint.sla_deadline <= now + timedelta(hours=SLA_AT_RISK_HOURS))
+                now <= complaint.sla_deadline <= now + timedelta(hours=SLA_AT_RISK_HOURS)
+            )
 
     def _search_sla_failed(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):

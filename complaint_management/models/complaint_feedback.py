@@ -38,34 +38,52 @@ class ComplaintFeedback(models.Model):
     category_id = fields.Many2one("complaint.category")
 
     access_token = fields.Char(
-        required=True, readonly=True, copy=False, groups="base.group_system",
-        default=lambda self: secrets.token_urlsafe(32))
+        required=True,
+        readonly=True,
+        copy=False,
+        groups="base.group_system",
+        default=lambda self: secrets.token_urlsafe(32),
+    )
     date_requested = fields.Datetime(string="Requested On", required=True)
     date_expiry = fields.Datetime(string="Link Valid Until", required=True)
     state = fields.Selection(
         [("requested", "Requested"), ("done", "Answered"), ("cancelled", "Cancelled")],
-        required=True, default="requested", index=True)
+        required=True,
+        default="requested",
+        index=True,
+    )
 
     # the answers
     date = fields.Datetime(string="Answered On", readonly=True, index=True)
     channel = fields.Selection(FEEDBACK_CHANNELS, readonly=True, help="The message whose link the customer followed.")
     rating = fields.Integer(
-        string="Outcome Rating", aggregator="avg", readonly=True, help="1 to 5 stars, 0 when not answered.")
+        string="Outcome Rating", aggregator="avg", readonly=True, help="1 to 5 stars, 0 when not answered."
+    )
     solved = fields.Selection(SOLVED, string="Problem Solved", readonly=True)
     handling_rating = fields.Integer(
-        aggregator="avg", readonly=True,
-        help="How satisfied the customer is with the way the complaint was handled, 1 to 5, 0 when not answered.")
+        aggregator="avg",
+        readonly=True,
+        help="How satisfied the customer is with the way the complaint was handled, 1 to 5, 0 when not answered.",
+    )
     recommend = fields.Selection(RECOMMEND, string="Would Recommend (0-10)", readonly=True)
     comment = fields.Text(readonly=True)
     reopen_requested = fields.Boolean(readonly=True)
     csat = fields.Float(
-        string="CSAT (%)", compute="_compute_scores", store=True, aggregator="avg",
+        string="CSAT (%)",
+        compute="_compute_scores",
+        store=True,
+        aggregator="avg",
         help="100 for a rating of 4 or 5, else 0: averaged over the feedback that gave a rating, "
-             "the share of satisfied customers.")
+        "the share of satisfied customers.",
+    )
     nps = fields.Float(
-        string="NPS", compute="_compute_scores", store=True, aggregator="avg",
+        string="NPS",
+        compute="_compute_scores",
+        store=True,
+        aggregator="avg",
         help="100 for a promoter (9-10), -100 for a detractor (0-6), 0 for a passive: "
-             "averaged over the feedback that answered the question, the Net Promoter Score.")
+        "averaged over the feedback that answered the question, the Net Promoter Score.",
+    )
 
     _sql_constraints = [
         ("access_token_uniq", "unique (access_token)", "A feedback link must be unique."),
@@ -176,7 +194,8 @@ class ComplaintFeedback(models.Model):
         values = {
             "rating": int(rating) if rating else 0,
             "solved": choice(
-                "solved", dict(SOLVED), self.env._("Please tell us whether the problem is solved."), required=True),
+                "solved", dict(SOLVED), self.env._("Please tell us whether the problem is solved."), required=True
+            ),
             "handling_rating": int(handling) if handling else 0,
             "recommend": choice("recommend", dict(RECOMMEND), self.env._("Please choose from 0 to 10.")),
             "comment": (form.get("comment") or "").strip()[:5000] or False,

@@ -28,10 +28,8 @@ class ComplaintIntakeAttempt(models.Model):
     _log_access = False
 
     key = fields.Char(required=True, readonly=True)
-    attempt_times = fields.Json(
-        readonly=True, help="When the attempts of the last day were made (seconds since 1970).")
-    date = fields.Datetime(
-        string="Last Attempt", required=True, index=True, readonly=True, default=fields.Datetime.now)
+    attempt_times = fields.Json(readonly=True, help="When the attempts of the last day were made (seconds since 1970).")
+    date = fields.Datetime(string="Last Attempt", required=True, index=True, readonly=True, default=fields.Datetime.now)
 
     _sql_constraints = [("key_uniq", "unique (key)", "One row per visitor key.")]
 
@@ -79,11 +77,16 @@ class ComplaintIntakeAttempt(models.Model):
             return True
         now = fields.Datetime.now()
         self.env.flush_all()
-        self.env.cr.execute(SQL(
-            """INSERT INTO complaint_intake_attempt (key, attempt_times, date)
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO complaint_intake_attempt (key, attempt_times, date)
                     SELECT key, '[]'::jsonb, %(now)s FROM unnest(%(keys)s::varchar[]) AS key
                ON CONFLICT (key) DO UPDATE SET date = EXCLUDED.date""",
-            now=now, keys=hashed), log_exceptions=False)  # a serialization failure is retried, not an error
+                now=now,
+                keys=hashed,
+            ),
+            log_exceptions=False,
+        )  # a serialization failure is retried, not an error
         self.sudo().invalidate_model(["attempt_times", "date"])
         attempts = self._of_keys(hashed)
         if attempts._any_at_limit(limit, hours):

@@ -19,7 +19,8 @@ class ComplaintRoutingRule(models.Model):
     category_id = fields.Many2one("complaint.category", help="Also matches its subcategories.")
     product_id = fields.Many2one("product.product", check_company=True)
     product_categ_id = fields.Many2one(
-        "product.category", string="Product Category", help="Also matches its subcategories.")
+        "product.category", string="Product Category", help="Also matches its subcategories."
+    )
     channel = fields.Selection(CHANNELS)
     partner_tag_id = fields.Many2one("res.partner.category", string="Customer Tag")
     team_id = fields.Many2one("complaint.team", required=True, ondelete="cascade", check_company=True)
@@ -28,11 +29,18 @@ class ComplaintRoutingRule(models.Model):
     def _compute_display_name(self):
         channels = dict(self._fields["channel"]._description_selection(self.env))
         for rule in self:
-            conditions = [rule.category_id.display_name, rule.product_id.display_name,
-                          rule.product_categ_id.display_name, channels.get(rule.channel), rule.partner_tag_id.name]
+            conditions = [
+                rule.category_id.display_name,
+                rule.product_id.display_name,
+                rule.product_categ_id.display_name,
+                channels.get(rule.channel),
+                rule.partner_tag_id.name,
+            ]
             rule.display_name = self.env._(
                 "%(conditions)s to %(team)s",
-                conditions=", ".join(filter(None, conditions)) or self.env._("Any complaint"), team=rule.team_id.name)
+                conditions=", ".join(filter(None, conditions)) or self.env._("Any complaint"),
+                team=rule.team_id.name,
+            )
 
     def write(self, vals):
         check_company_allowed(self.env, vals)

@@ -19,17 +19,23 @@ class ComplaintSlaEscalation(models.Model):
     policy_id = fields.Many2one("complaint.sla.policy", required=True, index=True, ondelete="cascade")
     target = fields.Selection(SLA_TARGETS, required=True, default="resolve")
     percent = fields.Integer(
-        string="At % of the Time", required=True, default=100,
-        help="75: when three quarters of the target's time are used; 100: at the deadline (breach).")
+        string="At % of the Time",
+        required=True,
+        default=100,
+        help="75: when three quarters of the target's time are used; 100: at the deadline (breach).",
+    )
     notify_assignee = fields.Boolean(default=True)
     notify_leader = fields.Boolean(string="Notify Team Leader")
     raise_priority = fields.Boolean(help="One step up, up to Urgent.")
     activity_type_id = fields.Many2one(
-        "mail.activity.type", string="Schedule Activity",
+        "mail.activity.type",
+        string="Schedule Activity",
         domain="['|', ('res_model', '=', False), ('res_model', '=', 'complaint.complaint')]",
-        help="For the team leader, or the assignee when the team has none.")
+        help="For the team leader, or the assignee when the team has none.",
+    )
     escalation_team_id = fields.Many2one(
-        "complaint.team", string="Hand Over To", help="The complaint moves to this team.")
+        "complaint.team", string="Hand Over To", help="The complaint moves to this team."
+    )
 
     _sql_constraints = [
         ("percent_positive", "CHECK (percent > 0)", "An escalation level fires after some of the time is used."),
@@ -51,21 +57,33 @@ class ComplaintSlaEscalation(models.Model):
             reader = (leader if self.notify_leader or not assignee else assignee) or self.env.user
             body = self._note(sla, reader)
             partners = (assignee.partner_id if self.notify_assignee else Partner) | (
-                leader.partner_id if self.notify_leader else Partner)
-            notes.append({
-                "model": complaint._name, "res_id": complaint.id, "body": body, "message_type": "notification",
-                "subtype_id": note, "partner_ids": partners.ids, "author_id": self.env.user.partner_id.id,
-                "record_company_id": complaint.company_id.id,
-            })
+                leader.partner_id if self.notify_leader else Partner
+            )
+            notes.append(
+                {
+                    "model": complaint._name,
+                    "res_id": complaint.id,
+                    "body": body,
+                    "message_type": "notification",
+                    "subtype_id": note,
+                    "partner_ids": partners.ids,
+                    "author_id": self.env.user.partner_id.id,
+                    "record_company_id": complaint.company_id.id,
+                }
+            )
             for partner in partners:
                 # written now: a hand-over drops the status
                 told[partner].append((complaint, self._note(sla, partner.user_ids[:1] or self.env.user)))
             if self.activity_type_id and (leader or assignee):
-                activities.append({
-                    "activity_type_id": self.activity_type_id.id, "user_id": (leader or assignee).id,
-                    "summary": body, "res_model_id": self.env["ir.model"]._get_id(complaint._name),
-                    "res_id": complaint.id,
-                })
+                activities.append(
+                    {
+                        "activity_type_id": self.activity_type_id.id,
+                        "user_id": (leader or assignee).id,
+                        "summary": body,
+                        "res_model_id": self.env["ir.model"]._get_id(complaint._name),
+                        "res_id": complaint.id,
+                    }
+                )
         complaints = slas.complaint_id
         if self.raise_priority:
             for complaint in complaints.filtered(lambda c: c.priority != PRIORITY_STEPS[-1]):
@@ -84,9 +102,11 @@ class ComplaintSlaEscalation(models.Model):
         complaint = sla.complaint_id
         body = level.env._(
             "SLA “%(policy)s”: %(percent)s%% of the %(target)s time used (deadline %(deadline)s).",
-            policy=sla.policy_id.with_context(lang=level.env.lang).name, percent=self.percent,
+            policy=sla.policy_id.with_context(lang=level.env.lang).name,
+            percent=self.percent,
             target=sla.with_context(lang=level.env.lang)._description_target(),
-            deadline=self.env["complaint.team"]._staff_datetime(reader, sla.deadline) if sla.deadline else "-")
+            deadline=self.env["complaint.team"]._staff_datetime(reader, sla.deadline) if sla.deadline else "-",
+        )
         if self.escalation_team_id and self.escalation_team_id != complaint.team_id:
             body += " " + level.env._("Handed over to %(team)s.", team=self.escalation_team_id.name)
         return body
@@ -98,8 +118,10 @@ class ComplaintSlaEscalation(models.Model):
         for partner, fired in told.items():
             reader = partner.user_ids[:1] or self.env.user
             lines = Markup().join(
-                Markup('<li><a href="/odoo/%s/%s">%s</a>: %s</li>') % (
-                    complaint._name, complaint.id, complaint.name, note) for complaint, note in fired)
+                Markup('<li><a href="/odoo/%s/%s">%s</a>: %s</li>')
+                % (complaint._name, complaint.id, complaint.name, note)
+                for complaint, note in fired
+            )
             level = self.with_context(lang=reader.lang or self.env.lang)
             self.env["mail.thread"].message_notify(
                 partner_ids=partner.ids,

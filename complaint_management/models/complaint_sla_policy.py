@@ -26,26 +26,33 @@ class ComplaintSlaPolicy(models.Model):
 
     # the complaints it applies to (an empty filter matches every complaint of the team)
     category_ids = fields.Many2many(
-        "complaint.category", string="Categories", help="Also applies to their subcategories.")
+        "complaint.category", string="Categories", help="Also applies to their subcategories."
+    )
     severity = fields.Selection(SEVERITIES, string="Minimum Severity")
     channel = fields.Selection(CHANNELS)
     partner_tag_ids = fields.Many2many("res.partner.category", string="Customer Tags")
 
     # targets
-    acknowledge_hours = fields.Float(
-        string="Acknowledge Within (hours)", help="0: no acknowledgement target.")
+    acknowledge_hours = fields.Float(string="Acknowledge Within (hours)", help="0: no acknowledgement target.")
     resolve_hours = fields.Float(string="Resolve Within (hours)", help="0: no resolution target.")
     working_hours = fields.Boolean(
-        string="Working Hours Only", default=True,
-        help="Count the team's working hours (public holidays excluded); otherwise the clock runs round the clock.")
+        string="Working Hours Only",
+        default=True,
+        help="Count the team's working hours (public holidays excluded); otherwise the clock runs round the clock.",
+    )
     pause_stage_ids = fields.Many2many(
-        "complaint.stage", string="Paused In Stages",
-        help="The clock stops while a complaint is in these stages, e.g. waiting for the customer.")
+        "complaint.stage",
+        string="Paused In Stages",
+        help="The clock stops while a complaint is in these stages, e.g. waiting for the customer.",
+    )
 
     escalation_ids = fields.One2many("complaint.sla.escalation", "policy_id", string="Escalation Levels")
     is_team_standard = fields.Boolean(
-        string="Team's Standard Promise", readonly=True, copy=False,
-        help="The promise set on the team's form: it covers the team's complaints that no other policy covers.")
+        string="Team's Standard Promise",
+        readonly=True,
+        copy=False,
+        help="The promise set on the team's form: it covers the team's complaints that no other policy covers.",
+    )
 
     _sql_constraints = [
         ("acknowledge_hours_positive", "CHECK (acknowledge_hours >= 0)", "Target hours cannot be negative."),
@@ -59,11 +66,17 @@ class ComplaintSlaPolicy(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if self.filtered("is_team_standard") and STANDARD_FIXED_FIELDS & vals.keys() \
-                and not self.env.context.get("complaint_standard_policy"):
-            raise UserError(self.env._(
-                "A team's standard promise covers all the team's complaints: set its hours on the team's form, "
-                "and add a policy of its own for some of them."))
+        if (
+            self.filtered("is_team_standard")
+            and STANDARD_FIXED_FIELDS & vals.keys()
+            and not self.env.context.get("complaint_standard_policy")
+        ):
+            raise UserError(
+                self.env._(
+                    "A team's standard promise covers all the team's complaints: set its hours on the team's form, "
+                    "and add a policy of its own for some of them."
+                )
+            )
         self._check_policy_values(vals)
         return super().write(vals)
 
@@ -117,5 +130,7 @@ class ComplaintSlaPolicy(models.Model):
         policies = self.search([("team_id", "in", complaints.team_id.ids)]) if complaints.team_id else self
         applying = {complaint: policies.filtered(lambda p, c=complaint: p._applies_to(c)) for complaint in complaints}
         # the team's standard promise covers what no other policy of the team does
-        return {complaint: found.filtered(lambda p: not p.is_team_standard) or found
-                for complaint, found in applying.items()}
+        return {
+            complaint: found.filtered(lambda p: not p.is_team_standard) or found
+            for complaint, found in applying.items()
+        }

@@ -31,26 +31,39 @@ class ComplaintSlaStatus(models.Model):
     paused_since = fields.Datetime()
     paused_hours = fields.Float(help="Hours of the policy's clock spent paused, added to the target.")
     remaining_hours = fields.Float(
-        help="Hours of the target's time left when its clock stopped: planned from the restart.")
-    escalation_ids = fields.Many2many(
-        "complaint.sla.escalation", string="Escalations Done", readonly=True, copy=False)
+        help="Hours of the target's time left when its clock stopped: planned from the restart."
+    )
+    escalation_ids = fields.Many2many("complaint.sla.escalation", string="Escalations Done", readonly=True, copy=False)
     next_escalation_date = fields.Datetime(
-        index=True, readonly=True, copy=False, help="When the next escalation level of this target fires.")
-    status = fields.Selection(
-        SLA_STATUSES, compute="_compute_status", search="_search_status")
+        index=True, readonly=True, copy=False, help="When the next escalation level of this target fires."
+    )
+    status = fields.Selection(SLA_STATUSES, compute="_compute_status", search="_search_status")
     exceeded_hours = fields.Float(compute="_compute_exceeded_hours", help="Hours past the deadline (policy's clock).")
 
     _sql_constraints = [
-        ("complaint_policy_target_uniq", "unique (complaint_id, policy_id, target)",
-         "A complaint has one status per SLA policy and target."),
+        (
+            "complaint_policy_target_uniq",
+            "unique (complaint_id, policy_id, target)",
+            "A complaint has one status per SLA policy and target.",
+        ),
     ]
 
     def init(self):
         # what "failed" reads (see _failed_condition): the targets reached late, the open ones by deadline
-        tools.create_index(self.env.cr, "complaint_sla_status_reached_late_index", self._table,
-                           ["complaint_id"], where="reached_date > deadline")
-        tools.create_index(self.env.cr, "complaint_sla_status_open_deadline_index", self._table,
-                           ["deadline", "complaint_id"], where="reached_date IS NULL")
+        tools.create_index(
+            self.env.cr,
+            "complaint_sla_status_reached_late_index",
+            self._table,
+            ["complaint_id"],
+            where="reached_date > deadline",
+        )
+        tools.create_index(
+            self.env.cr,
+            "complaint_sla_status_open_deadline_index",
+            self._table,
+            ["deadline", "complaint_id"],
+            where="reached_date IS NULL",
+        )
 
     @api.model
     def _failed_condition(self, now):
@@ -87,8 +100,10 @@ class ComplaintSlaStatus(models.Model):
         chosen = [conditions[key] for key in values if key in conditions] or [SQL("FALSE")]
         self.flush_model(["deadline", "reached_date"])
         # a subquery of the search's own query: no ids go through Python
-        matching = SQL("(SELECT id FROM complaint_sla_status WHERE %s)", SQL(" OR ").join(
-            SQL("(%s)", condition) for condition in chosen))
+        matching = SQL(
+            "(SELECT id FROM complaint_sla_status WHERE %s)",
+            SQL(" OR ").join(SQL("(%s)", condition) for condition in chosen),
+        )
         return [("id", "not in" if operator in ("!=", "not in") else "in", matching)]
 
     # ------------------------------------------------------------
@@ -187,8 +202,13 @@ class ComplaintSlaStatus(models.Model):
             slas._escalate(now)
             slas = slas.exists()
             slas._schedule_escalation(slas._work_clocks(lambda sla: (sla.complaint_id.date_received, sla.deadline)))
-        isolate_failures(slas, escalate, lambda env: env._("the SLA escalation"),
-                         lambda sla: self.env["complaint.complaint"]._failure_reported_on(sla.complaint_id))
+
+        isolate_failures(
+            slas,
+            escalate,
+            lambda env: env._("the SLA escalation"),
+            lambda sla: self.env["complaint.complaint"]._failure_reported_on(sla.complaint_id),
+        )
         done = len(slas.exists())
         remaining = self.search_count([("next_escalation_date", "<=", now)]) if claimed == batch_size else 0
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
@@ -211,8 +231,11 @@ class ComplaintSlaStatus(models.Model):
         for sla in self:
             complaint = sla.complaint_id
             # a complaint closed without a resolution (not upheld) was decided when it closed
-            reached = complaint.date_acknowledged if sla.target == "acknowledge" else (
-                complaint.date_resolved or complaint.date_closed)
+            reached = (
+                complaint.date_acknowledged
+                if sla.target == "acknowledge"
+                else (complaint.date_resolved or complaint.date_closed)
+            )
             if sla.reached_date != reached:
                 sla.reached_date = reached
 
@@ -227,12 +250,18 @@ class ComplaintSlaStatus(models.Model):
             if paused and not sla.paused_since and sla.deadline and sla.deadline < now:
                 continue  # already failed: waiting for the customer now does not undo it
             if paused and not sla.paused_since:
-                sla.write({"paused_since": now, "remaining_hours": clock.hours_between(now, sla.deadline),
-                           "deadline": False})
+                sla.write(
+                    {"paused_since": now, "remaining_hours": clock.hours_between(now, sla.deadline), "deadline": False}
+                )
             elif not paused and sla.paused_since:
-                sla.write({"paused_hours": sla.paused_hours + clock.hours_between(sla.paused_since, now),
-                           "paused_since": False, "remaining_hours": 0,
-                           "deadline": clock.add_hours(now, sla.remaining_hours)})
+                sla.write(
+                    {
+                        "paused_hours": sla.paused_hours + clock.hours_between(sla.paused_since, now),
+                        "paused_since": False,
+                        "remaining_hours": 0,
+                        "deadline": clock.add_hours(now, sla.remaining_hours),
+                    }
+                )
 
     def _follow_complaints(self, now):
         """Keep these statuses in step with their complaints' stage and dates."""
@@ -251,11 +280,17 @@ class ComplaintSlaStatus(models.Model):
             clock, hours = clocks[policy], policy[TARGETS[target]]
             deadline = clock.add_hours(complaint.date_received, hours)
             levels = policy.escalation_ids.filtered(lambda level, t=target: level.target == t)
-            values.append({
-                "complaint_id": complaint.id, "policy_id": policy.id, "target": target, "deadline": deadline,
-                "next_escalation_date": min((self._level_moment(clock, deadline, hours, level.percent)
-                                             for level in levels), default=False),
-            })
+            values.append(
+                {
+                    "complaint_id": complaint.id,
+                    "policy_id": policy.id,
+                    "target": target,
+                    "deadline": deadline,
+                    "next_escalation_date": min(
+                        (self._level_moment(clock, deadline, hours, level.percent) for level in levels), default=False
+                    ),
+                }
+            )
         return values
 
     @api.model
@@ -268,15 +303,21 @@ class ComplaintSlaStatus(models.Model):
         for complaint, policies in self.env["complaint.sla.policy"]._for_complaints(complaints).items():
             wanted = {(policy, target) for policy in policies for target, _hours in policy._targets()}
             existing = {(sla.policy_id, sla.target): sla for sla in complaint.sla_status_ids}
-            stale |= self.browse([
-                sla.id for key, sla in existing.items() if key not in wanted and not sla.reached_date])
+            stale |= self.browse(
+                [sla.id for key, sla in existing.items() if key not in wanted and not sla.reached_date]
+            )
             to_create += [(complaint, policy, target) for policy, target in wanted - existing.keys()]
         stale.unlink()
         # one clock per calendar for the new statuses and the others
-        clocks = self._policy_clocks([
-            *((policy, (complaint.date_received, now)) for complaint, policy, _target in to_create),
-            *((sla.policy_id, (sla.complaint_id.date_received, sla.paused_since, now))
-              for sla in complaints.sla_status_ids - stale)])
+        clocks = self._policy_clocks(
+            [
+                *((policy, (complaint.date_received, now)) for complaint, policy, _target in to_create),
+                *(
+                    (sla.policy_id, (sla.complaint_id.date_received, sla.paused_since, now))
+                    for sla in complaints.sla_status_ids - stale
+                ),
+            ]
+        )
         new = self.create(self._new_status_values(to_create, clocks))
         slas = complaints.sla_status_ids
         slas._update_reached()

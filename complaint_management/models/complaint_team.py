@@ -30,79 +30,118 @@ class ComplaintTeam(models.Model):
     color = fields.Integer()
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     leader_id = fields.Many2one(
-        "res.users", string="Team Leader", tracking=True, check_company=True,
-        domain="[('share', '=', False)]")
+        "res.users", string="Team Leader", tracking=True, check_company=True, domain="[('share', '=', False)]"
+    )
     member_ids = fields.Many2many(
-        "res.users", "complaint_team_member_rel", "team_id", "user_id", string="Members",
-        check_company=True, domain="[('share', '=', False)]")
+        "res.users",
+        "complaint_team_member_rel",
+        "team_id",
+        "user_id",
+        string="Members",
+        check_company=True,
+        domain="[('share', '=', False)]",
+    )
     assignment_method = fields.Selection(
         [("manual", "Manual"), ("round_robin", "Round robin"), ("balanced", "Fewest open complaints")],
-        required=True, default="manual", tracking=True,
+        required=True,
+        default="manual",
+        tracking=True,
         help="How new complaints of this team get an assignee:\n"
-             "- Manual: nobody is assigned automatically.\n"
-             "- Round robin: members take turns.\n"
-             "- Fewest open complaints: the member with the fewest open complaints.")
+        "- Manual: nobody is assigned automatically.\n"
+        "- Round robin: members take turns.\n"
+        "- Fewest open complaints: the member with the fewest open complaints.",
+    )
     category_ids = fields.Many2many(
-        "complaint.category", "complaint_category_team_rel", "team_id", "category_id", string="Categories Handled")
+        "complaint.category", "complaint_category_team_rel", "team_id", "category_id", string="Categories Handled"
+    )
     # the team's standard promise, kept as its standard SLA policy: one source for every promise
     response_hours = fields.Float(
-        string="Acknowledge Within (hours)", default=8.0,
-        compute="_compute_standard_promise", inverse="_inverse_standard_promise",
+        string="Acknowledge Within (hours)",
+        default=8.0,
+        compute="_compute_standard_promise",
+        inverse="_inverse_standard_promise",
         help="The team's standard promise: customers are acknowledged within this many working hours of the "
-             "team's calendar, the clock paused while waiting for them (0: no promise). SLA policies of the "
-             "team replace it for the complaints they cover.")
+        "team's calendar, the clock paused while waiting for them (0: no promise). SLA policies of the "
+        "team replace it for the complaints they cover.",
+    )
     resolution_hours = fields.Float(
-        string="Resolve Within (hours)", default=40.0,
-        compute="_compute_standard_promise", inverse="_inverse_standard_promise",
+        string="Resolve Within (hours)",
+        default=40.0,
+        compute="_compute_standard_promise",
+        inverse="_inverse_standard_promise",
         help="The team's standard promise: complaints are resolved within this many working hours of the "
-             "team's calendar, the clock paused while waiting for the customer (0: no promise). SLA policies "
-             "of the team replace it for the complaints they cover.")
+        "team's calendar, the clock paused while waiting for the customer (0: no promise). SLA policies "
+        "of the team replace it for the complaints they cover.",
+    )
     resource_calendar_id = fields.Many2one(
-        "resource.calendar", string="Working Hours", check_company=True,
-        compute="_compute_resource_calendar_id", store=True, readonly=False, precompute=True,
-        help="SLA clocks counting working hours use this calendar; its global time off are public holidays.")
+        "resource.calendar",
+        string="Working Hours",
+        check_company=True,
+        compute="_compute_resource_calendar_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="SLA clocks counting working hours use this calendar; its global time off are public holidays.",
+    )
     sla_policy_ids = fields.One2many("complaint.sla.policy", "team_id", string="SLA Policies")
     # follow-ups, in days (0: never)
     feedback_days = fields.Integer(
-        string="Ask for Feedback After (days)", default=2,
-        help="Days after the resolution when the customer is asked for feedback (0: never).")
+        string="Ask for Feedback After (days)",
+        default=2,
+        help="Days after the resolution when the customer is asked for feedback (0: never).",
+    )
     reminder_days = fields.Integer(
-        string="Remind Waiting Customers After (days)", default=3,
-        help="Days a complaint waits on the customer before they are reminded (0: never).")
+        string="Remind Waiting Customers After (days)",
+        default=3,
+        help="Days a complaint waits on the customer before they are reminded (0: never).",
+    )
     waiting_close_days = fields.Integer(
-        string="Close Unanswered After (days)", default=14,
-        help="Days a complaint waits on the customer before it is closed, with a message to them (0: never).")
+        string="Close Unanswered After (days)",
+        default=14,
+        help="Days a complaint waits on the customer before it is closed, with a message to them (0: never).",
+    )
     auto_close_days = fields.Integer(
-        string="Close Resolved After (days)", default=7,
-        help="Days after the resolution when a complaint not reopened is closed (0: never).")
+        string="Close Resolved After (days)",
+        default=7,
+        help="Days after the resolution when a complaint not reopened is closed (0: never).",
+    )
     sla_digest = fields.Boolean(
-        string="Daily SLA Digest", default=True,
-        help="Each morning the team leader gets the team's open complaints that are overdue or at risk.")
-    sla_digest_date = fields.Date(
-        string="Last SLA Digest", readonly=True, copy=False, export_string_translation=False)
+        string="Daily SLA Digest",
+        default=True,
+        help="Each morning the team leader gets the team's open complaints that are overdue or at risk.",
+    )
+    sla_digest_date = fields.Date(string="Last SLA Digest", readonly=True, copy=False, export_string_translation=False)
     # service recovery
     reward_on = fields.Selection(
         [("resolution", "After the resolution"), ("feedback", "After the customer's feedback")],
         string="Service-Recovery Gesture",
-        help="When the customer gets the team's gesture, once per complaint; empty: no gesture.")
-    reward_type = fields.Selection(
-        [("email", "Thank-you email")], string="Gesture", default="email", required=True)
+        help="When the customer gets the team's gesture, once per complaint; empty: no gesture.",
+    )
+    reward_type = fields.Selection([("email", "Thank-you email")], string="Gesture", default="email", required=True)
     reward_template_id = fields.Many2one(
-        "mail.template", string="Thank-You Email", domain="[('model', '=', 'complaint.complaint')]",
+        "mail.template",
+        string="Thank-You Email",
+        domain="[('model', '=', 'complaint.complaint')]",
         default=lambda self: self.env.ref(
-            "complaint_management.mail_template_complaint_thanks", raise_if_not_found=False))
+            "complaint_management.mail_template_complaint_thanks", raise_if_not_found=False
+        ),
+    )
     report_sent_date = fields.Date(
-        string="Last Monthly Report", readonly=True, copy=False, export_string_translation=False)
+        string="Last Monthly Report", readonly=True, copy=False, export_string_translation=False
+    )
     use_sms = fields.Boolean(
         string="Send SMS",
-        help="Customers who give a mobile number also get the acknowledgement and status changes by SMS.")
+        help="Customers who give a mobile number also get the acknowledgement and status changes by SMS.",
+    )
     last_assigned_user_id = fields.Many2one("res.users", readonly=True, copy=False, export_string_translation=False)
     open_complaint_count = fields.Integer(compute="_compute_open_complaint_count", string="Open Complaints")
 
     _sql_constraints = [
-        ("followup_days_positive",
-         "CHECK (feedback_days >= 0 AND reminder_days >= 0 AND waiting_close_days >= 0 AND auto_close_days >= 0)",
-         "Follow-up days cannot be negative."),
+        (
+            "followup_days_positive",
+            "CHECK (feedback_days >= 0 AND reminder_days >= 0 AND waiting_close_days >= 0 AND auto_close_days >= 0)",
+            "Follow-up days cannot be negative.",
+        ),
     ]
 
     @api.constrains("company_id", "member_ids", "leader_id")
@@ -111,9 +150,14 @@ class ComplaintTeam(models.Model):
         for team in self:
             outsiders = (team.member_ids | team.leader_id).filtered(lambda u, t=team: t.company_id not in u.company_ids)
             if outsiders:
-                raise ValidationError(self.env._(
-                    "%(people)s cannot work in team %(team)s: they do not work for %(company)s.",
-                    people=", ".join(outsiders.mapped("name")), team=team.name, company=team.company_id.name))
+                raise ValidationError(
+                    self.env._(
+                        "%(people)s cannot work in team %(team)s: they do not work for %(company)s.",
+                        people=", ".join(outsiders.mapped("name")),
+                        team=team.name,
+                        company=team.company_id.name,
+                    )
+                )
 
     def write(self, vals):
         check_company_allowed(self.env, vals)
@@ -129,15 +173,28 @@ class ComplaintTeam(models.Model):
     def _inverse_standard_promise(self):
         for team in self:
             standard = team._standard_policy()
-            values = {"acknowledge_hours": team.response_hours, "resolve_hours": team.resolution_hours,
-                      "active": bool(team.response_hours or team.resolution_hours)}
+            values = {
+                "acknowledge_hours": team.response_hours,
+                "resolve_hours": team.resolution_hours,
+                "active": bool(team.response_hours or team.resolution_hours),
+            }
             if standard:
                 standard.with_context(complaint_standard_policy=True).write(values)
             elif values["active"]:
-                standard = self.env["complaint.sla.policy"].with_context(
-                    lang="en_US", complaint_standard_policy=True).create(dict(
-                    values, team_id=team.id, is_team_standard=True, sequence=1000, name="Standard promise",
-                    pause_stage_ids=self.env["complaint.stage"].search([("is_waiting", "=", True)]).ids))
+                standard = (
+                    self.env["complaint.sla.policy"]
+                    .with_context(lang="en_US", complaint_standard_policy=True)
+                    .create(
+                        dict(
+                            values,
+                            team_id=team.id,
+                            is_team_standard=True,
+                            sequence=1000,
+                            name="Standard promise",
+                            pause_stage_ids=self.env["complaint.stage"].search([("is_waiting", "=", True)]).ids,
+                        )
+                    )
+                )
                 standard._name_standard_promise([code for code, __ in self.env["res.lang"].get_installed()])
 
     def _standard_policy(self):
@@ -153,8 +210,11 @@ class ComplaintTeam(models.Model):
                 team.resource_calendar_id = team.company_id.resource_calendar_id
 
     def _compute_open_complaint_count(self):
-        counts = dict(self.env["complaint.complaint"]._read_group(
-            [("team_id", "in", self.ids), ("is_closed", "=", False)], ["team_id"], ["__count"]))
+        counts = dict(
+            self.env["complaint.complaint"]._read_group(
+                [("team_id", "in", self.ids), ("is_closed", "=", False)], ["team_id"], ["__count"]
+            )
+        )
         for team in self:
             team.open_complaint_count = counts.get(team, 0)
 
@@ -192,7 +252,8 @@ class ComplaintTeam(models.Model):
 
     def _first_stage(self, domain):
         return self.env["complaint.stage"].search(
-            [*domain, "|", ("team_ids", "=", False), ("team_ids", "in", self.ids)], limit=1)
+            [*domain, "|", ("team_ids", "=", False), ("team_ids", "in", self.ids)], limit=1
+        )
 
     # ------------------------------------------------------------
     # SLA DIGEST
@@ -202,14 +263,24 @@ class ComplaintTeam(models.Model):
     def _cron_send_sla_digest(self, batch_size=50):
         """Email each team leader, once a day, the team's open complaints that are overdue or at risk."""
         today = fields.Date.today()
-        domain = [("sla_digest", "=", True), ("leader_id", "!=", False),
-                  "|", ("sla_digest_date", "=", False), ("sla_digest_date", "<", today)]
+        domain = [
+            ("sla_digest", "=", True),
+            ("leader_id", "!=", False),
+            "|",
+            ("sla_digest_date", "=", False),
+            ("sla_digest_date", "<", today),
+        ]
         teams = claim(self, domain, batch_size, "id")
-        isolate_failures(teams, lambda teams: teams._send_sla_digest(today), lambda env: env._("the daily SLA digest"),
-                         lambda team: (team, self.env.ref("base.user_admin")))
+        isolate_failures(
+            teams,
+            lambda teams: teams._send_sla_digest(today),
+            lambda env: env._("the daily SLA digest"),
+            lambda team: (team, self.env.ref("base.user_admin")),
+        )
         done = len(teams)
         self.env["ir.cron"]._notify_progress(
-            done=done, remaining=self.search_count(domain) if done == batch_size else 0)
+            done=done, remaining=self.search_count(domain) if done == batch_size else 0
+        )
 
     def _send_sla_digest(self, today):
         template = self.env.ref("complaint_management.mail_template_complaint_sla_digest")
@@ -230,18 +301,24 @@ class ComplaintTeam(models.Model):
         staff read that calendar."""
         if staff_reads_solar_hijri(self.env, user):
             return customer_datetime(self.env, value, user.lang, user.tz)
-        return format_datetime(self.env(context=dict(self.env.context, lang=user.lang)), value, tz=user.tz,
-                               dt_format="short")
+        return format_datetime(
+            self.env(context=dict(self.env.context, lang=user.lang)), value, tz=user.tz, dt_format="short"
+        )
 
     def _sla_digest_lines(self):
         """The team's open complaints whose next SLA deadline has passed or comes within the
         at-risk window, earliest first: dicts with 'complaint' and 'overdue'."""
         self.ensure_one()
         now = fields.Datetime.now()
-        complaints = self.env["complaint.complaint"].search([
-            ("team_id", "=", self.id), ("is_closed", "=", False),
-            ("sla_deadline", "<=", now + timedelta(hours=SLA_AT_RISK_HOURS)),
-        ], order="sla_deadline, id", limit=SLA_DIGEST_MAX_LINES)
+        complaints = self.env["complaint.complaint"].search(
+            [
+                ("team_id", "=", self.id),
+                ("is_closed", "=", False),
+                ("sla_deadline", "<=", now + timedelta(hours=SLA_AT_RISK_HOURS)),
+            ],
+            order="sla_deadline, id",
+            limit=SLA_DIGEST_MAX_LINES,
+        )
         return [{"complaint": complaint, "overdue": complaint.sla_deadline < now} for complaint in complaints]
 
     def _mail_text_direction(self):
@@ -258,27 +335,41 @@ class ComplaintTeam(models.Model):
         (a setting), built with the leader's rights and language."""
         first_of_month = fields.Date.context_today(self).replace(day=1)
         months = get_int_param(self.env, REPORT_PERIOD_MONTHS) or 1
-        domain = [("leader_id", "!=", False),
-                  "|", ("report_sent_date", "=", False), ("report_sent_date", "<", first_of_month)]
+        domain = [
+            ("leader_id", "!=", False),
+            "|",
+            ("report_sent_date", "=", False),
+            ("report_sent_date", "<", first_of_month),
+        ]
         teams = claim(self, domain, batch_size, "id")
-        isolate_failures(teams, lambda teams: teams._mail_monthly_report(first_of_month, months),
-                         lambda env: env._("the monthly complaint report"),
-                         lambda team: (team, self.env.ref("base.user_admin")))
+        isolate_failures(
+            teams,
+            lambda teams: teams._mail_monthly_report(first_of_month, months),
+            lambda env: env._("the monthly complaint report"),
+            lambda team: (team, self.env.ref("base.user_admin")),
+        )
         done = len(teams)
         self.env["ir.cron"]._notify_progress(
-            done=done, remaining=self.search_count(domain) if done == batch_size else 0)
+            done=done, remaining=self.search_count(domain) if done == batch_size else 0
+        )
 
     def _mail_monthly_report(self, first_of_month, months):
         """Mail each team's leader the workbook of the team over the `months` before `first_of_month`."""
         for team in self.filtered(lambda t: t.leader_id.has_group("complaint_management.group_complaint_user")):
             leader = team.leader_id
-            report = self.env["complaint.report.export"].with_user(leader).with_context(
-                lang=leader.lang, tz=leader.tz).create({
-                    "date_from": first_of_month - relativedelta(months=months),
-                    "date_to": first_of_month - relativedelta(days=1),
-                    "team_ids": [Command.set(team.ids)],
-                    "company_ids": [Command.set(team.company_id.ids)],
-                })
+            report = (
+                self.env["complaint.report.export"]
+                .with_user(leader)
+                .with_context(lang=leader.lang, tz=leader.tz)
+                .create(
+                    {
+                        "date_from": first_of_month - relativedelta(months=months),
+                        "date_to": first_of_month - relativedelta(days=1),
+                        "team_ids": [Command.set(team.ids)],
+                        "company_ids": [Command.set(team.company_id.ids)],
+                    }
+                )
+            )
             report._mail_to(leader.partner_id, team)
         self.report_sent_date = first_of_month
 
@@ -313,8 +404,11 @@ class ComplaintTeam(models.Model):
 
     def _next_balanced(self, members, count):
         # sudo: the balance counts every open complaint of the members, whoever may read them
-        open_counts = dict(self.env["complaint.complaint"].sudo()._read_group(
-            [("user_id", "in", members.ids), ("is_closed", "=", False)], ["user_id"], ["__count"]))
+        open_counts = dict(
+            self.env["complaint.complaint"]
+            .sudo()
+            ._read_group([("user_id", "in", members.ids), ("is_closed", "=", False)], ["user_id"], ["__count"])
+        )
         load = {member: open_counts.get(member, 0) for member in members}
         chosen = []
         for _i in range(count):

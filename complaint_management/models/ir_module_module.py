@@ -10,5 +10,6 @@ class IrModuleModule(models.Model):
         if "complaint_management" in modules:
             # teams' standard policies are no module data: their name in a language added later
             self.env["complaint.sla.policy"].with_context(active_test=False).search(
-                [("is_team_standard", "=", True)])._name_standard_promise(langs)
+                [("is_team_standard", "=", True)]
+            )._name_standard_promise(langs)
         return result

@@ -31,7 +31,8 @@ class MailFollowers(models.Model):
         Complaint = self.env["complaint.complaint"].with_context(active_test=False)
         readable = set(Complaint.browse(complaint_ids)._filtered_access("read").ids)
         forbidden = self.browse(
-            f.id for f in followers if f.res_model == "complaint.complaint" and f.res_id not in readable)
+            f.id for f in followers if f.res_model == "complaint.complaint" and f.res_id not in readable
+        )
         if not forbidden:
             return None
         return forbidden, lambda: self.env["ir.rule"]._make_access_error(operation, forbidden)

@@ -5,8 +5,11 @@ def is_automatic_reply(message):
     """Whether an email says it was sent automatically: an out-of-office or other auto-reply."""
     auto_submitted = (message.get("Auto-Submitted") or "no").strip().lower()
     precedence = (message.get("Precedence") or "").strip().lower()
-    return (auto_submitted != "no" or precedence in ("auto_reply", "bulk", "junk")
-            or bool(message.get("X-Autoreply") or message.get("X-Autorespond")))
+    return (
+        auto_submitted != "no"
+        or precedence in ("auto_reply", "bulk", "junk")
+        or bool(message.get("X-Autoreply") or message.get("X-Autorespond"))
+    )
 
 
 class MailThread(models.AbstractModel):

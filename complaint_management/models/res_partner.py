@@ -7,14 +7,17 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     complaint_count = fields.Integer(
-        compute="_compute_complaint_count", groups="complaint_management.group_complaint_user")
+        compute="_compute_complaint_count", groups="complaint_management.group_complaint_user"
+    )
 
     def _compute_complaint_count(self):
         """Complaints of each partner and of its contacts, in three queries for any number of partners."""
-        partners = self.with_context(active_test=False).search_fetch(
-            [("id", "child_of", self.ids)], ["parent_id"])
-        counts = dict(self.env["complaint.complaint"]._read_group(
-            [("partner_id", "in", partners.ids)], ["partner_id"], ["__count"]))
+        partners = self.with_context(active_test=False).search_fetch([("id", "child_of", self.ids)], ["parent_id"])
+        counts = dict(
+            self.env["complaint.complaint"]._read_group(
+                [("partner_id", "in", partners.ids)], ["partner_id"], ["__count"]
+            )
+        )
         totals = defaultdict(int)
         wanted = set(self._origin.ids)
         fetched = set(partners.ids)

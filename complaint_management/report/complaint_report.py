@@ -47,27 +47,56 @@ class ComplaintReport(models.Model):
     hours_to_acknowledge = fields.Float(string="Hours to Acknowledge", aggregator="avg", readonly=True)
     hours_to_resolve = fields.Float(string="Hours to Resolve", aggregator="avg", readonly=True)
     fcr = fields.Float(
-        string="First-Contact Resolution (%)", aggregator="avg", readonly=True,
-        help="Of the resolved complaints, the share resolved with at most one staff reply and never reopened.")
+        string="First-Contact Resolution (%)",
+        aggregator="avg",
+        readonly=True,
+        help="Of the resolved complaints, the share resolved with at most one staff reply and never reopened.",
+    )
     repeat = fields.Float(
-        string="Repeat (%)", aggregator="avg", readonly=True,
+        string="Repeat (%)",
+        aggregator="avg",
+        readonly=True,
         help="Share of complaints whose customer complained about the same category or product within "
-             "the repeat window before.")
+        "the repeat window before.",
+    )
     sla_met = fields.Float(
-        string="SLA Met (%)", aggregator="avg", readonly=True,
-        help="Of the complaints under an SLA whose targets are all reached or failed, the share with none failed.")
+        string="SLA Met (%)",
+        aggregator="avg",
+        readonly=True,
+        help="Of the complaints under an SLA whose targets are all reached or failed, the share with none failed.",
+    )
     reopened = fields.Float(string="Reopened (%)", aggregator="avg", readonly=True)
     compensation_amount = fields.Float(string="Compensation", aggregator="sum", readonly=True)
     csat = fields.Float(
-        string="CSAT (%)", aggregator="avg", readonly=True,
-        help="Of the complaints with feedback, the share rated 4 or 5 stars.")
+        string="CSAT (%)",
+        aggregator="avg",
+        readonly=True,
+        help="Of the complaints with feedback, the share rated 4 or 5 stars.",
+    )
 
     _depends = {
         "complaint.complaint": [
-            "name", "company_id", "date_received", "team_id", "user_id", "category_id", "product_id", "channel",
-            "severity", "stage_id", "is_closed", "partner_id", "commercial_partner_id", "date_acknowledged",
-            "date_resolved", "staff_reply_count", "reopen_count", "is_repeat", "compensation_amount",
-            "feedback_rating", "active",
+            "name",
+            "company_id",
+            "date_received",
+            "team_id",
+            "user_id",
+            "category_id",
+            "product_id",
+            "channel",
+            "severity",
+            "stage_id",
+            "is_closed",
+            "partner_id",
+            "commercial_partner_id",
+            "date_acknowledged",
+            "date_resolved",
+            "staff_reply_count",
+            "reopen_count",
+            "is_repeat",
+            "compensation_amount",
+            "feedback_rating",
+            "active",
         ],
         "complaint.sla.status": ["complaint_id", "deadline", "reached_date"],
         "res.partner": ["country_id", "user_id"],
@@ -77,7 +106,8 @@ class ComplaintReport(models.Model):
 
     @property
     def _table_query(self):
-        return SQL("""
+        return SQL(
+            """
             SELECT c.id, c.id AS complaint_id, c.name, c.company_id, c.date_received, c.date_resolved,
                    c.team_id, c.user_id,
                    c.category_id, c.product_id, t.categ_id AS product_categ_id, c.channel, c.severity,
@@ -105,7 +135,9 @@ class ComplaintReport(models.Model):
                    GROUP BY complaint_id
               ) sla ON sla.complaint_id = c.id
              WHERE c.active
-        """, now=fields.Datetime.now())
+        """,
+            now=fields.Datetime.now(),
+        )
 
     @api.model
     def _without_jit(self):
@@ -134,11 +166,23 @@ class ComplaintReport(models.Model):
         for key, label, kind, better in self._dashboard_kpi_labels():
             value, domain = current[key]
             # open and overdue are counts of today: no earlier figure to compare with
-            kpis.append({"key": key, "label": label, "kind": kind, "better": better, "value": value,
-                         "previous": previous[key][0] if compared and key not in ("open", "overdue") else None,
-                         "domain": domain})
-        return {"days": days, "kpis": kpis, "trend": self._dashboard_trend(now),
-                "categories": self._dashboard_categories(start, now)}
+            kpis.append(
+                {
+                    "key": key,
+                    "label": label,
+                    "kind": kind,
+                    "better": better,
+                    "value": value,
+                    "previous": previous[key][0] if compared and key not in ("open", "overdue") else None,
+                    "domain": domain,
+                }
+            )
+        return {
+            "days": days,
+            "kpis": kpis,
+            "trend": self._dashboard_trend(now),
+            "categories": self._dashboard_categories(start, now),
+        }
 
     def _dashboard_kpi_labels(self):
         # key, label, kind of number, which way is better
@@ -160,13 +204,17 @@ class ComplaintReport(models.Model):
         received = [("date_received", ">=", start), ("date_received", "<", end)]
         resolved = [("date_resolved", ">=", start), ("date_resolved", "<", end)]
         [(fcr, repeat, sla_met, csat)] = self._read_group(
-            received, [], ["fcr:avg", "repeat:avg", "sla_met:avg", "csat:avg"])
+            received, [], ["fcr:avg", "repeat:avg", "sla_met:avg", "csat:avg"]
+        )
         resolved_ids = self.env["complaint.complaint"]._search(resolved)
         query = self._search([("id", "in", resolved_ids)])
-        [(mean, median)] = self.env.execute_query(SQL(
-            "SELECT avg(%(h)s), percentile_cont(0.5) WITHIN GROUP (ORDER BY %(h)s) FROM %(from)s WHERE %(where)s",
-            h=SQL.identifier(query.table, "hours_to_resolve"),
-            **{"from": query.from_clause, "where": query.where_clause}))
+        [(mean, median)] = self.env.execute_query(
+            SQL(
+                "SELECT avg(%(h)s), percentile_cont(0.5) WITHIN GROUP (ORDER BY %(h)s) FROM %(from)s WHERE %(where)s",
+                h=SQL.identifier(query.table, "hours_to_resolve"),
+                **{"from": query.from_clause, "where": query.where_clause},
+            )
+        )
         Complaint = self.env["complaint.complaint"]
         # open: still to be resolved (a resolved complaint waits for its closing, it is not open)
         open_domain = [("is_closed", "=", False), ("stage_id.is_resolved", "=", False), ("date_received", "<", end)]
@@ -192,30 +240,48 @@ class ComplaintReport(models.Model):
 
         local_now = pytz.utc.localize(now).astimezone(tz).replace(tzinfo=None)
         start = (local_now - relativedelta(months=11)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-        counts = dict(self.with_context(tz=tz_name)._read_group(
-            [("date_received", ">=", utc(start))], ["date_received:month"], ["__count"]))
+        counts = dict(
+            self.with_context(tz=tz_name)._read_group(
+                [("date_received", ">=", utc(start))], ["date_received:month"], ["__count"]
+            )
+        )
         trend = []
         for index in range(12):
             month = start + relativedelta(months=index)
-            trend.append({
-                "label": tools.format_date(self.env, month, date_format="MMMM y"),
-                "short": tools.format_date(self.env, month, date_format="MMM yy"),
-                "count": counts.get(month, 0),
-                "domain": [("date_received", ">=", utc(month)),
-                           ("date_received", "<", utc(month + relativedelta(months=1)))],
-            })
+            trend.append(
+                {
+                    "label": tools.format_date(self.env, month, date_format="MMMM y"),
+                    "short": tools.format_date(self.env, month, date_format="MMM yy"),
+                    "count": counts.get(month, 0),
+                    "domain": [
+                        ("date_received", ">=", utc(month)),
+                        ("date_received", "<", utc(month + relativedelta(months=1))),
+                    ],
+                }
+            )
         return trend
 
     def _dashboard_categories(self, start, end):
         start, end = fields.Datetime.to_string(start), fields.Datetime.to_string(end)
-        groups = self._read_group([("date_received", ">=", start), ("date_received", "<", end)],
-                                  ["category_id"], ["__count"], order="__count desc", limit=8)
-        return [{
-            "label": category.display_name or self.env._("No category"),
-            "count": count,
-            "domain": [("date_received", ">=", start), ("date_received", "<", end),
-                       ("category_id", "=", category.id or False)],
-        } for category, count in groups]
+        groups = self._read_group(
+            [("date_received", ">=", start), ("date_received", "<", end)],
+            ["category_id"],
+            ["__count"],
+            order="__count desc",
+            limit=8,
+        )
+        return [
+            {
+                "label": category.display_name or self.env._("No category"),
+                "count": count,
+                "domain": [
+                    ("date_received", ">=", start),
+                    ("date_received", "<", end),
+                    ("category_id", "=", category.id or False),
+                ],
+            }
+            for category, count in groups
+        ]
 
     # ------------------------------------------------------------
     # PUBLIC STATISTICS
@@ -261,7 +327,9 @@ class ComplaintReport(models.Model):
         # sudo: aggregates only; visitors may not read complaints
         report = self.sudo()
         report._without_jit()
-        rows = report.env.execute_query(SQL("""
+        rows = report.env.execute_query(
+            SQL(
+                """
             WITH received AS (
                 SELECT width_bucket(%(received)s, %(starts)s::date[]) AS month, count(*) AS received
                   FROM (%(table)s) r
@@ -279,10 +347,19 @@ class ComplaintReport(models.Model):
                    resolved.median_hours, resolved.sla_met
               FROM received FULL JOIN resolved USING (month)
              ORDER BY month
-        """, table=self._table_query, company=company_id, since=since(starts[0]), starts=starts,
-            received=local_day("date_received"), resolved=local_day("date_resolved")))
+        """,
+                table=self._table_query,
+                company=company_id,
+                since=since(starts[0]),
+                starts=starts,
+                received=local_day("date_received"),
+                resolved=local_day("date_resolved"),
+            )
+        )
         period_since = since(period_start)
-        [period] = report.env.execute_query(SQL("""
+        [period] = report.env.execute_query(
+            SQL(
+                """
             SELECT count(*) FILTER (WHERE r.date_received >= %(since)s),
                    count(*) FILTER (WHERE r.date_resolved >= %(since)s),
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY r.hours_to_resolve)
@@ -290,23 +367,44 @@ class ComplaintReport(models.Model):
                    avg(r.sla_met) FILTER (WHERE r.date_resolved >= %(since)s)
               FROM (%(table)s) r
              WHERE r.company_id = %(company)s AND (r.date_received >= %(since)s OR r.date_resolved >= %(since)s)
-        """, table=self._table_query, company=company_id, since=period_since))
-        categories = report.env.execute_query(SQL("""
+        """,
+                table=self._table_query,
+                company=company_id,
+                since=period_since,
+            )
+        )
+        categories = report.env.execute_query(
+            SQL(
+                """
             SELECT category_id, count(*) FROM (%(table)s) r
              WHERE r.company_id = %(company)s AND r.date_received >= %(since)s AND r.category_id IS NOT NULL
              GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5
-        """, table=self._table_query, company=company_id, since=period_since))
-        names = {category.id: category.display_name
-                 for category in self.env["complaint.category"].sudo().browse([row[0] for row in categories])}
+        """,
+                table=self._table_query,
+                company=company_id,
+                since=period_since,
+            )
+        )
+        names = {
+            category.id: category.display_name
+            for category in self.env["complaint.category"].sudo().browse([row[0] for row in categories])
+        }
         days = self._public_number_formats()["number"](DEFAULT_PERIOD_DAYS)
         return {
             "period": dict(
                 zip(("received", "resolved", "median_hours", "sla_met"), period, strict=True),
                 title=self.env._("Last %(days)s days", days=days),
-                topics_title=self.env._("Main topics of the last %(days)s days", days=days)),
+                topics_title=self.env._("Main topics of the last %(days)s days", days=days),
+            ),
             "months": [
-                {"month": month_label(self.env, starts[bucket - 1], self.env.lang), "received": received,
-                 "resolved": resolved, "median_hours": median, "sla_met": sla_met}
-                for bucket, received, resolved, median, sla_met in rows],
+                {
+                    "month": month_label(self.env, starts[bucket - 1], self.env.lang),
+                    "received": received,
+                    "resolved": resolved,
+                    "median_hours": median,
+                    "sla_met": sla_met,
+                }
+                for bucket, received, resolved, median, sla_met in rows
+            ],
             "categories": [{"name": names[category_id], "count": count} for category_id, count in categories],
         }

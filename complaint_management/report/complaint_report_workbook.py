@@ -27,13 +27,19 @@ class ComplaintReportWorkbook:
         }
         rtl = self.env["res.lang"]._get_data(code=self.env.lang or "en_US").direction == "rtl"
         month_group, month_name = self.request._month_group()
-        total, (months, categories, products, teams, agents) = self.request._aggregates([
-            month_group, self.request._name_of("complaint.category", "category_id"),
-            self.request._name_of("product.product", "product_id"), self.request._name_of("complaint.team", "team_id"),
-            self.request._name_of("res.users", "user_id")])
+        total, (months, categories, products, teams, agents) = self.request._aggregates(
+            [
+                month_group,
+                self.request._name_of("complaint.category", "category_id"),
+                self.request._name_of("product.product", "product_id"),
+                self.request._name_of("complaint.team", "team_id"),
+                self.request._name_of("res.users", "user_id"),
+            ]
+        )
         self._sheet_summary(workbook, formats, rtl, total)
-        self._sheet_groups(workbook, formats, rtl, self.env._("Trend"), self.env._("Month"), months,
-                           chart=True, name_group=month_name)
+        self._sheet_groups(
+            workbook, formats, rtl, self.env._("Trend"), self.env._("Month"), months, chart=True, name_group=month_name
+        )
         self._sheet_groups(workbook, formats, rtl, self.env._("Categories"), self.env._("Category"), categories)
         self._sheet_groups(workbook, formats, rtl, self.env._("Products"), self.env._("Product"), products)
         self._sheet_groups(workbook, formats, rtl, self.env._("SLA"), self.env._("Team"), teams)
@@ -82,10 +88,18 @@ class ComplaintReportWorkbook:
 
     def _sheet_groups(self, workbook, formats, rtl, title, key_label, rows, chart=False, name_group=None):
         sheet = self._new_sheet(workbook, title, rtl)
-        headers = [key_label, self.env._("Complaints"), self.env._("Resolved"), self.env._("Mean hours to resolve"),
-                   self.env._("Median hours to resolve"), self.env._("First-contact resolution"),
-                   self.env._("Repeat"), self.env._("SLA compliance"), self.env._("CSAT"),
-                   self.env._("Compensation")]
+        headers = [
+            key_label,
+            self.env._("Complaints"),
+            self.env._("Resolved"),
+            self.env._("Mean hours to resolve"),
+            self.env._("Median hours to resolve"),
+            self.env._("First-contact resolution"),
+            self.env._("Repeat"),
+            self.env._("SLA compliance"),
+            self.env._("CSAT"),
+            self.env._("Compensation"),
+        ]
         kinds = [None, "int", "int", "hours", "hours", "percent", "percent", "percent", "percent", "money"]
         sheet.set_column(0, 0, 30)
         sheet.set_column(1, len(headers) - 1, 14)
@@ -103,10 +117,14 @@ class ComplaintReportWorkbook:
         if chart and rows:
             line = workbook.add_chart({"type": "line"})
             sheet_ref = title[:31]
-            line.add_series({
-                "name": self.env._("Complaints"), "categories": [sheet_ref, 1, 0, len(rows), 0],
-                "values": [sheet_ref, 1, 1, len(rows), 1], "marker": {"type": "circle"},
-            })
+            line.add_series(
+                {
+                    "name": self.env._("Complaints"),
+                    "categories": [sheet_ref, 1, 0, len(rows), 0],
+                    "values": [sheet_ref, 1, 1, len(rows), 1],
+                    "marker": {"type": "circle"},
+                }
+            )
             line.add_series({"name": self.env._("Resolved"), "values": [sheet_ref, 1, 2, len(rows), 2]})
             line.set_title({"name": self.env._("Complaints per month")})
             line.set_legend({"position": "bottom"})
@@ -114,8 +132,7 @@ class ComplaintReportWorkbook:
 
     def _sheet_repeat_customers(self, workbook, formats, rtl):
         sheet = self._new_sheet(workbook, self.env._("Repeat customers"), rtl)
-        headers = [self.env._("Customer"), self.env._("Complaints"), self.env._("Repeats"),
-                   self.env._("Last received")]
+        headers = [self.env._("Customer"), self.env._("Complaints"), self.env._("Repeats"), self.env._("Last received")]
         sheet.set_column(0, 0, 36)
         sheet.set_column(1, 3, 16)
         for col, header in enumerate(headers):
@@ -129,10 +146,20 @@ class ComplaintReportWorkbook:
 
     def _sheet_complaints(self, workbook, formats, rtl):
         sheet = self._new_sheet(workbook, self.env._("Complaints"), rtl)
-        headers = [self.env._("Tracking code"), self.env._("Received"), self.env._("Customer"), self.env._("Category"),
-                   self.env._("Product"), self.env._("Team"), self.env._("Assigned to"), self.env._("Stage"),
-                   self.env._("Hours to resolve"), self.env._("First-contact resolution"),
-                   self.env._("SLA met"), self.env._("CSAT")]
+        headers = [
+            self.env._("Tracking code"),
+            self.env._("Received"),
+            self.env._("Customer"),
+            self.env._("Category"),
+            self.env._("Product"),
+            self.env._("Team"),
+            self.env._("Assigned to"),
+            self.env._("Stage"),
+            self.env._("Hours to resolve"),
+            self.env._("First-contact resolution"),
+            self.env._("SLA met"),
+            self.env._("CSAT"),
+        ]
         sheet.set_column(0, 1, 18)
         sheet.set_column(2, 7, 22)
         sheet.set_column(8, 11, 14)

@@ -27,11 +27,16 @@ class ComplaintSlaReport(models.Model):
     reached_date = fields.Datetime(string="Reached On", readonly=True)
     status = fields.Selection(SLA_STATUSES, readonly=True)
     compliance = fields.Float(
-        string="SLA Compliance (%)", aggregator="avg", readonly=True,
-        help="Share of the targets reached in time among those met or failed (ongoing ones left out).")
+        string="SLA Compliance (%)",
+        aggregator="avg",
+        readonly=True,
+        help="Share of the targets reached in time among those met or failed (ongoing ones left out).",
+    )
     hours_late = fields.Float(
-        aggregator="avg", readonly=True,
-        help="Hours between the deadline and the target's reaching (or now), round the clock; 0 when in time.")
+        aggregator="avg",
+        readonly=True,
+        help="Hours between the deadline and the target's reaching (or now), round the clock; 0 when in time.",
+    )
 
     _depends = {
         "complaint.sla.status": ["complaint_id", "policy_id", "target", "deadline", "reached_date"],
@@ -40,7 +45,8 @@ class ComplaintSlaReport(models.Model):
 
     @property
     def _table_query(self):
-        return SQL("""
+        return SQL(
+            """
             SELECT s.id, s.complaint_id, s.policy_id, s.target, s.deadline, s.reached_date,
                    c.team_id, c.user_id, c.category_id, c.company_id, c.date_received,
                    CASE WHEN s.deadline < coalesce(s.reached_date, %(now)s) THEN 'failed'
@@ -54,4 +60,6 @@ class ComplaintSlaReport(models.Model):
               FROM complaint_sla_status s
               JOIN complaint_complaint c ON c.id = s.complaint_id
              WHERE c.active
-        """, now=fields.Datetime.now())
+        """,
+            now=fields.Datetime.now(),
+        )

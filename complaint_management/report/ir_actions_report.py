@@ -22,11 +22,13 @@ class IrActionsReport(models.Model):
             return super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
         # the context for styles and texts, `lang` for the page's direction (web.report_layout)
         return super(IrActionsReport, self.with_context(lang=lang))._render_qweb_pdf(
-            report_ref, res_ids=res_ids, data=dict(data or {}, lang=lang))
+            report_ref, res_ids=res_ids, data=dict(data or {}, lang=lang)
+        )
 
     def _render_qweb_html(self, report_ref, docids, data=None):
         lang = self._letter_language(report_ref, docids)
         if not lang:
             return super()._render_qweb_html(report_ref, docids, data=data)
         return super(IrActionsReport, self.with_context(lang=lang))._render_qweb_html(
-            report_ref, docids, data=dict(data or {}, lang=lang))
+            report_ref, docids, data=dict(data or {}, lang=lang)
+        )

@@ -18,8 +18,12 @@ class ComplaintCommon(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_notrack=True))
         user_group = "base.group_user,complaint_management.group_complaint_user"
         cls.manager = new_test_user(
-            cls.env, login="cm_manager", name="Maryam Manager", email="manager@example.com",
-            groups="base.group_user,complaint_management.group_complaint_manager")
+            cls.env,
+            login="cm_manager",
+            name="Maryam Manager",
+            email="manager@example.com",
+            groups="base.group_user,complaint_management.group_complaint_manager",
+        )
         cls.user_a1 = new_test_user(cls.env, login="cm_a1", name="Ali A1", email="a1@example.com", groups=user_group)
         cls.user_a2 = new_test_user(cls.env, login="cm_a2", name="Bita A2", email="a2@example.com", groups=user_group)
         cls.user_a3 = new_test_user(cls.env, login="cm_a3", name="Cyrus A3", email="a3@example.com", groups=user_group)
@@ -37,24 +41,30 @@ class ComplaintCommon(TransactionCase):
         cls.category_billing = Category.create({"name": "Test billing"})
 
         Team = cls.env["complaint.team"]
-        cls.team_a = Team.create({
-            "name": "Team A",
-            "member_ids": [(6, 0, (cls.user_a1 | cls.user_a2 | cls.user_a3).ids)],
-            "assignment_method": "round_robin",
-            "category_ids": [(6, 0, cls.category_delivery.ids)],
-        })
-        cls.team_b = Team.create({
-            "name": "Team B",
-            "member_ids": [(6, 0, cls.user_b1.ids)],
-            "leader_id": cls.user_b1.id,
-            "category_ids": [(6, 0, cls.category_billing.ids)],
-        })
+        cls.team_a = Team.create(
+            {
+                "name": "Team A",
+                "member_ids": [(6, 0, (cls.user_a1 | cls.user_a2 | cls.user_a3).ids)],
+                "assignment_method": "round_robin",
+                "category_ids": [(6, 0, cls.category_delivery.ids)],
+            }
+        )
+        cls.team_b = Team.create(
+            {
+                "name": "Team B",
+                "member_ids": [(6, 0, cls.user_b1.ids)],
+                "leader_id": cls.user_b1.id,
+                "category_ids": [(6, 0, cls.category_billing.ids)],
+            }
+        )
 
         Partner = cls.env["res.partner"]
-        cls.customer = Partner.create({
-            "name": "Parsa Trading", "is_company": True, "email": "info@parsa.example.com", "lang": "en_US"})
-        cls.customer_contact = Partner.create({
-            "name": "Sara Parsa", "parent_id": cls.customer.id, "email": "sara@parsa.example.com"})
+        cls.customer = Partner.create(
+            {"name": "Parsa Trading", "is_company": True, "email": "info@parsa.example.com", "lang": "en_US"}
+        )
+        cls.customer_contact = Partner.create(
+            {"name": "Sara Parsa", "parent_id": cls.customer.id, "email": "sara@parsa.example.com"}
+        )
         cls.other_customer = Partner.create({"name": "Other Ltd", "email": "hello@other.example.com"})
 
     @classmethod
@@ -75,16 +85,26 @@ class ComplaintPortalCommon(HttpCase):
         super().setUpClass()
         cls.team = cls.env["complaint.team"].create({"name": "Portal team", "response_hours": 24})
         cls.portal_a = new_test_user(
-            cls.env, login="cm_portal_a", name="Reza Portal", email="reza@portal-a.example.com",
-            groups="base.group_portal")
+            cls.env,
+            login="cm_portal_a",
+            name="Reza Portal",
+            email="reza@portal-a.example.com",
+            groups="base.group_portal",
+        )
         cls.portal_b = new_test_user(
-            cls.env, login="cm_portal_b", name="Nina Portal", email="nina@portal-b.example.com",
-            groups="base.group_portal")
+            cls.env,
+            login="cm_portal_b",
+            name="Nina Portal",
+            email="nina@portal-b.example.com",
+            groups="base.group_portal",
+        )
         Complaint = cls.env["complaint.complaint"]
-        cls.complaint_a = Complaint.create({
-            "subject": "Lamp arrived broken", "partner_id": cls.portal_a.partner_id.id, "team_id": cls.team.id})
-        cls.complaint_b = Complaint.create({
-            "subject": "Invoice is wrong", "partner_id": cls.portal_b.partner_id.id, "team_id": cls.team.id})
+        cls.complaint_a = Complaint.create(
+            {"subject": "Lamp arrived broken", "partner_id": cls.portal_a.partner_id.id, "team_id": cls.team.id}
+        )
+        cls.complaint_b = Complaint.create(
+            {"subject": "Invoice is wrong", "partner_id": cls.portal_b.partner_id.id, "team_id": cls.team.id}
+        )
         # the public form may be sent at once; the robot check has its own test
         cls.env["ir.config_parameter"].set_param("complaint_management.form_min_seconds", 0)
         # every test comes from 127.0.0.1: attempts a served database made from there do not count
@@ -111,25 +131,45 @@ class ComplaintSlaCommon(ComplaintCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.calendar = cls.env["resource.calendar"].create({
-            "name": "Office hours", "tz": "UTC",
-            "attendance_ids": [(0, 0, {
-                "name": f"{day} {period}", "dayofweek": str(day), "hour_from": start, "hour_to": end,
-                "day_period": period,
-            }) for day in range(5) for period, start, end in (("morning", 8, 12), ("afternoon", 13, 17))],
-        })
+        cls.calendar = cls.env["resource.calendar"].create(
+            {
+                "name": "Office hours",
+                "tz": "UTC",
+                "attendance_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": f"{day} {period}",
+                            "dayofweek": str(day),
+                            "hour_from": start,
+                            "hour_to": end,
+                            "day_period": period,
+                        },
+                    )
+                    for day in range(5)
+                    for period, start, end in (("morning", 8, 12), ("afternoon", 13, 17))
+                ],
+            }
+        )
         cls.team_a.resource_calendar_id = cls.calendar
-        cls.policy = cls.env["complaint.sla.policy"].create({
-            "name": "Standard", "team_id": cls.team_a.id, "acknowledge_hours": 4, "resolve_hours": 16,
-            "pause_stage_ids": [(6, 0, cls.stage_waiting.ids)],
-        })
+        cls.policy = cls.env["complaint.sla.policy"].create(
+            {
+                "name": "Standard",
+                "team_id": cls.team_a.id,
+                "acknowledge_hours": 4,
+                "resolve_hours": 16,
+                "pause_stage_ids": [(6, 0, cls.stage_waiting.ids)],
+            }
+        )
 
     def _complaint(self, **values):
         return self._create_complaint(category_id=self.category_late.id, **values)
 
     def _sla(self, complaint, target, policy=None):
         return complaint.sla_status_ids.filtered(
-            lambda s: s.target == target and s.policy_id == (policy or self.policy))
+            lambda s: s.target == target and s.policy_id == (policy or self.policy)
+        )
 
 
 class CommittedCase(TransactionCase):
@@ -159,14 +199,16 @@ class ComplaintAnalysisCommon(ComplaintCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["complaint.sla.policy"].create({
-            "name": "Three hours", "team_id": cls.team_a.id, "working_hours": False, "acknowledge_hours": 3})
+        cls.env["complaint.sla.policy"].create(
+            {"name": "Three hours", "team_id": cls.team_a.id, "working_hours": False, "acknowledge_hours": 3}
+        )
         cls.team_b.category_ids = False  # billing complaints stay with team A here
 
         def reply(complaint, times):
             for _i in range(times):
                 complaint.with_user(cls.user_a1).message_post(
-                    body="Our answer", message_type="comment", subtype_xmlid="mail.mt_comment")
+                    body="Our answer", message_type="comment", subtype_xmlid="mail.mt_comment"
+                )
 
         def received(day, **values):
             with freeze_time(f"2026-03-{day:02d} 10:00:00"):
@@ -197,5 +239,6 @@ class ComplaintAnalysisCommon(ComplaintCommon):
 
         for complaint, rating in ((cls.a, 5), (cls.b, 2)):
             cls.env["complaint.feedback"]._request_for(complaint)._answer(
-                {"rating": rating, "solved": "yes", "handling_rating": rating, "recommend": "8"})
+                {"rating": rating, "solved": "yes", "handling_rating": rating, "recommend": "8"}
+            )
         cls.Report = cls.env["complaint.report"]

@@ -56,37 +56,52 @@ class TestAccessibility(HttpCase):
         cls.env["ir.module.module"]._load_module_terms(["complaint_management"], ["fa_IR"])
         cls.env.company.complaint_public_statistics = True
         cls.portal_user = new_test_user(
-            cls.env, login="cm_axe", name="Sima Axe", email="sima@example.com", groups="base.group_portal")
+            cls.env, login="cm_axe", name="Sima Axe", email="sima@example.com", groups="base.group_portal"
+        )
         resolved = cls.env.ref("complaint_management.complaint_stage_resolved")
-        cls.complaint = cls.env["complaint.complaint"].create({
-            "subject": "Heater stopped working", "partner_id": cls.portal_user.partner_id.id,
-            "description": "<p>It stopped after two days.</p>", "resolution_type": "replacement",
-            "resolution": "<p>We replaced the heater.</p>", "stage_id": resolved.id})
-        cls.complaint.message_post(body="We are looking into it.", message_type="comment",
-                                   subtype_xmlid="mail.mt_comment")
+        cls.complaint = cls.env["complaint.complaint"].create(
+            {
+                "subject": "Heater stopped working",
+                "partner_id": cls.portal_user.partner_id.id,
+                "description": "<p>It stopped after two days.</p>",
+                "resolution_type": "replacement",
+                "resolution": "<p>We replaced the heater.</p>",
+                "stage_id": resolved.id,
+            }
+        )
+        cls.complaint.message_post(
+            body="We are looking into it.", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
         persian = cls.env["res.partner"].create({"name": "Dariush", "email": "dariush@example.com", "lang": "fa_IR"})
         persian_complaint = cls.complaint.copy({"partner_id": persian.id, "stage_id": resolved.id})
         Feedback = cls.env["complaint.feedback"]
         cls.feedback_urls = {
             lang: f"/complaints/feedback/{Feedback._request_for(complaint).access_token}"
-            for lang, complaint in (("en", cls.complaint), ("fa", persian_complaint))}
+            for lang, complaint in (("en", cls.complaint), ("fa", persian_complaint))
+        }
 
     def _audit(self, url, login=None):
         self.assertTrue(AXE.exists(), f"{AXE} is missing: run `npm ci` at the repository's root")
         if not hasattr(self, "axe_url"):
-            axe = self.env["ir.attachment"].create({
-                "name": "axe.min.js", "raw": AXE.read_bytes(), "mimetype": "text/javascript", "public": True})
+            axe = self.env["ir.attachment"].create(
+                {"name": "axe.min.js", "raw": AXE.read_bytes(), "mimetype": "text/javascript", "public": True}
+            )
             self.axe_url = f"/web/content/{axe.id}"
         signal = f"axe: no serious violation on {url}"
         with self.subTest(url=url, login=login):
-            self.browser_js(url, AUDIT % (json.dumps(self.axe_url), json.dumps(signal)),
-                            login=login, success_signal=signal)
+            self.browser_js(
+                url, AUDIT % (json.dumps(self.axe_url), json.dumps(signal)), login=login, success_signal=signal
+            )
 
     def test_public_pages(self):
         token = self.complaint._portal_ensure_token()
         for prefix in ("", "/fa"):
-            for page in ("/complaints/new", "/complaints/track", "/complaints/statistics",
-                         f"/my/complaints/{self.complaint.id}?access_token={token}"):
+            for page in (
+                "/complaints/new",
+                "/complaints/track",
+                "/complaints/statistics",
+                f"/my/complaints/{self.complaint.id}?access_token={token}",
+            ):
                 self._audit(prefix + page)
         for url in self.feedback_urls.values():
             self._audit(url)

@@ -14,21 +14,37 @@ class TestCompanyIsolation(ComplaintCommon):
         super().setUpClass()
         cls.sister = cls.env["res.company"].create({"name": "Sister Shop"})
         cls.sister_manager = new_test_user(
-            cls.env, login="cm_sister", name="Farzaneh Sister", company_id=cls.sister.id,
+            cls.env,
+            login="cm_sister",
+            name="Farzaneh Sister",
+            company_id=cls.sister.id,
             company_ids=[(6, 0, cls.sister.ids)],
-            groups="base.group_user,complaint_management.group_complaint_manager")
-        cls.sister_team = cls.env["complaint.team"].create({
-            "name": "Sister team", "company_id": cls.sister.id, "member_ids": [(6, 0, cls.sister_manager.ids)]})
-        cls.sister_complaint = cls.env["complaint.complaint"].create({
-            "subject": "Sister's", "company_id": cls.sister.id, "team_id": cls.sister_team.id,
-            "partner_id": cls.other_customer.id})
-        cls.as_sister = cls.env(user=cls.sister_manager, context=dict(
-            cls.env.context, allowed_company_ids=cls.sister.ids))
+            groups="base.group_user,complaint_management.group_complaint_manager",
+        )
+        cls.sister_team = cls.env["complaint.team"].create(
+            {"name": "Sister team", "company_id": cls.sister.id, "member_ids": [(6, 0, cls.sister_manager.ids)]}
+        )
+        cls.sister_complaint = cls.env["complaint.complaint"].create(
+            {
+                "subject": "Sister's",
+                "company_id": cls.sister.id,
+                "team_id": cls.sister_team.id,
+                "partner_id": cls.other_customer.id,
+            }
+        )
+        cls.as_sister = cls.env(
+            user=cls.sister_manager, context=dict(cls.env.context, allowed_company_ids=cls.sister.ids)
+        )
 
     def test_standard_policy_stays_with_its_team_and_covers_all(self):
         standard = self.sister_team._standard_policy().with_env(self.as_sister)
-        for vals in ({"team_id": self.team_a.id}, {"category_ids": [(6, 0, self.category_late.ids)]},
-                     {"channel": "email"}, {"severity": "high"}, {"is_team_standard": False}):
+        for vals in (
+            {"team_id": self.team_a.id},
+            {"category_ids": [(6, 0, self.category_late.ids)]},
+            {"channel": "email"},
+            {"severity": "high"},
+            {"is_team_standard": False},
+        ):
             with self.subTest(vals=vals), self.assertRaises(UserError):
                 standard.write(vals)
         standard.write({"working_hours": False, "acknowledge_hours": 2})  # its clock and hours may change

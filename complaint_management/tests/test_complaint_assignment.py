@@ -7,7 +7,6 @@ from .common import ComplaintCommon
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestComplaintAssignment(ComplaintCommon):
-
     def _assert_fair(self, complaints, members):
         counts = Counter(complaint.user_id for complaint in complaints)
         self.assertEqual(set(counts), set(members), "every member got complaints, nobody else")
@@ -15,7 +14,8 @@ class TestComplaintAssignment(ComplaintCommon):
 
     def test_round_robin_fair_over_30_in_one_batch(self):
         complaints = self.env["complaint.complaint"].create(
-            [{"subject": f"RR {i}", "team_id": self.team_a.id} for i in range(30)])
+            [{"subject": f"RR {i}", "team_id": self.team_a.id} for i in range(30)]
+        )
         self._assert_fair(complaints, self.team_a.member_ids)
         self.assertEqual(Counter(c.user_id for c in complaints).most_common(1)[0][1], 10)
 
@@ -33,10 +33,12 @@ class TestComplaintAssignment(ComplaintCommon):
         self.team_a.assignment_method = "balanced"
         # user_a1 already holds 4 open complaints, user_a2 one closed complaint
         self.env["complaint.complaint"].create(
-            [{"subject": f"Old {i}", "team_id": self.team_a.id, "user_id": self.user_a1.id} for i in range(4)])
+            [{"subject": f"Old {i}", "team_id": self.team_a.id, "user_id": self.user_a1.id} for i in range(4)]
+        )
         self._create_complaint(team_id=self.team_a.id, user_id=self.user_a2.id, stage_id=self.stage_closed.id)
         complaints = self.env["complaint.complaint"].create(
-            [{"subject": f"Bal {i}", "team_id": self.team_a.id} for i in range(30)])
+            [{"subject": f"Bal {i}", "team_id": self.team_a.id} for i in range(30)]
+        )
         load = Counter(complaint.user_id for complaint in complaints)
         totals = {user: load[user] + (4 if user == self.user_a1 else 0) for user in self.team_a.member_ids}
         self.assertLessEqual(max(totals.values()) - min(totals.values()), 1, totals)
@@ -81,8 +83,9 @@ class TestComplaintAssignment(ComplaintCommon):
         complaints = Complaint.browse()
         for i in range(6):  # the form sends the assignee it showed
             draft = Complaint.new({"subject": f"Form {i}", "team_id": self.team_a.id})
-            complaints |= Complaint.create({"subject": f"Form {i}", "team_id": self.team_a.id,
-                                           "user_id": draft.user_id.id})
+            complaints |= Complaint.create(
+                {"subject": f"Form {i}", "team_id": self.team_a.id, "user_id": draft.user_id.id}
+            )
         self._assert_fair(complaints, self.team_a.member_ids)
 
     def test_leader_outside_members_kept(self):
@@ -93,8 +96,9 @@ class TestComplaintAssignment(ComplaintCommon):
 
     def test_category_routes_to_team_of_same_company(self):
         other_company = self.env["res.company"].create({"name": "Sister Co"})
-        self.env["complaint.team"].create({
-            "name": "Sister team", "company_id": other_company.id, "category_ids": [(6, 0, self.category_billing.ids)]})
+        self.env["complaint.team"].create(
+            {"name": "Sister team", "company_id": other_company.id, "category_ids": [(6, 0, self.category_billing.ids)]}
+        )
         self.assertEqual(self._create_complaint(category_id=self.category_billing.id).team_id, self.team_b)
 
     def test_form_team_change_moves_round_robin(self):

@@ -5,18 +5,25 @@ from .common import ComplaintCommon
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestComplaintCanned(ComplaintCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         Response = cls.env["complaint.canned.response"]
         Response.search([]).active = False  # the demo's responses aside
-        cls.delivery = Response.create({
-            "name": "Courier contacted", "category_ids": [(6, 0, cls.category_delivery.ids)],
-            "body": "<p>We asked the courier to deliver again.</p>"})
-        cls.billing = Response.create({
-            "name": "Invoice corrected", "category_ids": [(6, 0, cls.category_billing.ids)],
-            "body": "<p>Your invoice is corrected.</p>"})
+        cls.delivery = Response.create(
+            {
+                "name": "Courier contacted",
+                "category_ids": [(6, 0, cls.category_delivery.ids)],
+                "body": "<p>We asked the courier to deliver again.</p>",
+            }
+        )
+        cls.billing = Response.create(
+            {
+                "name": "Invoice corrected",
+                "category_ids": [(6, 0, cls.category_billing.ids)],
+                "body": "<p>Your invoice is corrected.</p>",
+            }
+        )
         cls.general = Response.create({"name": "Thanks for waiting", "body": "<p>Thank you for your patience.</p>"})
 
     def test_suggested_by_category_then_general(self):
@@ -38,9 +45,13 @@ class TestComplaintCanned(ComplaintCommon):
     def test_placeholders_take_the_complaints_values(self):
         self.env["res.lang"]._activate_lang("fa_IR")
         self.customer.lang = "fa_IR"
-        response = self.env["complaint.canned.response"].create({
-            "name": "Personal", "body": "<p>Dear {customer}, about {code} ({subject}), {handler} will call you. "
-                                        "{unknown} stays.</p>"})
+        response = self.env["complaint.canned.response"].create(
+            {
+                "name": "Personal",
+                "body": "<p>Dear {customer}, about {code} ({subject}), {handler} will call you. "
+                "{unknown} stays.</p>",
+            }
+        )
         complaint = self._create_complaint(subject="Lamp <broken>", user_id=self.user_a2.id, team_id=self.team_a.id)
         body = response._body_for(complaint)
         self.assertIn(f"Dear {self.customer.name}, about {complaint.name}", body)

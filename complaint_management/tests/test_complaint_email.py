@@ -6,8 +6,14 @@ from odoo.tools import mute_logger
 PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32).decode()
 
 
-def raw_email(message_id, subject="My washing machine leaks", sender="Ramin Sender <ramin@example.net>",
-              to="complaints@test.complaints.example.com", headers="", in_reply_to=""):
+def raw_email(
+    message_id,
+    subject="My washing machine leaks",
+    sender="Ramin Sender <ramin@example.net>",
+    to="complaints@test.complaints.example.com",
+    headers="",
+    in_reply_to="",
+):
     threading = f"In-Reply-To: {in_reply_to}\nReferences: {in_reply_to}\n" if in_reply_to else ""
     return f"""From: {sender}
 To: {to}
@@ -39,8 +45,9 @@ class TestComplaintEmail(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        domain = cls.env["mail.alias.domain"].create({
-            "name": "test.complaints.example.com", "bounce_alias": "bounce", "catchall_alias": "catchall"})
+        domain = cls.env["mail.alias.domain"].create(
+            {"name": "test.complaints.example.com", "bounce_alias": "bounce", "catchall_alias": "catchall"}
+        )
         cls.env.company.alias_domain_id = domain
         cls.team = cls.env["complaint.team"].create({"name": "Appliances", "alias_name": "complaints"})
         cls.Complaint = cls.env["complaint.complaint"]
@@ -77,8 +84,9 @@ class TestComplaintEmail(TransactionCase):
     def test_reply_threads_into_the_complaint(self):
         self._process(raw_email("<first@example.net>"))
         complaint = self._complaints()
-        self._process(raw_email("<second@example.net>", subject="Re: My washing machine leaks",
-                                in_reply_to="<first@example.net>"))
+        self._process(
+            raw_email("<second@example.net>", subject="Re: My washing machine leaks", in_reply_to="<first@example.net>")
+        )
         self.assertEqual(self._complaints(), complaint, "no second complaint")
         self.assertTrue(complaint.message_ids.filtered(lambda m: m.message_id == "<second@example.net>"))
 
@@ -120,16 +128,24 @@ The mail system could not deliver your message.
     def test_control_characters_decoded_from_headers_are_dropped(self):
         # encoded words decode to a line break in the subject, a tab and a right-to-left override in
         # the name (Python's parser already refuses line breaks in an address)
-        self._process(raw_email("<inject@example.net>", sender="=?utf-8?q?Eve=09=E2=80=AEnosaM?= <eve@example.net>",
-                                subject="=?utf-8?q?Broken=0D=0ABcc=3A_x=40example=2Eorg?="))
+        self._process(
+            raw_email(
+                "<inject@example.net>",
+                sender="=?utf-8?q?Eve=09=E2=80=AEnosaM?= <eve@example.net>",
+                subject="=?utf-8?q?Broken=0D=0ABcc=3A_x=40example=2Eorg?=",
+            )
+        )
         complaint = self._complaints()
         self.assertEqual(complaint.partner_id.name, "Eve nosaM")
         self.assertEqual(complaint.subject, "Broken Bcc: x@example.org")
 
     def test_new_sender_writing_persian_gets_a_persian_contact(self):
         self.env["res.lang"]._activate_lang("fa_IR")
-        raw = raw_email("<persian@example.net>", subject="=?utf-8?b?" + base64.b64encode(
-            "ماشین لباسشویی نشتی دارد".encode()).decode() + "?=", sender="Reza <reza.fa@example.net>")
+        raw = raw_email(
+            "<persian@example.net>",
+            subject="=?utf-8?b?" + base64.b64encode("ماشین لباسشویی نشتی دارد".encode()).decode() + "?=",
+            sender="Reza <reza.fa@example.net>",
+        )
         self._process(raw.replace("Water all over the kitchen floor after one wash.", "آب همه جای آشپزخانه را گرفت."))
         self.assertEqual(self._complaints().partner_id.lang, "fa_IR")
         # Latin letters tell nothing: the default language

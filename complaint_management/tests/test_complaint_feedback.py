@@ -17,18 +17,33 @@ class TestComplaintFeedback(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.leader = new_test_user(
-            cls.env, login="cm_fb_leader", name="Leila Leader", email="leila@example.com",
-            groups="base.group_user,complaint_management.group_complaint_user")
+            cls.env,
+            login="cm_fb_leader",
+            name="Leila Leader",
+            email="leila@example.com",
+            groups="base.group_user,complaint_management.group_complaint_user",
+        )
         cls.agent = new_test_user(
-            cls.env, login="cm_fb_agent", name="Omid Agent", email="omid@example.com",
-            groups="base.group_user,complaint_management.group_complaint_user")
-        cls.team = cls.env["complaint.team"].create({
-            "name": "Feedback team", "leader_id": cls.leader.id, "member_ids": [(6, 0, cls.agent.ids)]})
+            cls.env,
+            login="cm_fb_agent",
+            name="Omid Agent",
+            email="omid@example.com",
+            groups="base.group_user,complaint_management.group_complaint_user",
+        )
+        cls.team = cls.env["complaint.team"].create(
+            {"name": "Feedback team", "leader_id": cls.leader.id, "member_ids": [(6, 0, cls.agent.ids)]}
+        )
         cls.customer = cls.env["res.partner"].create({"name": "Kian Customer", "email": "kian@example.com"})
         cls.stage_resolved = cls.env.ref("complaint_management.complaint_stage_resolved")
-        cls.complaint = cls.env["complaint.complaint"].create({
-            "subject": "Heater stopped working", "partner_id": cls.customer.id, "team_id": cls.team.id,
-            "user_id": cls.agent.id, "stage_id": cls.stage_resolved.id})
+        cls.complaint = cls.env["complaint.complaint"].create(
+            {
+                "subject": "Heater stopped working",
+                "partner_id": cls.customer.id,
+                "team_id": cls.team.id,
+                "user_id": cls.agent.id,
+                "stage_id": cls.stage_resolved.id,
+            }
+        )
         cls.Feedback = cls.env["complaint.feedback"]
 
     def setUp(self):
@@ -47,8 +62,9 @@ class TestComplaintFeedback(HttpCase):
         self.assertEqual(self.feedback.partner_id, self.customer)
         self.assertEqual((self.feedback.team_id, self.feedback.user_id), (self.team, self.agent))
         self.assertGreaterEqual(len(self.feedback.access_token), 40)
-        self.assertAlmostEqual(self.feedback.date_expiry, self.feedback.date_requested + timedelta(days=30),
-                               delta=timedelta(seconds=1))
+        self.assertAlmostEqual(
+            self.feedback.date_expiry, self.feedback.date_requested + timedelta(days=30), delta=timedelta(seconds=1)
+        )
 
     def test_star_link_prefills_and_saves_nothing(self):
         response = self.url_open(f"{self.url}?rating=4&channel=email")
@@ -63,9 +79,17 @@ class TestComplaintFeedback(HttpCase):
         self.assertIn("Thank you for your feedback", response.text)
         self.feedback.invalidate_recordset()
         self.assertEqual(self.feedback.state, "done")
-        self.assertEqual((self.feedback.rating, self.feedback.solved, self.feedback.handling_rating,
-                          self.feedback.recommend, self.feedback.comment, self.feedback.channel),
-                         (4, "yes", 5, "9", "Quick and kind", "sms"))
+        self.assertEqual(
+            (
+                self.feedback.rating,
+                self.feedback.solved,
+                self.feedback.handling_rating,
+                self.feedback.recommend,
+                self.feedback.comment,
+                self.feedback.channel,
+            ),
+            (4, "yes", 5, "9", "Quick and kind", "sms"),
+        )
         self.assertEqual(self.complaint.feedback_rating, 4)
         self.assertEqual((self.feedback.csat, self.feedback.nps), (100.0, 100.0))
 
@@ -75,8 +99,15 @@ class TestComplaintFeedback(HttpCase):
         self.assertEqual((self.feedback.rating, self.feedback.comment), (4, "Quick and kind"), "a replay saves nothing")
 
     def test_bad_answers_refused_with_nothing_saved(self):
-        for bad in ({"rating": "6"}, {"rating": "0"}, {"rating": "five"}, {"handling_rating": "9"},
-                    {"recommend": "11"}, {"solved": "maybe"}, {"solved": ""}):
+        for bad in (
+            {"rating": "6"},
+            {"rating": "0"},
+            {"rating": "five"},
+            {"handling_rating": "9"},
+            {"recommend": "11"},
+            {"solved": "maybe"},
+            {"solved": ""},
+        ):
             with self.subTest(bad=bad):
                 response = self._post(dict(ANSWERS, **bad))
                 self.assertEqual(response.status_code, 400)
@@ -144,8 +175,8 @@ class TestComplaintFeedback(HttpCase):
             feedback = self.Feedback._request_for(self.complaint)
             feedback._answer({"rating": rating, "solved": "yes", "handling_rating": rating, "recommend": recommend})
         [(csat, handling, nps)] = self.Feedback._read_group(
-            [("team_id", "=", self.team.id), ("state", "=", "done")], [],
-            ["csat:avg", "handling_rating:avg", "nps:avg"])
+            [("team_id", "=", self.team.id), ("state", "=", "done")], [], ["csat:avg", "handling_rating:avg", "nps:avg"]
+        )
         self.assertEqual(csat, 50.0, "2 of 4 ratings are 4 or 5")
         self.assertEqual(handling, 3.25)
         self.assertEqual(nps, 25.0, "2 promoters, 1 passive, 1 detractor")
@@ -156,17 +187,32 @@ class TestComplaintFeedback(HttpCase):
         response = self._post({"solved": "no", "reopen": "1"})
         self.assertEqual(response.status_code, 200)
         self.assertIn("We have reopened your complaint", response.text)
-        self.assertRecordValues(self.feedback, [{
-            "state": "done", "solved": "no", "rating": 0, "handling_rating": 0, "recommend": False,
-            "reopen_requested": True}])
+        self.assertRecordValues(
+            self.feedback,
+            [
+                {
+                    "state": "done",
+                    "solved": "no",
+                    "rating": 0,
+                    "handling_rating": 0,
+                    "recommend": False,
+                    "reopen_requested": True,
+                }
+            ],
+        )
         self.assertNotEqual(self.complaint.stage_id, self.stage_resolved)
 
-        other = self.Feedback._request_for(self.env["complaint.complaint"].create(
-            {"subject": "Other", "partner_id": self.customer.id, "team_id": self.team.id}))
+        other = self.Feedback._request_for(
+            self.env["complaint.complaint"].create(
+                {"subject": "Other", "partner_id": self.customer.id, "team_id": self.team.id}
+            )
+        )
         other._answer({"rating": 5, "solved": "yes", "handling_rating": 4, "recommend": "6"})
         [(count, rating, csat, handling, nps)] = self.Feedback._read_group(
-            [("team_id", "=", self.team.id), ("state", "=", "done")], [],
-            ["__count", "rating:avg", "csat:avg", "handling_rating:avg", "nps:avg"])
+            [("team_id", "=", self.team.id), ("state", "=", "done")],
+            [],
+            ["__count", "rating:avg", "csat:avg", "handling_rating:avg", "nps:avg"],
+        )
         self.assertEqual((count, rating, csat, handling, nps), (2, 5.0, 100.0, 4.0, -100.0))
         [(nps,)] = self.Feedback._read_group([("id", "=", self.feedback.id)], [], ["nps:avg"])
         self.assertIs(nps, False, "no answer, no score (not a passive)")
@@ -199,8 +245,9 @@ class TestComplaintReward(HttpCase):
         return complaint.message_ids.filtered(lambda m: "Thank you for your patience" in (m.subject or ""))
 
     def test_thanks_after_resolution_once(self):
-        complaint = self.env["complaint.complaint"].create({
-            "subject": "Late", "partner_id": self.customer.id, "team_id": self.team.id})
+        complaint = self.env["complaint.complaint"].create(
+            {"subject": "Late", "partner_id": self.customer.id, "team_id": self.team.id}
+        )
         complaint.stage_id = self.stage_resolved
         self.assertEqual(len(self._thanks(complaint)), 1)
         self.assertTrue(complaint.date_rewarded)
@@ -215,10 +262,16 @@ class TestComplaintReward(HttpCase):
 
     def test_thanks_after_feedback(self):
         self.team.reward_on = "feedback"
-        complaint = self.env["complaint.complaint"].create({
-            "subject": "Late", "partner_id": self.customer.id, "team_id": self.team.id,
-            "stage_id": self.stage_resolved.id})
+        complaint = self.env["complaint.complaint"].create(
+            {
+                "subject": "Late",
+                "partner_id": self.customer.id,
+                "team_id": self.team.id,
+                "stage_id": self.stage_resolved.id,
+            }
+        )
         self.assertFalse(self._thanks(complaint), "not at the resolution")
         self.env["complaint.feedback"]._request_for(complaint)._answer(
-            {"rating": 2, "solved": "partly", "handling_rating": 3, "recommend": "5"})
+            {"rating": 2, "solved": "partly", "handling_rating": 3, "recommend": "5"}
+        )
         self.assertEqual(len(self._thanks(complaint)), 1)

@@ -63,8 +63,10 @@ class TestComplaintFeedbackConcurrency(CommittedCase):
                 errors.append(error)
                 after.set()
 
-        threads = [threading.Thread(target=answer, args=("first", 5, None, first_locked)),
-                   threading.Thread(target=answer, args=("second", 1, first_locked, second_tried))]
+        threads = [
+            threading.Thread(target=answer, args=("first", 5, None, first_locked)),
+            threading.Thread(target=answer, args=("second", 1, first_locked, second_tried)),
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:

@@ -13,7 +13,6 @@ from .common import ComplaintCommon
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestComplaintFlow(ComplaintCommon):
-
     def test_tracking_code_from_sequence(self):
         complaint = self._create_complaint()
         self.assertRegex(complaint.name, r"^CMP/\d{4}/\d{5}$")
@@ -90,8 +89,11 @@ class TestComplaintFlow(ComplaintCommon):
 
     def test_contact_details_without_partner(self):
         complaint = self._create_complaint(
-            partner_id=False, partner_name="Reza Guest", partner_email="reza@guest.example.com",
-            partner_phone="+98 21 1234")
+            partner_id=False,
+            partner_name="Reza Guest",
+            partner_email="reza@guest.example.com",
+            partner_phone="+98 21 1234",
+        )
         self.assertFalse(complaint.partner_id)
         self.assertEqual(complaint.partner_email, "reza@guest.example.com")
         self.assertEqual(complaint.partner_phone, "+98 21 1234")

@@ -70,8 +70,11 @@ class TestComplaintFollowup(ComplaintCommon, CronMixinCase):
             complaint.stage_id = self.stage_resolved
         self._run_cron("2026-03-08 10:00:00")
         self.assertEqual(len(self._mails(complaint, FEEDBACK)), 2)
-        self.assertEqual(complaint.feedback_ids.sorted("date_requested").mapped("state"), ["cancelled", "requested"],
-                         "a new request after the reopen replaces the first")
+        self.assertEqual(
+            complaint.feedback_ids.sorted("date_requested").mapped("state"),
+            ["cancelled", "requested"],
+            "a new request after the reopen replaces the first",
+        )
 
     def test_resolution_undone_cancels_its_feedback(self):
         complaint = self._complaint_in(self.stage_resolved)
@@ -104,12 +107,14 @@ class TestComplaintFollowup(ComplaintCommon, CronMixinCase):
     def test_staff_answer_after_resolution_restarts_the_closing_days(self):
         complaint = self._complaint_in(self.stage_resolved)
         with freeze_time("2026-03-03 10:00:00"):
-            complaint.message_post(body="Still broken", author_id=self.customer.id,
-                                   message_type="comment", subtype_xmlid="mail.mt_comment")
+            complaint.message_post(
+                body="Still broken", author_id=self.customer.id, message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
         self.assertFalse(complaint.date_close_due)
         with freeze_time("2026-03-04 10:00:00"):
             complaint.with_user(self.user_a1).message_post(
-                body="Please try again now", message_type="comment", subtype_xmlid="mail.mt_comment")
+                body="Please try again now", message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
         self.assertEqual(complaint.date_close_due, datetime(2026, 3, 11, 10, 0))
 
     def test_resolved_complaint_closed_after_days_unless_reopened(self):
@@ -140,8 +145,11 @@ class TestComplaintFollowup(ComplaintCommon, CronMixinCase):
         complaint = self._complaint_in(self.stage_resolved)
         with freeze_time("2026-03-03 10:00:00"):
             complaint.message_post(
-                body="It is still broken", author_id=self.customer.id,
-                message_type="comment", subtype_xmlid="mail.mt_comment")
+                body="It is still broken",
+                author_id=self.customer.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
         self._run_cron("2026-03-10 10:00:00")
         self.assertEqual(complaint.stage_id, self.stage_resolved, "staff read the reply before anything closes")
 
@@ -186,13 +194,14 @@ class TestComplaintFollowup(ComplaintCommon, CronMixinCase):
         complaint = self._complaint_in(self.stage_waiting)
         with freeze_time("2026-03-04 10:00:00"):
             complaint.with_user(self.user_a1).message_post(
-                body="Could you send a photo?", message_type="comment", subtype_xmlid="mail.mt_comment")
+                body="Could you send a photo?", message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
         self.assertEqual(complaint.date_reminder_due, datetime(2026, 3, 7, 10, 0), "staff asked again")
         self.assertEqual(complaint.date_close_due, datetime(2026, 3, 18, 10, 0))
         with freeze_time("2026-03-05 10:00:00"):
             complaint.message_post(
-                body="Here it is", author_id=self.customer.id,
-                message_type="comment", subtype_xmlid="mail.mt_comment")
+                body="Here it is", author_id=self.customer.id, message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
         self.assertFalse(complaint.date_followup, "the customer answered")
         self._run_cron("2026-03-30 10:00:00")
         self.assertEqual(complaint.stage_id, self.stage_waiting)
@@ -214,14 +223,21 @@ class TestComplaintFollowup(ComplaintCommon, CronMixinCase):
     def test_team_change_applies_from_the_next_resolution(self):
         complaint = self._complaint_in(self.stage_resolved)
         self.team_a.feedback_days = 5
-        self.assertEqual(complaint.date_feedback_due, datetime(2026, 3, 4, 10, 0),
-                         "no flood of requests for complaints resolved long ago when a team turns feedback on")
+        self.assertEqual(
+            complaint.date_feedback_due,
+            datetime(2026, 3, 4, 10, 0),
+            "no flood of requests for complaints resolved long ago when a team turns feedback on",
+        )
 
     def test_batches_report_progress_and_finish(self):
-        complaints = self._complaint_in(self.stage_resolved) | self._complaint_in(self.stage_resolved) \
+        complaints = (
+            self._complaint_in(self.stage_resolved)
             | self._complaint_in(self.stage_resolved)
-        progress = self.env["ir.cron.progress"].create({
-            "cron_id": self.env.ref("complaint_management.ir_cron_complaint_followup").id})
+            | self._complaint_in(self.stage_resolved)
+        )
+        progress = self.env["ir.cron.progress"].create(
+            {"cron_id": self.env.ref("complaint_management.ir_cron_complaint_followup").id}
+        )
         cron_env = self.Complaint.with_context(ir_cron_progress_id=progress.id)
         with freeze_time("2026-03-04 10:00:00"):
             cron_env._cron_follow_up(batch_size=2)
@@ -260,10 +276,15 @@ class TestComplaintSlaDigest(ComplaintCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.team_a.leader_id = cls.user_a1
-        cls.env["complaint.sla.policy"].create({
-            "name": "Fast", "team_id": cls.team_a.id, "working_hours": False,
-            "acknowledge_hours": 4, "resolve_hours": 48,
-        })
+        cls.env["complaint.sla.policy"].create(
+            {
+                "name": "Fast",
+                "team_id": cls.team_a.id,
+                "working_hours": False,
+                "acknowledge_hours": 4,
+                "resolve_hours": 48,
+            }
+        )
         cls.Team = cls.env["complaint.team"]
 
     def _digests(self, team):
@@ -309,8 +330,11 @@ class TestComplaintSlaDigest(ComplaintCommon):
         self.env["res.lang"]._activate_lang("fa_IR")
         self.user_a1.write({"lang": "fa_IR", "tz": "Asia/Tehran"})
         deadline = datetime(2026, 3, 2, 14, 0)  # 17:30 in Tehran on 11 Esfand 1404
-        self.assertNotIn("۱۴۰۴", self.team_a.with_context(lang="fa_IR")._leader_datetime(deadline),
-                         "Gregorian until staff read Solar Hijri")
+        self.assertNotIn(
+            "۱۴۰۴",
+            self.team_a.with_context(lang="fa_IR")._leader_datetime(deadline),
+            "Gregorian until staff read Solar Hijri",
+        )
         self.env["ir.config_parameter"].set_param("complaint_management.staff_solar_hijri", True)
         self.assertEqual(self.team_a._leader_datetime(deadline), "۱۱ اسفند ۱۴۰۴، ۱۷:۳۰")
         with freeze_time("2026-03-02 10:00:00"):

@@ -7,7 +7,6 @@ from .common import ComplaintCommon
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestComplaintIntake(ComplaintCommon, CronMixinCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -33,8 +32,9 @@ class TestComplaintIntake(ComplaintCommon, CronMixinCase):
             self.assertIn(self.earlier, wizard.previous_complaint_ids, "the customer's earlier complaints")
             action = wizard.action_file()
         complaint = self.env["complaint.complaint"].browse(action["res_id"])
-        self.assertEqual((complaint.partner_id, complaint.channel, complaint.team_id),
-                         (self.customer, "phone", self.team_a))
+        self.assertEqual(
+            (complaint.partner_id, complaint.channel, complaint.team_id), (self.customer, "phone", self.team_a)
+        )
         self.assertIn("&lt;b&gt;twice&lt;/b&gt;", complaint.description, "typed text, not markup")
         self.assertTrue(complaint.acknowledgement_pending)
         self.assertTrue(capture.records, "the acknowledgement goes out at once, not at the next minute")

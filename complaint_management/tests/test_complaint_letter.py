@@ -13,13 +13,18 @@ class TestComplaintLetter(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.portal_user = new_test_user(
-            cls.env, login="cm_letter_portal", name="Tara Letter", email="tara@example.com",
-            groups="base.group_portal")
+            cls.env, login="cm_letter_portal", name="Tara Letter", email="tara@example.com", groups="base.group_portal"
+        )
         cls.resolved = cls.env.ref("complaint_management.complaint_stage_resolved")
-        cls.complaint = cls.env["complaint.complaint"].create({
-            "subject": "Sofa delivered torn", "partner_id": cls.portal_user.partner_id.id,
-            "resolution_type": "compensation", "compensation_amount": 1250.0, "stage_id": cls.resolved.id,
-        })
+        cls.complaint = cls.env["complaint.complaint"].create(
+            {
+                "subject": "Sofa delivered torn",
+                "partner_id": cls.portal_user.partner_id.id,
+                "resolution_type": "compensation",
+                "compensation_amount": 1250.0,
+                "stage_id": cls.resolved.id,
+            }
+        )
         cls.Report = cls.env["ir.actions.report"]
 
     def _html(self):
@@ -54,12 +59,14 @@ class TestComplaintLetter(HttpCase):
         self.env["res.lang"]._activate_lang("fa_IR")
         self.env["ir.module.module"]._load_module_terms(["complaint_management"], ["fa_IR"])
         self.portal_user.partner_id.lang = "fa_IR"
-        self.complaint.write({
-            "subject": "مبل پاره به دستم رسید و بستهٔ آن هم خیس بود",
-            "resolution": "<p>پس از بررسی، پذیرفتیم که کالا هنگام حمل آسیب دیده است. مبلغ غرامت تا پایان"
-                          " هفته به حساب شما واریز می‌شود و سفارش S00012 نیز دوباره با بسته‌بندی محکم‌تر"
-                          " ارسال خواهد شد. از شکیبایی شما سپاسگزاریم.</p>",
-        })
+        self.complaint.write(
+            {
+                "subject": "مبل پاره به دستم رسید و بستهٔ آن هم خیس بود",
+                "resolution": "<p>پس از بررسی، پذیرفتیم که کالا هنگام حمل آسیب دیده است. مبلغ غرامت تا پایان"
+                " هفته به حساب شما واریز می‌شود و سفارش S00012 نیز دوباره با بسته‌بندی محکم‌تر"
+                " ارسال خواهد شد. از شکیبایی شما سپاسگزاریم.</p>",
+            }
+        )
         pdf = self.Report.with_context(force_report_rendering=True)._render_qweb_pdf(LETTER, self.complaint.ids)[0]
         glyphs, outside, overlapping = misprinted(pdf, self.Report._get_report(LETTER).get_paperformat())
         self.assertGreater(len(glyphs), 300, "the letter's text is in the PDF")

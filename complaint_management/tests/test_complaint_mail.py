@@ -20,10 +20,19 @@ class TestComplaintMail(ComplaintCommon):
         self.cr.precommit.run()
 
     def _customer_mails(self, complaint, partner):
-        return self.env["mail.notification"].sudo().search([
-            ("mail_message_id.model", "=", "complaint.complaint"), ("mail_message_id.res_id", "=", complaint.id),
-            ("res_partner_id", "=", partner.id), ("notification_type", "=", "email"),
-        ]).mail_message_id
+        return (
+            self.env["mail.notification"]
+            .sudo()
+            .search(
+                [
+                    ("mail_message_id.model", "=", "complaint.complaint"),
+                    ("mail_message_id.res_id", "=", complaint.id),
+                    ("res_partner_id", "=", partner.id),
+                    ("notification_type", "=", "email"),
+                ]
+            )
+            .mail_message_id
+        )
 
     def _acknowledge(self):
         self.env["complaint.complaint"]._cron_send_acknowledgements()
@@ -70,8 +79,9 @@ class TestComplaintMail(ComplaintCommon):
         self.assertEqual(complaint.date_acknowledged, acknowledged_on)
 
     def test_acknowledgement_to_email_only_contact(self):
-        complaint = self.Complaint.create({
-            "subject": "Rude driver", "partner_name": "Niloofar Guest", "partner_email": "niloofar@guest.example.com"})
+        complaint = self.Complaint.create(
+            {"subject": "Rude driver", "partner_name": "Niloofar Guest", "partner_email": "niloofar@guest.example.com"}
+        )
         self._acknowledge()
         message = complaint.message_ids.filtered(lambda m: complaint.name in (m.subject or ""))
         self.assertEqual(len(message), 1)
@@ -129,8 +139,9 @@ class TestComplaintMail(ComplaintCommon):
         self.assertEqual(self._customer_mails(complaint, self.customer), before)
 
     def test_customer_and_assignee_follow(self):
-        complaint = self.Complaint.create({
-            "subject": "Broken lamp", "partner_id": self.customer.id, "team_id": self.team_a.id})
+        complaint = self.Complaint.create(
+            {"subject": "Broken lamp", "partner_id": self.customer.id, "team_id": self.team_a.id}
+        )
         self.assertIn(self.customer, complaint.message_partner_ids)
         self.assertIn(complaint.user_id.partner_id, complaint.message_partner_ids)
         complaint.user_id = self.user_a3
@@ -146,7 +157,8 @@ class TestComplaintMail(ComplaintCommon):
     def test_acknowledgement_batch_each_gets_own_code(self):
         customers = self.customer | self.other_customer
         complaints = self.Complaint.create(
-            [{"subject": f"Lamp {i}", "partner_id": p.id} for i, p in enumerate(customers)])
+            [{"subject": f"Lamp {i}", "partner_id": p.id} for i, p in enumerate(customers)]
+        )
         self._acknowledge()
         for complaint, customer in zip(complaints, customers, strict=True):
             mail = self._customer_mails(complaint, customer)
@@ -167,12 +179,16 @@ class TestComplaintMail(ComplaintCommon):
             self.assertEqual(message.partner_ids, self.customer)
         # what the customer's page lists (Odoo's portal fetch): our emails are there
         shown = complaint.website_message_ids.filtered(
-            lambda m: m.subtype_id == self.env.ref("mail.mt_comment") and not m.is_internal)
+            lambda m: m.subtype_id == self.env.ref("mail.mt_comment") and not m.is_internal
+        )
         self.assertEqual(shown & sent, sent)
         # staff followers get no copy, by email or in their inbox
         staff = (self.user_a1 | self.user_a2 | self.manager).partner_id
-        self.assertFalse(self.env["mail.notification"].sudo().search([
-            ("mail_message_id", "in", sent.ids), ("res_partner_id", "in", staff.ids)]))
+        self.assertFalse(
+            self.env["mail.notification"]
+            .sudo()
+            .search([("mail_message_id", "in", sent.ids), ("res_partner_id", "in", staff.ids)])
+        )
 
     def test_waiting_and_not_upheld_tell_the_customer(self):
         complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
@@ -182,8 +198,12 @@ class TestComplaintMail(ComplaintCommon):
         asked = self._customer_mails(complaint, self.customer).filtered(lambda m: "need your answer" in m.subject)
         self.assertEqual(len(asked), 1, "asked for what the team needs, before any reminder")
         self.assertIn("we need information from you", asked.body)
-        complaint.write({"resolution": "<p>The lamp was delivered intact, as the photo shows.</p>",
-                         "stage_id": self.env.ref("complaint_management.complaint_stage_rejected").id})
+        complaint.write(
+            {
+                "resolution": "<p>The lamp was delivered intact, as the photo shows.</p>",
+                "stage_id": self.env.ref("complaint_management.complaint_stage_rejected").id,
+            }
+        )
         self._flush_tracking()
         decision = self._customer_mails(complaint, self.customer).filtered(lambda m: "Our decision" in m.subject)
         self.assertEqual(len(decision), 1)

@@ -6,7 +6,6 @@ from .common import ComplaintPortalCommon
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestComplaintPortal(ComplaintPortalCommon):
-
     def test_list_shows_own_complaints_only(self):
         self.authenticate("cm_portal_a", "cm_portal_a")
         page = self.url_open("/my/complaints").text
@@ -23,9 +22,14 @@ class TestComplaintPortal(ComplaintPortalCommon):
         # a colleague at the same customer company sees the company's complaints, not others'
         company = self.env["res.partner"].create({"name": "Reza & Co", "is_company": True})
         self.portal_a.partner_id.parent_id = company
-        colleague = self.env["res.users"].create({
-            "name": "Colleague", "login": "cm_portal_colleague", "groups_id": [(6, 0, self.portal_a.groups_id.ids)],
-            "partner_id": self.env["res.partner"].create({"name": "Colleague", "parent_id": company.id}).id})
+        colleague = self.env["res.users"].create(
+            {
+                "name": "Colleague",
+                "login": "cm_portal_colleague",
+                "groups_id": [(6, 0, self.portal_a.groups_id.ids)],
+                "partner_id": self.env["res.partner"].create({"name": "Colleague", "parent_id": company.id}).id,
+            }
+        )
         self.complaint_a.invalidate_recordset()
         self.assertEqual(Complaint.with_user(colleague).search([]), self.complaint_a)
         with self.assertRaises(AccessError):
@@ -64,20 +68,29 @@ class TestComplaintPortal(ComplaintPortalCommon):
         self.assertIn("Invoice is wrong", response.text)
         # another complaint's token opens nothing
         response = self.url_open(
-            f"/my/complaints/{self.complaint_a.id}?access_token={self.complaint_b.access_token}",
-            allow_redirects=False)
+            f"/my/complaints/{self.complaint_a.id}?access_token={self.complaint_b.access_token}", allow_redirects=False
+        )
         self.assertEqual(response.status_code, 404)
 
     def test_token_loads_only_what_the_customer_may_see(self):
         complaint = self.complaint_b
-        staff = new_test_user(self.env, login="cm_thread_staff", name="Hidden Handler",
-                              groups="complaint_management.group_complaint_user")
+        staff = new_test_user(
+            self.env, login="cm_thread_staff", name="Hidden Handler", groups="complaint_management.group_complaint_user"
+        )
         complaint.message_subscribe(partner_ids=staff.partner_id.ids)
         complaint.activity_schedule("mail.mail_activity_data_todo", summary="Ask the warehouse", user_id=staff.id)
-        complaint.message_post(body="Margin is thin here", message_type="comment", subtype_xmlid="mail.mt_note",
-                               attachments=[("internal-costs.txt", b"secret")])
-        complaint.message_post(body="Here is the photo", message_type="comment", subtype_xmlid="mail.mt_comment",
-                               attachments=[("photo.txt", b"public")])
+        complaint.message_post(
+            body="Margin is thin here",
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+            attachments=[("internal-costs.txt", b"secret")],
+        )
+        complaint.message_post(
+            body="Here is the photo",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            attachments=[("photo.txt", b"public")],
+        )
         request_list = ["activities", "attachments", "followers", "scheduledMessages", "suggestedRecipients"]
         params = {"thread_model": complaint._name, "thread_id": complaint.id, "request_list": request_list}
         data = self.make_jsonrpc_request("/mail/thread/data", dict(params, token=complaint._portal_ensure_token()))
@@ -99,9 +112,16 @@ class TestComplaintPortal(ComplaintPortalCommon):
         token = complaint._portal_ensure_token()
 
         def upload(name, data):
-            return self.url_open("/mail/attachment/upload", data={
-                "thread_model": complaint._name, "thread_id": complaint.id, "token": token,
-                "csrf_token": self._form_tokens("/complaints/new")["csrf_token"]}, files={"ufile": (name, data)}).json()
+            return self.url_open(
+                "/mail/attachment/upload",
+                data={
+                    "thread_model": complaint._name,
+                    "thread_id": complaint.id,
+                    "token": token,
+                    "csrf_token": self._form_tokens("/complaints/new")["csrf_token"],
+                },
+                files={"ufile": (name, data)},
+            ).json()
 
         refused = upload("invoice.pdf.exe", b"MZ\x90\x00" + b"\x00" * 64)
         self.assertIn("cannot be sent", refused["error"])
@@ -117,11 +137,20 @@ class TestComplaintPortal(ComplaintPortalCommon):
 
     def test_file_complaint_with_attachment(self):
         self.authenticate("cm_portal_a", "cm_portal_a")
-        response = self._post_form("/my/complaints/new", {
-            "subject": "Chair wobbles", "description": "One leg is shorter.", "expectation": "repair",
-            "contact_channel": "sms", "mobile": "+98 912 345 6789",
-        }, files=[("attachments", ("leg.png", self.PNG, "image/png")),
-                  ("attachments", ("receipt.pdf", b"%PDF-1.4 receipt", "application/pdf"))])
+        response = self._post_form(
+            "/my/complaints/new",
+            {
+                "subject": "Chair wobbles",
+                "description": "One leg is shorter.",
+                "expectation": "repair",
+                "contact_channel": "sms",
+                "mobile": "+98 912 345 6789",
+            },
+            files=[
+                ("attachments", ("leg.png", self.PNG, "image/png")),
+                ("attachments", ("receipt.pdf", b"%PDF-1.4 receipt", "application/pdf")),
+            ],
+        )
         self.assertEqual(response.status_code, 303)
         complaint = self.env["complaint.complaint"].search([("subject", "=", "Chair wobbles")])
         self.assertEqual(complaint.partner_id, self.portal_a.partner_id)
@@ -138,8 +167,7 @@ class TestComplaintPortal(ComplaintPortalCommon):
         self.authenticate("cm_portal_a", "cm_portal_a")
         count = self.env["complaint.complaint"].search_count([])
         attachments = self.env["ir.attachment"].search_count([])
-        response = self._post_form(
-            "/my/complaints/new", {"subject": "Refused", "description": "Files"}, files=files)
+        response = self._post_form("/my/complaints/new", {"subject": "Refused", "description": "Files"}, files=files)
         self.assertEqual(response.status_code, 400)
         self.assertIn(message, response.text)
         self.assertEqual(self.env["complaint.complaint"].search_count([]), count)
@@ -153,11 +181,18 @@ class TestComplaintPortal(ComplaintPortalCommon):
         part = self.PNG + b"\x00" * (700 * 1024)
         self._assert_refused(
             [("attachments", (f"p{i}.png", part, "image/png")) for i in range(2)],
-            "add up to more than 1 MB", attachment_max_mb=1, attachment_total_mb=1)
+            "add up to more than 1 MB",
+            attachment_max_mb=1,
+            attachment_total_mb=1,
+        )
 
     def test_forbidden_files_refused(self):
-        for name, data in [("tool.exe", b"MZ\x90\x00"), ("image.svg", b"<svg onload='alert(1)'/>"),
-                           ("fake.pdf", b"just text"), ("fake.mp4", b"not a video at all")]:
+        for name, data in [
+            ("tool.exe", b"MZ\x90\x00"),
+            ("image.svg", b"<svg onload='alert(1)'/>"),
+            ("fake.pdf", b"just text"),
+            ("fake.mp4", b"not a video at all"),
+        ]:
             with self.subTest(name=name):
                 self._assert_refused([("attachments", (name, data, "application/octet-stream"))], "cannot be sent")
 
@@ -172,8 +207,7 @@ class TestComplaintPortal(ComplaintPortalCommon):
     def test_post_without_csrf_token_refused(self):
         self.authenticate("cm_portal_a", "cm_portal_a")
         count = self.env["complaint.complaint"].search_count([])
-        response = self._post_form(
-            "/my/complaints/new", {"subject": "No token", "description": "x"}, with_tokens=False)
+        response = self._post_form("/my/complaints/new", {"subject": "No token", "description": "x"}, with_tokens=False)
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self.env["complaint.complaint"].search_count([]), count)
 
@@ -185,11 +219,17 @@ class TestComplaintPortal(ComplaintPortalCommon):
     def test_tour_portal_user_files_and_replies(self):
         admin = self.env.ref("base.partner_admin")
         self.complaint_a.message_post(
-            body="We are sending a new lamp.", author_id=admin.id, message_type="comment",
-            subtype_xmlid="mail.mt_comment")
+            body="We are sending a new lamp.",
+            author_id=admin.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
         self.complaint_a.message_post(
-            body="Internal: the supplier is to blame.", author_id=admin.id, message_type="comment",
-            subtype_xmlid="mail.mt_note")
+            body="Internal: the supplier is to blame.",
+            author_id=admin.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
         self.start_tour("/my/complaints", "complaint_portal_tour", login="cm_portal_a")
         complaint = self.env["complaint.complaint"].search([("subject", "=", "Scratched table top")])
         self.assertEqual(complaint.partner_id, self.portal_a.partner_id)

@@ -4,13 +4,16 @@ from odoo.tests import tagged
 
 from .common import ComplaintPortalCommon
 
-FORM = {"name": "Sara Visitor", "email": "sara.visitor@example.com", "subject": "Rude answer",
-        "description": "The hotline hung up on me."}
+FORM = {
+    "name": "Sara Visitor",
+    "email": "sara.visitor@example.com",
+    "subject": "Rude answer",
+    "description": "The hotline hung up on me.",
+}
 
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestComplaintPublic(ComplaintPortalCommon):
-
     def _submit(self, **values):
         return self._post_form("/complaints/new", dict(FORM, **values))
 
@@ -37,8 +40,9 @@ class TestComplaintPublic(ComplaintPortalCommon):
         """The complaint's link in the last email from `template_xmlid` (rendered as sent)."""
         template = self.env.ref(template_xmlid)
         subject = template._render_field("subject", complaint.ids)[complaint.id]
-        mails = self.env["mail.mail"].search([
-            ("model", "=", complaint._name), ("res_id", "=", complaint.id), ("subject", "=", subject)])
+        mails = self.env["mail.mail"].search(
+            [("model", "=", complaint._name), ("res_id", "=", complaint.id), ("subject", "=", subject)]
+        )
         self.assertTrue(mails, "the email was sent")
         url = re.search(r'href="[^"]*(/my/complaints/\d+\?access_token=[^"]+)"', mails[-1].body_html).group(1)
         return url.replace("&amp;", "&")
@@ -58,9 +62,15 @@ class TestComplaintPublic(ComplaintPortalCommon):
         self.assertNotIn("In her name", self.url_open("/my/complaints").text)
         self.authenticate(None, None)
         # whoever holds the page's token (a link by SMS, say) writes as the visitor, not as her
-        self.make_jsonrpc_request("/mail/message/post", {
-            "thread_model": complaint._name, "thread_id": complaint.id, "token": complaint._portal_ensure_token(),
-            "post_data": {"body": "Posted before proving the email", "message_type": "comment"}})
+        self.make_jsonrpc_request(
+            "/mail/message/post",
+            {
+                "thread_model": complaint._name,
+                "thread_id": complaint.id,
+                "token": complaint._portal_ensure_token(),
+                "post_data": {"body": "Posted before proving the email", "message_type": "comment"},
+            },
+        )
         early = complaint.message_ids.filtered(lambda m: "before proving" in (m.body or ""))
         self.assertEqual(early.author_id, complaint.partner_id)
         self.assertNotEqual(early.author_id, customer)
@@ -92,8 +102,11 @@ class TestComplaintPublic(ComplaintPortalCommon):
         stamp = self._form_tokens("/complaints/new")["form_stamp"]  # served to anyone not logged in
         self.authenticate("cm_portal_a", "cm_portal_a")
         tokens = dict(self._form_tokens("/my/complaints/new"), form_stamp=stamp)
-        self.url_open("/complaints/new", data=dict(FORM, **tokens, name="Known Customer", email="known@example.com",
-                                                   subject="Impersonated"), allow_redirects=False)
+        self.url_open(
+            "/complaints/new",
+            data=dict(FORM, **tokens, name="Known Customer", email="known@example.com", subject="Impersonated"),
+            allow_redirects=False,
+        )
         complaint = self.env["complaint.complaint"].search([("subject", "=", "Impersonated")])
         self.assertNotEqual(complaint.partner_id, known)
         self.assertFalse(complaint.email_verified)
@@ -112,8 +125,12 @@ class TestComplaintPublic(ComplaintPortalCommon):
 
     def test_files_field_sent_as_file_is_ignored(self):
         tokens = self._form_tokens("/complaints/new")
-        response = self.url_open("/complaints/new", data=dict(FORM, **tokens, subject=""), files={
-            "subject": ("subject.txt", b"not text", "text/plain")}, allow_redirects=False)
+        response = self.url_open(
+            "/complaints/new",
+            data=dict(FORM, **tokens, subject=""),
+            files={"subject": ("subject.txt", b"not text", "text/plain")},
+            allow_redirects=False,
+        )
         self.assertEqual(response.status_code, 400)
         self.assertIn("Please give your complaint a subject", response.text)
 
@@ -147,8 +164,11 @@ class TestComplaintPublic(ComplaintPortalCommon):
 
     def test_nul_characters_and_overlong_email_refused_cleanly(self):
         count = self._count()
-        for field, value in {"email": "nul\x00@example.com", "order_reference": "S\x000001",
-                             "expectation_note": "a\x00b"}.items():
+        for field, value in {
+            "email": "nul\x00@example.com",
+            "order_reference": "S\x000001",
+            "expectation_note": "a\x00b",
+        }.items():
             with self.subTest(field=field):
                 self.assertIn(self._submit(**{field: value}).status_code, (200, 400))
         self.assertEqual(self._submit(email="a" * 250 + "@example.com").status_code, 400)
@@ -225,15 +245,17 @@ class TestComplaintPublic(ComplaintPortalCommon):
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail.recipient_ids, self.portal_a.partner_id)
         self.assertIn("Lamp arrived broken", self.url_open(link).text)
-        self.assertFalse(Mail.search([
-            ("res_id", "=", self.complaint_b.id), ("body_html", "ilike", "Open my complaint")]))
+        self.assertFalse(
+            Mail.search([("res_id", "=", self.complaint_b.id), ("body_html", "ilike", "Open my complaint")])
+        )
 
     def test_track_rate_limit(self):
         self.env["ir.config_parameter"].set_param("complaint_management.tracking_rate_limit", 3)
         for _i in range(3):
             self._post_form("/complaints/track", {"code": "CMP/1999/00001", "email": "x@example.com"})
-        response = self._post_form("/complaints/track", {
-            "code": self.complaint_a.name, "email": "reza@portal-a.example.com"})
+        response = self._post_form(
+            "/complaints/track", {"code": self.complaint_a.name, "email": "reza@portal-a.example.com"}
+        )
         self.assertEqual(response.status_code, 429)
 
     def test_tour_visitor_files_tracks_and_replies(self):

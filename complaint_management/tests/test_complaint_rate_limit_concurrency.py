@@ -46,8 +46,11 @@ class TestComplaintRateLimitConcurrency(CommittedCase):
                     env = self._env(cr)
                     cr.execute("SELECT 1")  # the request's snapshot is taken before it counts
                     start.wait(30)
-                    results.append(self._as_a_request(cr, lambda: (
-                        env.invalidate_all() or env["complaint.intake.attempt"]._consume(keys, limit))))
+                    results.append(
+                        self._as_a_request(
+                            cr, lambda: (env.invalidate_all() or env["complaint.intake.attempt"]._consume(keys, limit))
+                        )
+                    )
             except Exception as error:  # noqa: BLE001 - reported by the test
                 errors.append(error)
 
@@ -67,8 +70,13 @@ class TestComplaintRateLimitConcurrency(CommittedCase):
         self.assertEqual(results.count(False), 7)
 
     def test_parallel_tracking_with_one_email_written_differently(self):
-        spellings = ["Eve@Example.com", "<eve@example.com>", "Eve <eve@example.com>", "eve@example.com,",
-                     " EVE@EXAMPLE.COM "]
+        spellings = [
+            "Eve@Example.com",
+            "<eve@example.com>",
+            "Eve <eve@example.com>",
+            "eve@example.com,",
+            " EVE@EXAMPLE.COM ",
+        ]
         keys = [[("track-ip", f"203.0.113.{i}"), ("track-email", spellings[i % len(spellings)])] for i in range(10)]
         results = self._in_parallel(lambda i: keys[i], 10)
         self.assertEqual(results.count(True), 5, "one email however it is written, from ten addresses")

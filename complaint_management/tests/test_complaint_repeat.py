@@ -7,7 +7,6 @@ from .common import ComplaintCommon
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestComplaintRepeat(ComplaintCommon):
-
     def setUp(self):
         super().setUp()
         self.day = datetime(2026, 6, 1, 10, 0)
@@ -22,13 +21,19 @@ class TestComplaintRepeat(ComplaintCommon):
         self.assertFalse(other.is_repeat, "another topic: not the problem coming back")
         self.assertEqual(other.previous_complaint_count, 1, "but in the customer's history")
         kettle = self.env["product.product"].create({"name": "Kettle"})
-        same_product = self._create_complaint(date_received=self.day + timedelta(hours=1),
-                                              category_id=False, product_id=kettle.id)
-        self._create_complaint(date_received=self.day + timedelta(hours=2),
-                               category_id=self.category_billing.id, product_id=kettle.id)
+        same_product = self._create_complaint(
+            date_received=self.day + timedelta(hours=1), category_id=False, product_id=kettle.id
+        )
+        self._create_complaint(
+            date_received=self.day + timedelta(hours=2), category_id=self.category_billing.id, product_id=kettle.id
+        )
         self.assertFalse(same_product.is_repeat)
-        self.assertTrue(self._create_complaint(date_received=self.day + timedelta(hours=3), category_id=False,
-                                               product_id=kettle.id).is_repeat, "same product")
+        self.assertTrue(
+            self._create_complaint(
+                date_received=self.day + timedelta(hours=3), category_id=False, product_id=kettle.id
+            ).is_repeat,
+            "same product",
+        )
 
     def test_first_complaint_is_no_repeat(self):
         self.assertFalse(self._create_complaint(date_received=self.day).is_repeat)
@@ -55,12 +60,22 @@ class TestComplaintRepeat(ComplaintCommon):
         self.assertTrue(self._create_complaint(date_received=self.day + timedelta(hours=1)).is_repeat)
 
     def test_repeat_flag_in_one_batch(self):
-        first, second = self.env["complaint.complaint"].create([
-            {"subject": "One", "partner_id": self.customer.id, "date_received": self.day - timedelta(days=1),
-             "category_id": self.category_late.id},
-            {"subject": "Two", "partner_id": self.customer.id, "date_received": self.day,
-             "category_id": self.category_late.id},
-        ])
+        first, second = self.env["complaint.complaint"].create(
+            [
+                {
+                    "subject": "One",
+                    "partner_id": self.customer.id,
+                    "date_received": self.day - timedelta(days=1),
+                    "category_id": self.category_late.id,
+                },
+                {
+                    "subject": "Two",
+                    "partner_id": self.customer.id,
+                    "date_received": self.day,
+                    "category_id": self.category_late.id,
+                },
+            ]
+        )
         self.assertFalse(first.is_repeat)
         self.assertTrue(second.is_repeat)
 

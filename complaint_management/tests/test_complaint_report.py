@@ -20,9 +20,20 @@ class TestComplaintReport(ComplaintAnalysisCommon):
     @freeze_time("2026-04-01 00:00:00")
     def test_measures(self):
         [row] = self.Report._read_group(
-            [("team_id", "=", self.team_a.id)], [],
-            ["__count", "hours_to_acknowledge:avg", "hours_to_resolve:avg", "fcr:avg", "repeat:avg",
-             "sla_met:avg", "reopened:avg", "compensation_amount:sum", "csat:avg"])
+            [("team_id", "=", self.team_a.id)],
+            [],
+            [
+                "__count",
+                "hours_to_acknowledge:avg",
+                "hours_to_resolve:avg",
+                "fcr:avg",
+                "repeat:avg",
+                "sla_met:avg",
+                "reopened:avg",
+                "compensation_amount:sum",
+                "csat:avg",
+            ],
+        )
         count, acknowledge, resolve, fcr, repeat, sla_met, reopened, compensation, csat = row
         self.assertEqual(count, 4)
         self.assertAlmostEqual(acknowledge, 7 / 3, msg="2, 4 and 1 hours; D not acknowledged")
@@ -35,17 +46,26 @@ class TestComplaintReport(ComplaintAnalysisCommon):
         self.assertEqual(csat, 50.0, "A rated 5, B rated 2, C and D no feedback")
 
     def test_month_by_category(self):
-        cells = {(category, month): count for category, month, count in self.Report._read_group(
-            [("team_id", "=", self.team_a.id)], ["category_id", "date_received:month"], ["__count"])}
-        self.assertEqual(cells, {
-            (self.category_delivery, datetime(2026, 3, 1)): 3,
-            (self.category_billing, datetime(2026, 3, 1)): 1,
-        })
+        cells = {
+            (category, month): count
+            for category, month, count in self.Report._read_group(
+                [("team_id", "=", self.team_a.id)], ["category_id", "date_received:month"], ["__count"]
+            )
+        }
+        self.assertEqual(
+            cells,
+            {
+                (self.category_delivery, datetime(2026, 3, 1)): 3,
+                (self.category_billing, datetime(2026, 3, 1)): 1,
+            },
+        )
 
     def test_dimensions(self):
         row = self.Report.browse(self.b.id)
-        self.assertEqual((row.partner_id, row.team_id, row.category_id, row.stage_id),
-                         (self.customer, self.team_a, self.category_delivery, self.stage_resolved))
+        self.assertEqual(
+            (row.partner_id, row.team_id, row.category_id, row.stage_id),
+            (self.customer, self.team_a, self.category_delivery, self.stage_resolved),
+        )
         self.assertEqual(self.Report.browse(self.d.id).partner_id, self.other_customer)
 
     def test_users_see_the_complaints_they_work(self):
@@ -63,10 +83,20 @@ class TestComplaintReport(ComplaintAnalysisCommon):
         self.assertEqual((kpis["mean_hours"]["value"], kpis["median_hours"]["value"]), (40.0, 48.0))
         for key in ("fcr", "csat", "sla_met", "repeat"):
             self.assertIsNone(kpis[key]["previous"], "nothing received in February: no 'previous: 0 %'")
-        self.assertEqual(self.env["complaint.complaint"].with_user(self.user_a2).search_count(
-            kpis["open"]["domain"] + [("team_id", "=", self.team_a.id)]), 1, "D only: resolved ones are not open")
-        self.assertEqual(self.env["complaint.complaint"].with_user(self.user_a2).search_count(
-            kpis["fcr"]["domain"] + [("team_id", "=", self.team_a.id)]), 4, "the complaints behind the figure")
+        self.assertEqual(
+            self.env["complaint.complaint"]
+            .with_user(self.user_a2)
+            .search_count(kpis["open"]["domain"] + [("team_id", "=", self.team_a.id)]),
+            1,
+            "D only: resolved ones are not open",
+        )
+        self.assertEqual(
+            self.env["complaint.complaint"]
+            .with_user(self.user_a2)
+            .search_count(kpis["fcr"]["domain"] + [("team_id", "=", self.team_a.id)]),
+            4,
+            "the complaints behind the figure",
+        )
         march = next(bar for bar in data["trend"] if bar["domain"][0][2].startswith("2026-03-01"))
         self.assertGreaterEqual(march["count"], 4)
 
@@ -80,11 +110,13 @@ class TestComplaintReport(ComplaintAnalysisCommon):
     def test_staff_replies_by_email_count_until_the_resolution(self):
         complaint = self._create_complaint(team_id=self.team_a.id)
         complaint.with_user(self.user_a1).message_post(
-            body="Answered from my mailbox", message_type="email", subtype_xmlid="mail.mt_comment")
+            body="Answered from my mailbox", message_type="email", subtype_xmlid="mail.mt_comment"
+        )
         self.assertEqual(complaint.staff_reply_count, 1)
         complaint.stage_id = self.stage_resolved
         complaint.with_user(self.user_a1).message_post(
-            body="Glad it is sorted", message_type="comment", subtype_xmlid="mail.mt_comment")
+            body="Glad it is sorted", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
         self.assertEqual(complaint.staff_reply_count, 1, "a courtesy message after the resolution does not count")
 
     def test_dashboard_months_in_the_users_time_zone(self):
@@ -95,5 +127,8 @@ class TestComplaintReport(ComplaintAnalysisCommon):
             trend = self.Report.with_user(self.user_a2).with_context(tz=False).get_dashboard_data()["trend"]
         april = trend[-1]
         self.assertEqual(april["count"], 1)
-        self.assertEqual(self.env["complaint.complaint"].search(
-            april["domain"] + [("team_id", "=", self.team_a.id)]), late, "the bar opens the complaint it counts")
+        self.assertEqual(
+            self.env["complaint.complaint"].search(april["domain"] + [("team_id", "=", self.team_a.id)]),
+            late,
+            "the bar opens the complaint it counts",
+        )

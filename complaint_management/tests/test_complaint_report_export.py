@@ -30,8 +30,11 @@ def read_workbook(data):
             cells = {}
             for cell in xml.iter(f"{MAIN}c"):
                 number = cell.find(f"{MAIN}v")
-                cells[cell.get("r")] = "".join(cell.itertext()) if cell.get("t") == "inlineStr" else (
-                    float(number.text) if number is not None else None)
+                cells[cell.get("r")] = (
+                    "".join(cell.itertext())
+                    if cell.get("t") == "inlineStr"
+                    else (float(number.text) if number is not None else None)
+                )
             sheets[sheet.get("name")] = (cells, xml)
         return sheets, archive.namelist()
 
@@ -42,7 +45,8 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
 
     def _workbook(self, **values):
         export = self.env["complaint.report.export"].create(
-            dict({"date_from": "2026-03-01", "date_to": "2026-03-31"}, **values))
+            dict({"date_from": "2026-03-01", "date_to": "2026-03-31"}, **values)
+        )
         file = io.BytesIO()
         export._write_xlsx(file)
         return read_workbook(file.getvalue())
@@ -50,11 +54,15 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
     @freeze_time("2026-04-01 00:00:00")
     def test_sheets_cell_by_cell(self):
         sheets, files = self._workbook(team_ids=[(6, 0, self.team_a.ids)])
-        self.assertEqual(list(sheets), ["Summary", "Trend", "Categories", "Products", "SLA", "Agents",
-                                        "Repeat customers", "Complaints"])
+        self.assertEqual(
+            list(sheets),
+            ["Summary", "Trend", "Categories", "Products", "SLA", "Agents", "Repeat customers", "Complaints"],
+        )
         summary = sheets["Summary"][0]
-        self.assertEqual([summary[f"A{row}"] for row in (4, 6, 7, 8)], [
-            "Complaints received", "Resolved", "Mean time to resolve (hours)", "Median time to resolve (hours)"])
+        self.assertEqual(
+            [summary[f"A{row}"] for row in (4, 6, 7, 8)],
+            ["Complaints received", "Resolved", "Mean time to resolve (hours)", "Median time to resolve (hours)"],
+        )
         self.assertEqual([summary[f"B{row}"] for row in range(4, 14)][:5], [4, 4, 3, 40, 48])
         self.assertAlmostEqual(summary["B9"], 1 / 3, msg="first-contact resolution")
         self.assertEqual((summary["B10"], summary["B11"], summary["B12"], summary["B13"]), (0.25, 0.5, 0.5, 30))
@@ -64,10 +72,13 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
         self.assertTrue(any(name.startswith("xl/charts/chart") for name in files), "a native Excel chart")
 
         categories = sheets["Categories"][0]
-        self.assertEqual((categories["A2"], categories["B2"], categories["A3"], categories["B3"]),
-                         ("Test delivery", 3, "Test billing", 1))
-        self.assertEqual(sum(value for key, value in sheets["Agents"][0].items()
-                             if key.startswith("B") and key != "B1"), 4)
+        self.assertEqual(
+            (categories["A2"], categories["B2"], categories["A3"], categories["B3"]),
+            ("Test delivery", 3, "Test billing", 1),
+        )
+        self.assertEqual(
+            sum(value for key, value in sheets["Agents"][0].items() if key.startswith("B") and key != "B1"), 4
+        )
         self.assertEqual(sheets["SLA"][0]["H2"], 0.5, "team A: half its complaints met the SLA")
 
         repeat = sheets["Repeat customers"][0]
@@ -75,8 +86,9 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
         self.assertNotIn("A3", repeat, "a customer with one complaint is no repeat customer")
 
         complaints = sheets["Complaints"][0]
-        self.assertEqual([complaints[f"A{row}"] for row in range(2, 6)],
-                         (self.a | self.b | self.c | self.d).mapped("name"))
+        self.assertEqual(
+            [complaints[f"A{row}"] for row in range(2, 6)], (self.a | self.b | self.c | self.d).mapped("name")
+        )
         self.assertEqual((complaints["I2"], complaints["J2"], complaints["L2"]), (24, 1, 1))
         self.assertNotIn("I5", complaints, "D is not resolved: no time to resolve")
         self.assertNotIn("A6", complaints)
@@ -91,8 +103,11 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
 
     def test_right_to_left_sheets_in_persian(self):
         self.env["res.lang"]._activate_lang("fa_IR")
-        export = self.env["complaint.report.export"].with_context(lang="fa_IR").create(
-            {"date_from": "2026-03-01", "date_to": "2026-03-31"})
+        export = (
+            self.env["complaint.report.export"]
+            .with_context(lang="fa_IR")
+            .create({"date_from": "2026-03-01", "date_to": "2026-03-31"})
+        )
         file = io.BytesIO()
         export._write_xlsx(file)
         sheets, _files = read_workbook(file.getvalue())
@@ -127,13 +142,17 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
         self.team_b.leader_id = new_test_user(self.env, login="cm_no_complaints", groups="base.group_user")
         with freeze_time("2026-04-02 05:00:00"):
             self.env["complaint.team"]._cron_mail_monthly_reports()
-        mail = self.env["mail.mail"].search([("recipient_ids", "=", self.user_a1.partner_id.id),
-                                             ("attachment_ids", "!=", False)])
+        mail = self.env["mail.mail"].search(
+            [("recipient_ids", "=", self.user_a1.partner_id.id), ("attachment_ids", "!=", False)]
+        )
         self.assertFalse(mail.attachment_ids.res_model, "attached to no team: its readers may not read it")
-        self.assertFalse(self.env["ir.attachment"].with_user(self.user_b1).search(
-            [("id", "in", mail.attachment_ids.ids)]))
-        self.assertFalse(self.env["mail.mail"].search([("recipient_ids", "=", self.team_b.leader_id.partner_id.id)]),
-                         "a leader who does not work complaints gets no report, and blocks no other team")
+        self.assertFalse(
+            self.env["ir.attachment"].with_user(self.user_b1).search([("id", "in", mail.attachment_ids.ids)])
+        )
+        self.assertFalse(
+            self.env["mail.mail"].search([("recipient_ids", "=", self.team_b.leader_id.partner_id.id)]),
+            "a leader who does not work complaints gets no report, and blocks no other team",
+        )
         self.assertTrue(self.team_b.report_sent_date)
 
     def test_monthly_mail_to_each_leader_once(self):
@@ -142,8 +161,9 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
         with freeze_time("2026-04-02 05:00:00"):
             Team._cron_mail_monthly_reports()
             Team._cron_mail_monthly_reports()
-        mails = self.env["mail.mail"].search([("recipient_ids", "=", self.user_a1.partner_id.id),
-                                              ("attachment_ids", "!=", False)])
+        mails = self.env["mail.mail"].search(
+            [("recipient_ids", "=", self.user_a1.partner_id.id), ("attachment_ids", "!=", False)]
+        )
         self.assertEqual(len(mails), 1, "once a month")
         self.assertIn("01/01/2026 – 03/31/2026", mails.subject, "the three months before, by default")
         sheets, _files = read_workbook(mails.attachment_ids.raw)
@@ -152,7 +172,6 @@ class TestComplaintReportExport(ComplaintAnalysisCommon):
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestComplaintReportDownload(HttpCase):
-
     def test_download(self):
         """The download's address holds the request (a replica may not have the saved request
         yet): it answers each user with what their own rights show, and nobody else."""
@@ -160,8 +179,11 @@ class TestComplaintReportDownload(HttpCase):
         user = new_test_user(self.env, login="cm_xlsx_a", groups=groups)
         new_test_user(self.env, login="cm_xlsx_staff", groups="base.group_user")
         team = self.env["complaint.team"].create({"name": "Report download team"})
-        export = self.env["complaint.report.export"].with_user(user).create(
-            {"date_from": "2026-01-01", "date_to": "2026-12-31", "team_ids": [Command.set(team.ids)]})
+        export = (
+            self.env["complaint.report.export"]
+            .with_user(user)
+            .create({"date_from": "2026-01-01", "date_to": "2026-12-31", "team_ids": [Command.set(team.ids)]})
+        )
         url = export.action_export()["url"]
         self.assertEqual(export._from_request(url_decode(urlsplit(url).query).to_dict()).team_ids._origin, team)
         self.authenticate("cm_xlsx_a", "cm_xlsx_a")
@@ -169,9 +191,14 @@ class TestComplaintReportDownload(HttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.content.startswith(b"PK"), "an xlsx (zip) file")
         self.assertIn("attachment", response.headers["Content-Disposition"])
-        for bad in ("date_from=2026-12-31&date_to=2026-01-01", "date_from=2026-01-01", "date_from=x&date_to=y",
-                    "date_from=0001-01-01&date_to=9999-12-31", "date_from=2026-01-01&date_to=2026-12-31&team_ids=-",
-                    "date_from=2026-01-01&date_to=2026-12-31&team_ids=1,a"):
+        for bad in (
+            "date_from=2026-12-31&date_to=2026-01-01",
+            "date_from=2026-01-01",
+            "date_from=x&date_to=y",
+            "date_from=0001-01-01&date_to=9999-12-31",
+            "date_from=2026-01-01&date_to=2026-12-31&team_ids=-",
+            "date_from=2026-01-01&date_to=2026-12-31&team_ids=1,a",
+        ):
             with self.subTest(query=bad):
                 self.assertEqual(self.url_open(f"/complaints/report.xlsx?{bad}").status_code, 404)
         # staff without the complaints' access

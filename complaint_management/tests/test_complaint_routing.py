@@ -21,13 +21,15 @@ class TestComplaintRouting(ComplaintCommon):
         cls.lamp = cls.env["product.product"].create({"name": "Desk lamp"})
         cls.vip_tag = cls.env["res.partner.category"].create({"name": "VIP"})
         Rule = cls.env["complaint.routing.rule"]
-        Rule.create([
-            {"sequence": 1, "partner_tag_id": cls.vip_tag.id, "team_id": cls.vip.id},
-            {"sequence": 2, "category_id": cls.quality.id, "team_id": cls.supply.id},
-            {"sequence": 3, "product_categ_id": cls.furniture.id, "team_id": cls.supply.id},
-            {"sequence": 4, "product_id": cls.lamp.id, "channel": "email", "team_id": cls.supply.id},
-            {"sequence": 5, "channel": "phone", "category_id": cls.category_billing.id, "team_id": cls.phone.id},
-        ])
+        Rule.create(
+            [
+                {"sequence": 1, "partner_tag_id": cls.vip_tag.id, "team_id": cls.vip.id},
+                {"sequence": 2, "category_id": cls.quality.id, "team_id": cls.supply.id},
+                {"sequence": 3, "product_categ_id": cls.furniture.id, "team_id": cls.supply.id},
+                {"sequence": 4, "product_id": cls.lamp.id, "channel": "email", "team_id": cls.supply.id},
+                {"sequence": 5, "channel": "phone", "category_id": cls.category_billing.id, "team_id": cls.phone.id},
+            ]
+        )
 
     def test_category_with_subcategories(self):
         self.assertEqual(self._create_complaint(category_id=self.quality_smell.id).team_id, self.supply)
@@ -38,14 +40,20 @@ class TestComplaintRouting(ComplaintCommon):
     def test_product_and_channel_together(self):
         self.assertEqual(self._create_complaint(product_id=self.lamp.id, channel="email").team_id, self.supply)
         unrouted = self._create_complaint(product_id=self.lamp.id, channel="web")
-        self.assertEqual(unrouted.team_id, self.env["complaint.team"]._first_of(self.env.company)[self.env.company],
-                         "no rule: the company's first team")
+        self.assertEqual(
+            unrouted.team_id,
+            self.env["complaint.team"]._first_of(self.env.company)[self.env.company],
+            "no rule: the company's first team",
+        )
 
     def test_channel(self):
         billing = self.category_billing
         self.assertEqual(self._create_complaint(category_id=billing.id, channel="phone").team_id, self.phone)
-        self.assertEqual(self._create_complaint(category_id=billing.id, channel="web").team_id, self.team_b,
-                         "no rule matches: the team handling the category")
+        self.assertEqual(
+            self._create_complaint(category_id=billing.id, channel="web").team_id,
+            self.team_b,
+            "no rule matches: the team handling the category",
+        )
 
     def test_customer_tag_of_the_company_first(self):
         self.customer.category_id = self.vip_tag
@@ -61,9 +69,14 @@ class TestComplaintRouting(ComplaintCommon):
         self.assertEqual(self._create_complaint(category_id=self.category_late.id).team_id, self.team_a)
 
     def test_complaint_no_rule_nor_category_routes_goes_to_the_first_team(self):
-        first = self.env["complaint.team"].create({
-            "name": "Front desk", "sequence": -1, "member_ids": [(6, 0, self.user_a1.ids)],
-            "assignment_method": "round_robin"})
+        first = self.env["complaint.team"].create(
+            {
+                "name": "Front desk",
+                "sequence": -1,
+                "member_ids": [(6, 0, self.user_a1.ids)],
+                "assignment_method": "round_robin",
+            }
+        )
         complaint = self.env["complaint.complaint"].create({"subject": "Something else", "channel": "phone"})
         self.assertEqual(complaint.team_id, first, "every complaint has a team")
         self.assertEqual(complaint.user_id, self.user_a1, "and an assignee when the team assigns")

@@ -6,7 +6,6 @@ from .common import ComplaintCommon
 
 @tagged("complaint_management", "post_install", "-at_install", "security")
 class TestComplaintSecurity(ComplaintCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -31,8 +30,13 @@ class TestComplaintSecurity(ComplaintCommon):
         self.assertEqual(self.complaint_b.with_user(self.user_b1).subject, "Team B complaint")
 
     def test_user_logs_complaint_for_another_team(self):
-        complaint = self.env["complaint.complaint"].with_user(self.user_a1).create({
-            "subject": "Billing mistake", "partner_id": self.customer.id, "category_id": self.category_billing.id})
+        complaint = (
+            self.env["complaint.complaint"]
+            .with_user(self.user_a1)
+            .create(
+                {"subject": "Billing mistake", "partner_id": self.customer.id, "category_id": self.category_billing.id}
+            )
+        )
         self.assertEqual(complaint.team_id, self.team_b)
         self.assertEqual(complaint.subject, "Billing mistake", "whoever logged a complaint still reads it")
         with self.assertRaises(AccessError):
@@ -91,21 +95,27 @@ class TestComplaintSecurity(ComplaintCommon):
         other_company = self.env["res.company"].create({"name": "Other Co"})
         self.manager.company_ids |= other_company
         hidden = self._create_complaint(subject="Elsewhere", company_id=other_company.id, partner_id=False)
-        visible = self.env["complaint.complaint"].with_user(self.manager).with_context(
-            allowed_company_ids=self.env.company.ids).search([])
+        visible = (
+            self.env["complaint.complaint"]
+            .with_user(self.manager)
+            .with_context(allowed_company_ids=self.env.company.ids)
+            .search([])
+        )
         self.assertNotIn(hidden, visible)
 
     def test_followers_of_other_teams_complaints_hidden(self):
         self.complaint_a.message_subscribe(partner_ids=self.customer.ids)
         self.complaint_b.message_subscribe(partner_ids=(self.customer | self.user_b1.partner_id).ids)
         Followers = self.env["mail.followers"]
-        followers_b = Followers.search([
-            ("res_model", "=", "complaint.complaint"), ("res_id", "=", self.complaint_b.id)])
+        followers_b = Followers.search(
+            [("res_model", "=", "complaint.complaint"), ("res_id", "=", self.complaint_b.id)]
+        )
         self.assertTrue(followers_b)
         with self.assertRaises(AccessError):
             followers_b.with_user(self.user_a1).read(["partner_id"])
         seen = Followers.with_user(self.user_a1).search_read(
-            [("res_model", "=", "complaint.complaint")], ["res_id", "partner_id"])
+            [("res_model", "=", "complaint.complaint")], ["res_id", "partner_id"]
+        )
         self.assertNotIn(self.complaint_b.id, {follower["res_id"] for follower in seen})
         self.assertIn(self.complaint_a.id, {follower["res_id"] for follower in seen}, "their own team's are kept")
         self.assertTrue(followers_b.with_user(self.user_b1).read(["partner_id"]))

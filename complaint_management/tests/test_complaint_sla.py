@@ -10,7 +10,6 @@ from .common import ComplaintSlaCommon
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestComplaintSla(ComplaintSlaCommon):
-
     @freeze_time("2026-03-06 15:00:00")  # a Friday
     def test_deadlines_skip_nights_and_weekends(self):
         complaint = self._complaint()
@@ -23,10 +22,14 @@ class TestComplaintSla(ComplaintSlaCommon):
 
     @freeze_time("2026-03-06 15:00:00")
     def test_deadlines_skip_public_holidays(self):
-        self.env["resource.calendar.leaves"].create({
-            "name": "Public holiday", "calendar_id": self.calendar.id,
-            "date_from": datetime(2026, 3, 9, 0, 0), "date_to": datetime(2026, 3, 9, 23, 59, 59),
-        })
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Public holiday",
+                "calendar_id": self.calendar.id,
+                "date_from": datetime(2026, 3, 9, 0, 0),
+                "date_to": datetime(2026, 3, 9, 23, 59, 59),
+            }
+        )
         complaint = self._complaint()
         self.assertEqual(self._sla(complaint, "acknowledge").deadline, datetime(2026, 3, 10, 10, 0))
 
@@ -62,9 +65,14 @@ class TestComplaintSla(ComplaintSlaCommon):
         with freeze_time("2026-03-02 10:00:00"):
             complaint.stage_id = self.stage_waiting
         # a holiday declared afterwards for a day the clock was stopped changes nothing left
-        self.env["resource.calendar.leaves"].create({
-            "name": "Closed", "calendar_id": self.calendar.id,
-            "date_from": datetime(2026, 3, 2, 13, 0), "date_to": datetime(2026, 3, 2, 17, 0)})
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Closed",
+                "calendar_id": self.calendar.id,
+                "date_from": datetime(2026, 3, 2, 13, 0),
+                "date_to": datetime(2026, 3, 2, 17, 0),
+            }
+        )
         with freeze_time("2026-03-03 10:00:00"):
             complaint.stage_id = self.stage_progress
         # 15 hours from Tuesday 10:00: Tuesday 6, Wednesday 8, Thursday 1
@@ -83,9 +91,14 @@ class TestComplaintSla(ComplaintSlaCommon):
             self.assertEqual(resolve.deadline, datetime(2026, 3, 4, 9, 0))
 
     def test_severity_change_recomputes(self):
-        urgent = self.env["complaint.sla.policy"].create({
-            "name": "High severity", "team_id": self.team_a.id, "severity": "high", "resolve_hours": 4,
-        })
+        urgent = self.env["complaint.sla.policy"].create(
+            {
+                "name": "High severity",
+                "team_id": self.team_a.id,
+                "severity": "high",
+                "resolve_hours": 4,
+            }
+        )
         with freeze_time("2026-03-02 09:00:00"):
             complaint = self._complaint(severity="normal")
             self.assertFalse(self._sla(complaint, "resolve", urgent))
@@ -122,8 +135,10 @@ class TestComplaintSla(ComplaintSlaCommon):
         calendar, paused while waiting; a policy that covers a complaint replaces it; the card, the
         form, the portal and the acknowledgement read the same deadlines."""
         standard = self.team_a._standard_policy()
-        self.assertRecordValues(standard, [{
-            "acknowledge_hours": 8.0, "resolve_hours": 40.0, "working_hours": True, "is_team_standard": True}])
+        self.assertRecordValues(
+            standard,
+            [{"acknowledge_hours": 8.0, "resolve_hours": 40.0, "working_hours": True, "is_team_standard": True}],
+        )
         self.assertIn(self.stage_waiting, standard.pause_stage_ids)
         self.policy.category_ids = self.category_billing
         with freeze_time("2026-03-02 09:00:00"):  # a Monday, 9:00 on the team's calendar
@@ -147,23 +162,28 @@ class TestComplaintSla(ComplaintSlaCommon):
             late_ack = self._sla(late, "acknowledge")
             late_ack.invalidate_recordset(["status", "exceeded_hours"])
             self.assertEqual(late_ack.status, "failed")
-            self.assertFalse(self.env.cache.contains(late_ack, late_ack._fields["exceeded_hours"]),
-                             "a status is read without counting the working hours past its deadline")
+            self.assertFalse(
+                self.env.cache.contains(late_ack, late_ack._fields["exceeded_hours"]),
+                "a status is read without counting the working hours past its deadline",
+            )
             self.assertEqual(late_ack.exceeded_hours, 1.5)
             self.assertEqual(self._sla(late, "resolve").status, "ongoing")
             Sla = self.env["complaint.sla.status"]
             slas = (on_time | late).sla_status_ids
-            self.assertEqual(Sla.search([("id", "in", slas.ids), ("status", "=", "failed")]),
-                             self._sla(late, "acknowledge"))
-            self.assertEqual(Sla.search([("id", "in", slas.ids), ("status", "=", "met")]),
-                             self._sla(on_time, "acknowledge"))
+            self.assertEqual(
+                Sla.search([("id", "in", slas.ids), ("status", "=", "failed")]), self._sla(late, "acknowledge")
+            )
+            self.assertEqual(
+                Sla.search([("id", "in", slas.ids), ("status", "=", "met")]), self._sla(on_time, "acknowledge")
+            )
             self.assertEqual(len(Sla.search([("id", "in", slas.ids), ("status", "=", "ongoing")])), 2)
             Complaint = self.env["complaint.complaint"]
             both = [("id", "in", (on_time | late).ids)]
             self.assertEqual(Complaint.search(both + [("sla_failed", "=", True)]), late)
             self.assertEqual(Complaint.search(both + [("sla_failed", "=", False)]), on_time)
-            self.assertEqual(Sla.search([("id", "in", slas.ids), ("status", "!=", "failed")]),
-                             slas - self._sla(late, "acknowledge"))
+            self.assertEqual(
+                Sla.search([("id", "in", slas.ids), ("status", "!=", "failed")]), slas - self._sla(late, "acknowledge")
+            )
             self.env.flush_all()
             with self.assertQueryCount(1):  # one query, of the complaints' table alone
                 failed = Complaint.search([("sla_failed", "=", True)])

@@ -15,13 +15,19 @@ class TestComplaintSlaConcurrency(CommittedCase):
         with self._cursor() as cr:
             env = self._env(cr)
             team = env["complaint.team"].create({"name": "Concurrency team"})
-            policy = env["complaint.sla.policy"].create({
-                "name": "Round the clock", "team_id": team.id, "working_hours": False, "resolve_hours": 10})
-            env["complaint.sla.escalation"].create({
-                "policy_id": policy.id, "target": "resolve", "percent": 50, "notify_assignee": False})
-            complaint = env["complaint.complaint"].create({
-                "subject": "Two workers", "team_id": team.id,
-                "date_received": fields.Datetime.now() - timedelta(hours=8)})
+            policy = env["complaint.sla.policy"].create(
+                {"name": "Round the clock", "team_id": team.id, "working_hours": False, "resolve_hours": 10}
+            )
+            env["complaint.sla.escalation"].create(
+                {"policy_id": policy.id, "target": "resolve", "percent": 50, "notify_assignee": False}
+            )
+            complaint = env["complaint.complaint"].create(
+                {
+                    "subject": "Two workers",
+                    "team_id": team.id,
+                    "date_received": fields.Datetime.now() - timedelta(hours=8),
+                }
+            )
             cr.commit()  # pylint: disable=invalid-commit
             ids = (complaint.id, policy.id, team.id)
         self.addCleanup(self._remove, *ids)
@@ -37,9 +43,13 @@ class TestComplaintSlaConcurrency(CommittedCase):
 
     def _notes(self, complaint_id):
         with self._cursor() as cr:
-            return self._env(cr)["mail.message"].search_count([
-                ("model", "=", "complaint.complaint"), ("res_id", "=", complaint_id),
-                ("body", "ilike", "of the Resolution time used")])
+            return self._env(cr)["mail.message"].search_count(
+                [
+                    ("model", "=", "complaint.complaint"),
+                    ("res_id", "=", complaint_id),
+                    ("body", "ilike", "of the Resolution time used"),
+                ]
+            )
 
     def test_two_workers_fire_a_level_once(self):
         complaint_id = self._committed_complaint()
@@ -60,8 +70,10 @@ class TestComplaintSlaConcurrency(CommittedCase):
                 errors.append(error)
                 after.set()
 
-        threads = [threading.Thread(target=worker, args=(None, first_ran)),
-                   threading.Thread(target=worker, args=(first_ran, second_ran))]
+        threads = [
+            threading.Thread(target=worker, args=(None, first_ran)),
+            threading.Thread(target=worker, args=(first_ran, second_ran)),
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:

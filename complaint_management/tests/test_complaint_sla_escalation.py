@@ -20,11 +20,17 @@ class TestComplaintSlaEscalation(ComplaintSlaCommon, CronMixinCase):
         cls.team_a.leader_id = cls.user_a1
         Level = cls.env["complaint.sla.escalation"]
         cls.warning = Level.create({"policy_id": cls.policy.id, "target": "resolve", "percent": 75})
-        cls.breach = Level.create({
-            "policy_id": cls.policy.id, "target": "resolve", "percent": 100, "notify_assignee": False,
-            "notify_leader": True, "raise_priority": True,
-            "activity_type_id": cls.env.ref("mail.mail_activity_data_todo").id,
-        })
+        cls.breach = Level.create(
+            {
+                "policy_id": cls.policy.id,
+                "target": "resolve",
+                "percent": 100,
+                "notify_assignee": False,
+                "notify_leader": True,
+                "raise_priority": True,
+                "activity_type_id": cls.env.ref("mail.mail_activity_data_todo").id,
+            }
+        )
         cls.Sla = cls.env["complaint.sla.status"]
 
     def _escalation_notes(self, complaint):
@@ -69,8 +75,9 @@ class TestComplaintSlaEscalation(ComplaintSlaCommon, CronMixinCase):
         self.assertEqual(len(self._escalation_notes(complaint)), 2)
         # the assignee, here the leader too, is told of both levels in one message, with links
         self.assertEqual(complaint.user_id, self.user_a1)
-        told = self.env["mail.message"].search([
-            ("message_type", "=", "user_notification"), ("partner_ids", "in", complaint.user_id.partner_id.ids)])
+        told = self.env["mail.message"].search(
+            [("message_type", "=", "user_notification"), ("partner_ids", "in", complaint.user_id.partner_id.ids)]
+        )
         self.assertEqual(told.mapped("subject"), ["SLA escalations: 2"])
         self.assertEqual(told.body.count(f"/odoo/complaint.complaint/{complaint.id}"), 2)
         self.assertEqual(self._sla(complaint, "resolve").escalation_ids, self.warning | self.breach)
@@ -116,8 +123,9 @@ class TestComplaintSlaEscalation(ComplaintSlaCommon, CronMixinCase):
         self.assertNotIn("2026-03-04 09:00:00", breach.body, "not a raw UTC string")
         self.assertNotIn("time used", breach.body, "in the leader's language")
         # the leader is told once for the run, in Persian; the assignee (75 %) in English
-        told = self.env["mail.message"].search([
-            ("message_type", "=", "user_notification"), ("partner_ids", "in", self.user_a1.partner_id.ids)])
+        told = self.env["mail.message"].search(
+            [("message_type", "=", "user_notification"), ("partner_ids", "in", self.user_a1.partner_id.ids)]
+        )
         self.assertEqual(len(told), 1)
         self.assertIn(complaint.name, told.body)
         self.assertIn("12:30", told.body)

@@ -28,14 +28,17 @@ class TestComplaintSlaReport(ComplaintSlaCommon):
 
     @freeze_time("2026-04-06 12:00:00")
     def test_compliance_by_month_and_status(self):
-        by_month = {month: (count, compliance) for month, count, compliance in self.Report._read_group(
-            [("team_id", "=", self.team_a.id)], ["date_received:month"], ["__count", "compliance:avg"])}
+        by_month = {
+            month: (count, compliance)
+            for month, count, compliance in self.Report._read_group(
+                [("team_id", "=", self.team_a.id)], ["date_received:month"], ["__count", "compliance:avg"]
+            )
+        }
         self.assertEqual(by_month[datetime(2026, 3, 1)], (4, 50.0))
         self.assertEqual(by_month[datetime(2026, 4, 1)][0], 2)
         self.assertFalse(by_month[datetime(2026, 4, 1)][1], "ongoing targets do not count")
 
-        by_status = dict(self.Report._read_group(
-            [("team_id", "=", self.team_a.id)], ["status"], ["__count"]))
+        by_status = dict(self.Report._read_group([("team_id", "=", self.team_a.id)], ["status"], ["__count"]))
         self.assertEqual(by_status, {"met": 2, "failed": 2, "ongoing": 2})
 
         by_policy = dict(self.Report._read_group([("team_id", "=", self.team_a.id)], ["policy_id"], ["__count"]))
@@ -56,5 +59,7 @@ class TestComplaintSlaReport(ComplaintSlaCommon):
         self.assertFalse(self.env["complaint.sla.status"].with_user(self.user_b1).search([]))
         their_companies = [("company_id", "in", self.manager.company_ids.ids)]
         self.assertEqual(
-            self.Report.with_user(self.manager).search_count([]), self.Report.search_count(their_companies),
-            "managers see every team's of their companies")
+            self.Report.with_user(self.manager).search_count([]),
+            self.Report.search_count(their_companies),
+            "managers see every team's of their companies",
+        )

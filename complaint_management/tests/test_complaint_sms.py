@@ -5,15 +5,15 @@ from .common import ComplaintCommon
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestComplaintSms(ComplaintCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.team_a.use_sms = True
 
     def _sms(self, complaint):
-        return self.env["sms.sms"].search([("mail_message_id.res_id", "=", complaint.id),
-                                           ("mail_message_id.model", "=", "complaint.complaint")])
+        return self.env["sms.sms"].search(
+            [("mail_message_id.res_id", "=", complaint.id), ("mail_message_id.model", "=", "complaint.complaint")]
+        )
 
     def test_acknowledgement_and_status_by_sms(self):
         complaint = self._create_complaint(category_id=self.category_delivery.id, partner_mobile="+98 912 345 6789")
@@ -50,8 +50,9 @@ class TestComplaintSms(ComplaintCommon):
 
     def test_number_typed_in_persian_digits_is_sent_in_international_form(self):
         self.env.company.country_id = self.env.ref("base.ir")
-        complaint = self.env["complaint.complaint"].create({
-            "subject": "Wrong colour", "partner_mobile": "۰۹۱۲ ۳۴۵ ۶۷۸۹", "partner_name": "Sara"})
+        complaint = self.env["complaint.complaint"].create(
+            {"subject": "Wrong colour", "partner_mobile": "۰۹۱۲ ۳۴۵ ۶۷۸۹", "partner_name": "Sara"}
+        )
         self.assertEqual(complaint.partner_mobile, "+989123456789")
         complaint.partner_mobile = "0912-345-6789"
         self.assertEqual(complaint.partner_mobile, "+989123456789")

@@ -7,22 +7,28 @@ from odoo.tests import HttpCase, tagged
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestComplaintStatistics(HttpCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.partner = cls.env["res.partner"].create({"name": "Zohreh Private", "email": "zohreh.private@example.com"})
         cls.category = cls.env["complaint.category"].create({"name": "Stats cold food"})
         now = fields.Datetime.now()
-        cls.complaint = cls.env["complaint.complaint"].create({
-            "subject": "Secret subject of the soup", "partner_id": cls.partner.id, "category_id": cls.category.id,
-            "date_received": now - timedelta(hours=30),
-        })
+        cls.complaint = cls.env["complaint.complaint"].create(
+            {
+                "subject": "Secret subject of the soup",
+                "partner_id": cls.partner.id,
+                "category_id": cls.category.id,
+                "date_received": now - timedelta(hours=30),
+            }
+        )
         cls.complaint.stage_id = cls.env.ref("complaint_management.complaint_stage_resolved")
         # the most frequent topic of the year
-        cls.env["complaint.complaint"].create([
-            {"subject": f"Cold again {n}", "partner_id": cls.partner.id, "category_id": cls.category.id}
-            for n in range(20)])
+        cls.env["complaint.complaint"].create(
+            [
+                {"subject": f"Cold again {n}", "partner_id": cls.partner.id, "category_id": cls.category.id}
+                for n in range(20)
+            ]
+        )
 
     def test_off_unless_published(self):
         self.assertEqual(self.url_open("/complaints/statistics").status_code, 404)

@@ -20,21 +20,31 @@ class TestCronFailures(ComplaintCommon):
         super().setUpClass()
         cls.team_a.leader_id = cls.user_a3
         cls.Complaint = cls.env["complaint.complaint"]
-        cls.customers = cls.env["res.partner"].create([
-            {"name": f"Customer {name}", "email": f"{name}@example.com"} for name in ("kian", "lale", "mina")])
+        cls.customers = cls.env["res.partner"].create(
+            [{"name": f"Customer {name}", "email": f"{name}@example.com"} for name in ("kian", "lale", "mina")]
+        )
 
     def _break_language(self, partner):
         self.env.cr.execute("UPDATE res_partner SET lang = 'xx_XX' WHERE id = %s", [partner.id])
         self.env.invalidate_all()
 
     def _complaints(self, **values):
-        return self.Complaint.create([
-            {"subject": f"Complaint of {customer.name}", "team_id": self.team_a.id, "partner_id": customer.id,
-             **values} for customer in self.customers])
+        return self.Complaint.create(
+            [
+                {
+                    "subject": f"Complaint of {customer.name}",
+                    "team_id": self.team_a.id,
+                    "partner_id": customer.id,
+                    **values,
+                }
+                for customer in self.customers
+            ]
+        )
 
     def _failure_notes(self, record):
-        return self.env["mail.message"].search([
-            ("model", "=", record._name), ("res_id", "=", record.id), ("subject", "like", "A scheduled action failed")])
+        return self.env["mail.message"].search(
+            [("model", "=", record._name), ("res_id", "=", record.id), ("subject", "like", "A scheduled action failed")]
+        )
 
     def _run(self, cron):
         with self.assertLogs(LOGGER, level="ERROR") as logs:
@@ -42,8 +52,9 @@ class TestCronFailures(ComplaintCommon):
         return logs
 
     def _emails(self, complaint, subject):
-        return self.env["mail.mail"].search([
-            ("model", "=", complaint._name), ("res_id", "=", complaint.id), ("subject", "ilike", subject)])
+        return self.env["mail.mail"].search(
+            [("model", "=", complaint._name), ("res_id", "=", complaint.id), ("subject", "ilike", subject)]
+        )
 
     def test_acknowledgement(self):
         complaints = self._complaints()
@@ -71,9 +82,13 @@ class TestCronFailures(ComplaintCommon):
         complaints = self._complaints()
         self._break_language(complaints[1].partner_id)
         self._run(self.Complaint._cron_send_acknowledgements)
-        note = self.env["mail.message"].search([
-            ("model", "=", "complaint.complaint"), ("res_id", "=", complaints[1].id),
-            ("partner_ids", "in", self.user_a3.partner_id.ids)])
+        note = self.env["mail.message"].search(
+            [
+                ("model", "=", "complaint.complaint"),
+                ("res_id", "=", complaints[1].id),
+                ("partner_ids", "in", self.user_a3.partner_id.ids),
+            ]
+        )
         self.assertEqual(note.subject, "یک اقدام زمان‌بندی‌شده انجام نشد: اعلام وصول")
 
     def test_feedback_request(self):
@@ -81,8 +96,9 @@ class TestCronFailures(ComplaintCommon):
         complaints.stage_id = self.stage_resolved
         complaints.date_feedback_due = fields.Datetime.now() - timedelta(hours=1)
         complaints.flush_recordset()
-        self.env.cr.execute("UPDATE complaint_complaint SET date_followup = date_feedback_due WHERE id = ANY(%s)",
-                            [complaints.ids])
+        self.env.cr.execute(
+            "UPDATE complaint_complaint SET date_followup = date_feedback_due WHERE id = ANY(%s)", [complaints.ids]
+        )
         self.env.invalidate_all()
         good, bad = complaints[0] | complaints[2], complaints[1]
         self._break_language(bad.partner_id)
@@ -94,13 +110,27 @@ class TestCronFailures(ComplaintCommon):
         self.assertEqual(self._failure_notes(bad).subject, "A scheduled action failed: the feedback request")
 
     def test_escalation(self):
-        self.env["complaint.sla.policy"].create({
-            "name": "Round the clock", "team_id": self.team_a.id, "working_hours": False, "resolve_hours": 10,
-            "escalation_ids": [(0, 0, {"target": "resolve", "percent": 50, "notify_assignee": True})]})
+        self.env["complaint.sla.policy"].create(
+            {
+                "name": "Round the clock",
+                "team_id": self.team_a.id,
+                "working_hours": False,
+                "resolve_hours": 10,
+                "escalation_ids": [(0, 0, {"target": "resolve", "percent": 50, "notify_assignee": True})],
+            }
+        )
         received = fields.Datetime.now() - timedelta(hours=8)
-        complaints = self.Complaint.create([
-            {"subject": f"Late {user.name}", "team_id": self.team_a.id, "user_id": user.id,
-             "date_received": received} for user in (self.user_a1, self.user_a2, self.user_a1)])
+        complaints = self.Complaint.create(
+            [
+                {
+                    "subject": f"Late {user.name}",
+                    "team_id": self.team_a.id,
+                    "user_id": user.id,
+                    "date_received": received,
+                }
+                for user in (self.user_a1, self.user_a2, self.user_a1)
+            ]
+        )
         good, bad = complaints[0] | complaints[2], complaints[1]
         self._break_language(self.user_a2.partner_id)
         self._run(self.env["complaint.sla.status"]._cron_escalate)
@@ -117,8 +147,12 @@ class TestCronFailures(ComplaintCommon):
         self.team_b.write({"sla_digest": True, "response_hours": 1})
         self.team_a.write({"sla_digest": True, "response_hours": 1})
         received = fields.Datetime.now() - timedelta(hours=5)
-        self.Complaint.create([{"subject": "Overdue", "team_id": team.id, "date_received": received}
-                               for team in (self.team_a, self.team_b)])
+        self.Complaint.create(
+            [
+                {"subject": "Overdue", "team_id": team.id, "date_received": received}
+                for team in (self.team_a, self.team_b)
+            ]
+        )
         self._break_language(self.team_a.leader_id.partner_id)
         self._run(self.env["complaint.team"]._cron_send_sla_digest)
         teams = self.team_a | self.team_b
@@ -135,5 +169,6 @@ class TestCronFailures(ComplaintCommon):
         self.assertTrue(self.team_a.report_sent_date)
         self.assertFalse(self.team_b.report_sent_date, "left for a later run")
         self.assertTrue(self.env["mail.mail"].search([("recipient_ids", "=", self.user_a1.partner_id.id)]))
-        self.assertEqual(self._failure_notes(self.team_b).subject,
-                         "A scheduled action failed: the monthly complaint report")
+        self.assertEqual(
+            self._failure_notes(self.team_b).subject, "A scheduled action failed: the monthly complaint report"
+        )

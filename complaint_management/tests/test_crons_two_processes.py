@@ -22,28 +22,51 @@ class TestCronsTwoProcesses(CommittedCase):
         super().setUp()
         with self._cursor() as cr:
             env = self._env(cr)
-            leader = env["res.users"].create({
-                "name": "Leyla Leader", "login": "cm_two_processes_leader", "email": "leyla@example.com",
-                "groups_id": [(4, env.ref("complaint_management.group_complaint_user").id)]})
-            team = env["complaint.team"].create({
-                "name": "Two processes", "leader_id": leader.id, "sla_digest": True, "feedback_days": 1})
-            policy = env["complaint.sla.policy"].create({
-                "name": "Round the clock", "team_id": team.id, "working_hours": False, "resolve_hours": 10})
+            leader = env["res.users"].create(
+                {
+                    "name": "Leyla Leader",
+                    "login": "cm_two_processes_leader",
+                    "email": "leyla@example.com",
+                    "groups_id": [(4, env.ref("complaint_management.group_complaint_user").id)],
+                }
+            )
+            team = env["complaint.team"].create(
+                {"name": "Two processes", "leader_id": leader.id, "sla_digest": True, "feedback_days": 1}
+            )
+            policy = env["complaint.sla.policy"].create(
+                {"name": "Round the clock", "team_id": team.id, "working_hours": False, "resolve_hours": 10}
+            )
             env["complaint.sla.escalation"].create({"policy_id": policy.id, "target": "resolve", "percent": 50})
             customer = env["res.partner"].create({"name": "Kaveh Customer", "email": "kaveh@example.com"})
-            complaints = env["complaint.complaint"].create([
-                {"subject": f"Two processes {i}", "team_id": team.id, "partner_id": customer.id,
-                 "date_received": fields.Datetime.now() - timedelta(hours=8)} for i in range(24)])
+            complaints = env["complaint.complaint"].create(
+                [
+                    {
+                        "subject": f"Two processes {i}",
+                        "team_id": team.id,
+                        "partner_id": customer.id,
+                        "date_received": fields.Datetime.now() - timedelta(hours=8),
+                    }
+                    for i in range(24)
+                ]
+            )
             self.resolved = complaints[:8]
             self.resolved.stage_id = env.ref("complaint_management.complaint_stage_resolved")
             # resolved two days ago: their feedback request is due
             self.resolved.write({"date_feedback_due": fields.Datetime.now() - timedelta(days=1)})
             self.resolved.flush_recordset()
-            cr.execute("UPDATE complaint_complaint SET date_followup = date_feedback_due WHERE id = ANY(%s)",
-                       [self.resolved.ids])
+            cr.execute(
+                "UPDATE complaint_complaint SET date_followup = date_feedback_due WHERE id = ANY(%s)",
+                [self.resolved.ids],
+            )
             cr.commit()  # pylint: disable=invalid-commit
-            self.ids = {"complaints": complaints.ids, "resolved": self.resolved.ids, "team": team.id,
-                        "policy": policy.id, "leader": leader.id, "customer": customer.id}
+            self.ids = {
+                "complaints": complaints.ids,
+                "resolved": self.resolved.ids,
+                "team": team.id,
+                "policy": policy.id,
+                "leader": leader.id,
+                "customer": customer.id,
+            }
         self.addCleanup(self._remove)
 
     def _remove(self):
@@ -63,10 +86,12 @@ class TestCronsTwoProcesses(CommittedCase):
         sql_db._Pool = None  # the parent's connections are not this process's
         start.wait(30)
         for _round in range(ROUNDS):
-            for model, method in (("complaint.complaint", "_cron_send_acknowledgements"),
-                                  ("complaint.sla.status", "_cron_escalate"),
-                                  ("complaint.complaint", "_cron_follow_up"),
-                                  ("complaint.team", "_cron_send_sla_digest")):
+            for model, method in (
+                ("complaint.complaint", "_cron_send_acknowledgements"),
+                ("complaint.sla.status", "_cron_escalate"),
+                ("complaint.complaint", "_cron_follow_up"),
+                ("complaint.team", "_cron_send_sla_digest"),
+            ):
                 with self._cursor() as cr:
                     try:
                         getattr(self._env(cr)[model], method)()
@@ -102,10 +127,18 @@ class TestCronsTwoProcesses(CommittedCase):
                 open_complaint = complaint.id not in self.ids["resolved"]
                 self.assertEqual(len(notes), 1 if open_complaint else 0, f"escalated once: {complaint.name}")
             feedback = env["complaint.feedback"].search([("complaint_id", "in", complaints.ids)])
-            self.assertEqual(sorted(feedback.complaint_id.ids), sorted(self.ids["resolved"]),
-                             "one feedback request per resolved complaint")
-            digests = Message.search([("model", "=", "complaint.team"), ("res_id", "=", self.ids["team"]),
-                                      ("subject", "ilike", "overdue or at risk")])
+            self.assertEqual(
+                sorted(feedback.complaint_id.ids),
+                sorted(self.ids["resolved"]),
+                "one feedback request per resolved complaint",
+            )
+            digests = Message.search(
+                [
+                    ("model", "=", "complaint.team"),
+                    ("res_id", "=", self.ids["team"]),
+                    ("subject", "ilike", "overdue or at risk"),
+                ]
+            )
             self.assertEqual(len(digests), 1, "one digest for the team")
 
     def test_customer_held_by_another_run_waits(self):
@@ -138,6 +171,7 @@ class TestCronsTwoProcesses(CommittedCase):
             self._run_crons(start, failures)
         except BaseException:  # noqa: BLE001 - the parent sees the exit code
             import traceback  # noqa: PLC0415
+
             traceback.print_exc()
             os._exit(1)
         os._exit(0)

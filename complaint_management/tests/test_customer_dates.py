@@ -36,17 +36,23 @@ class TestJalaliDates(TransactionCase):
         self.assertEqual(customer_date(self.env, False, "fa_IR"), "")
 
     def test_month_starts(self):
-        self.assertEqual(month_starts(date(2026, 3, 2), first=date(2026, 1, 15)),
-                         [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)])
-        self.assertEqual(month_starts(date(2026, 3, 31), jalali=True, first=date(2026, 3, 1)),
-                         [date(2026, 2, 20), date(2026, 3, 21)], "Esfand 1404 and Farvardin 1405")
+        self.assertEqual(
+            month_starts(date(2026, 3, 2), first=date(2026, 1, 15)),
+            [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)],
+        )
+        self.assertEqual(
+            month_starts(date(2026, 3, 31), jalali=True, first=date(2026, 3, 1)),
+            [date(2026, 2, 20), date(2026, 3, 21)],
+            "Esfand 1404 and Farvardin 1405",
+        )
         for day in (date(2026, 2, 20), date(2026, 10, 22), date(2025, 3, 20), date(2026, 3, 21)):
             with self.subTest(day=day):
                 starts = month_starts(day, jalali=True, count=12)
                 self.assertEqual(len(starts), 12)
                 self.assertLessEqual(starts[-1], day)
-                self.assertEqual(len({jalali_date(start).split()[1] for start in starts}), 12,
-                                 "twelve different Solar Hijri months")
+                self.assertEqual(
+                    len({jalali_date(start).split()[1] for start in starts}), 12, "twelve different Solar Hijri months"
+                )
 
 
 @tagged("complaint_management", "post_install", "-at_install")
@@ -59,13 +65,20 @@ class TestJalaliCustomerFacing(HttpCase):
         cls.env["res.lang"]._activate_lang("fa_IR")
         cls.env["ir.module.module"]._load_module_terms(["complaint_management"], ["fa_IR"])
         cls.portal_user = new_test_user(
-            cls.env, login="cm_jalali", name="Shirin Jalali", email="shirin@example.com",
-            groups="base.group_portal", lang="fa_IR", tz="Asia/Tehran")
+            cls.env,
+            login="cm_jalali",
+            name="Shirin Jalali",
+            email="shirin@example.com",
+            groups="base.group_portal",
+            lang="fa_IR",
+            tz="Asia/Tehran",
+        )
         team = cls.env["complaint.team"].create({"name": "Heating", "resolution_hours": 24})
         team.sla_policy_ids.working_hours = False  # round the clock
         with freeze_time("2026-03-21 06:30:00"):  # 10:00 in Tehran, 1 Farvardin 1405
-            cls.complaint = cls.env["complaint.complaint"].create({
-                "subject": "Broken heater", "partner_id": cls.portal_user.partner_id.id, "team_id": team.id})
+            cls.complaint = cls.env["complaint.complaint"].create(
+                {"subject": "Broken heater", "partner_id": cls.portal_user.partner_id.id, "team_id": team.id}
+            )
 
     def test_portal_page(self):
         self.authenticate("cm_jalali", "cm_jalali")
@@ -87,8 +100,11 @@ class TestJalaliCustomerFacing(HttpCase):
         mail = self.env["mail.mail"].search([("model", "=", "complaint.complaint"), ("res_id", "=", self.complaint.id)])
         self.assertIn("۲ فروردین ۱۴۰۵، ۱۰:۰۰", mail.body_html)
         self.complaint.write({"resolution_type": "apology", "date_resolved": datetime(2026, 3, 25, 8, 0)})
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "complaint_management.action_report_complaint_resolution_letter", self.complaint.ids)[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("complaint_management.action_report_complaint_resolution_letter", self.complaint.ids)[0]
+            .decode()
+        )
         self.assertIn("۵ فروردین ۱۴۰۵", html)
         self.assertIn("۱ فروردین ۱۴۰۵", html)
         # printed by staff working in English: still the customer's page, right to left
@@ -113,12 +129,14 @@ class TestJalaliCustomerFacing(HttpCase):
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestJalaliWorkbook(ComplaintAnalysisCommon):
-
     @freeze_time("2026-04-01 00:00:00")
     def test_persian_workbook(self):
         self.env["res.lang"]._activate_lang("fa_IR")
-        export = self.env["complaint.report.export"].with_context(lang="fa_IR").create(
-            {"date_from": "2026-03-01", "date_to": "2026-03-31"})
+        export = (
+            self.env["complaint.report.export"]
+            .with_context(lang="fa_IR")
+            .create({"date_from": "2026-03-01", "date_to": "2026-03-31"})
+        )
         file = io.BytesIO()
         export._write_xlsx(file)
         sheets = list(read_workbook(file.getvalue())[0].values())
@@ -128,5 +146,6 @@ class TestJalaliWorkbook(ComplaintAnalysisCommon):
         self.assertTrue(complaints["B2"].startswith("۱۴۰۴/۱۲/۱"), complaints["B2"])
         export._mail_to(self.env.user.partner_id, self.env["complaint.team"].create({"name": "Tehran"}))
         mail = self.env["mail.mail"].search(
-            [("recipient_ids", "=", self.env.user.partner_id.id)], order="id desc", limit=1)
+            [("recipient_ids", "=", self.env.user.partner_id.id)], order="id desc", limit=1
+        )
         self.assertIn("۱۰ اسفند ۱۴۰۴ – ۱۱ فروردین ۱۴۰۵", mail.subject, "the mail says the workbook's period")

@@ -5,7 +5,6 @@ from ..tools.file_types import file_kind
 
 @tagged("complaint_management", "at_install")
 class TestFileTypes(BaseCase):
-
     def test_allowed_kinds(self):
         cases = {
             ("photo.JPG", b"\xff\xd8\xff\xe0\x00\x10JFIF"): "image",
@@ -24,9 +23,14 @@ class TestFileTypes(BaseCase):
 
     def test_refused(self):
         for name, data in [
-            ("page.html", b"<html>"), ("image.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
-            ("image.png", b"<svg/>"), ("doc.pdf", b"\x89PNG\r\n\x1a\n"), ("clip.mp4", b"MZ\x90\x00"),
-            ("noextension", b"%PDF-1.7"), ("empty.pdf", b""), ("tool.exe", b"MZ\x90\x00"),
+            ("page.html", b"<html>"),
+            ("image.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
+            ("image.png", b"<svg/>"),
+            ("doc.pdf", b"\x89PNG\r\n\x1a\n"),
+            ("clip.mp4", b"MZ\x90\x00"),
+            ("noextension", b"%PDF-1.7"),
+            ("empty.pdf", b""),
+            ("tool.exe", b"MZ\x90\x00"),
         ]:
             with self.subTest(name=name):
                 self.assertFalse(file_kind(name, data))

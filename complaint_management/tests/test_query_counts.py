@@ -3,9 +3,16 @@ from odoo.tests import tagged
 from .common import ComplaintCommon, ComplaintPortalCommon
 
 CARD = {
-    "name": {}, "subject": {}, "priority": {}, "kanban_state": {}, "sla_deadline": {}, "activity_state": {},
-    "partner_id": {"fields": {"display_name": {}}}, "user_id": {"fields": {"display_name": {}}},
-    "tag_ids": {"fields": {"display_name": {}, "color": {}}}, "stage_id": {"fields": {"display_name": {}}},
+    "name": {},
+    "subject": {},
+    "priority": {},
+    "kanban_state": {},
+    "sla_deadline": {},
+    "activity_state": {},
+    "partner_id": {"fields": {"display_name": {}}},
+    "user_id": {"fields": {"display_name": {}}},
+    "tag_ids": {"fields": {"display_name": {}, "color": {}}},
+    "stage_id": {"fields": {"display_name": {}}},
 }
 # measured on 2026-12-06 (the kanban: columns, progress bars and a page of cards per open column)
 KANBAN_QUERIES = 16
@@ -33,16 +40,27 @@ class TestQueryCounts(ComplaintCommon):
         return min(counts)
 
     def _complaints(self, count):
-        return self.env["complaint.complaint"].create([
-            {"subject": f"Broken {i}", "partner_id": self.customer.id, "team_id": self.team_a.id,
-             "user_id": self.user_a1.id} for i in range(count)])
+        return self.env["complaint.complaint"].create(
+            [
+                {
+                    "subject": f"Broken {i}",
+                    "partner_id": self.customer.id,
+                    "team_id": self.team_a.id,
+                    "user_id": self.user_a1.id,
+                }
+                for i in range(count)
+            ]
+        )
 
     def _open_kanban(self):
         Complaint = self.env["complaint.complaint"].with_user(self.user_a1)
         domain = [("is_closed", "=", False)]
         groups = Complaint.web_read_group(domain, ["stage_id"], ["stage_id"], limit=80, lazy=True)
-        Complaint.read_progress_bar(domain, "stage_id", {
-            "field": "kanban_state", "colors": {"done": "success", "blocked": "danger", "normal": "200"}})
+        Complaint.read_progress_bar(
+            domain,
+            "stage_id",
+            {"field": "kanban_state", "colors": {"done": "success", "blocked": "danger", "normal": "200"}},
+        )
         for group in groups["groups"]:
             if not group.get("__fold") and group["stage_id"]:
                 Complaint.web_search_read(domain + [("stage_id", "=", group["stage_id"][0])], CARD, limit=40)
@@ -61,7 +79,10 @@ class TestQueryCounts(ComplaintCommon):
         def open_list():
             self.env["complaint.complaint"].with_user(self.user_a1).web_search_read(
                 [("team_id", "=", self.team_a.id)],
-                {**CARD, "team_id": {"fields": {"display_name": {}}}, "date_received": {}}, limit=20)
+                {**CARD, "team_id": {"fields": {"display_name": {}}}, "date_received": {}},
+                limit=20,
+            )
+
         self._complaints(25)  # a full page: the list counts the rest for its pager
         open_list()
         few = self._queries(open_list)
@@ -73,11 +94,13 @@ class TestQueryCounts(ComplaintCommon):
 
     def test_partner_counter(self):
         partners = self.env["res.partner"].create([{"name": f"Customer {i}"} for i in range(20)])
-        self.env["complaint.complaint"].create([
-            {"subject": "Late", "partner_id": partner.id, "team_id": self.team_a.id} for partner in partners])
+        self.env["complaint.complaint"].create(
+            [{"subject": "Late", "partner_id": partner.id, "team_id": self.team_a.id} for partner in partners]
+        )
 
         def count(partners):
             return lambda: partners.with_user(self.user_a1).read(["complaint_count"])
+
         self._queries(count(partners))  # caches warm
         few = self._queries(count(partners[:2]))
         self.assertLessEqual(self._queries(count(partners)), few, "no more for 20 partners than for 2")
@@ -86,6 +109,7 @@ class TestQueryCounts(ComplaintCommon):
     def test_batch_create(self):
         def create(count):
             return lambda: (self._complaints(count), self.env.flush_all())
+
         self._queries(create(5))
         ten, thirty = self._queries(create(10)), self._queries(create(30))
         self.assertLessEqual((thirty - ten) / 20, CREATE_QUERIES_PER_COMPLAINT)

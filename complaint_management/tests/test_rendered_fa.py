@@ -25,21 +25,34 @@ class TestPersianPages(ComplaintPortalCommon):
         cls.env["ir.module.module"]._load_module_terms(modules.mapped("name"), ["fa_IR"])
         cls.portal_a.lang = "fa_IR"
         cls.complaint_a.message_post(
-            body="Is there any news?", author_id=cls.portal_a.partner_id.id, message_type="comment",
-            subtype_xmlid="mail.mt_comment")
+            body="Is there any news?",
+            author_id=cls.portal_a.partner_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
         cls.allowed = {
             word
-            for record_text in (cls.portal_a.name, cls.portal_a.email, cls.complaint_a.subject, cls.team.name,
-                                cls.env.company.name, cls.env.company.email or "", cls.env.company.website or "",
-                                "Is there any news?")
+            for record_text in (
+                cls.portal_a.name,
+                cls.portal_a.email,
+                cls.complaint_a.subject,
+                cls.team.name,
+                cls.env.company.name,
+                cls.env.company.email or "",
+                cls.env.company.website or "",
+                "Is there any news?",
+            )
             for word in LATIN_WORD.findall(record_text)
         }
         # a language's own name (the switcher's "English (US)"), the formats of files
         cls.allowed |= {word for lang in cls.env["res.lang"].search([]) for word in LATIN_WORD.findall(lang.name)}
         cls.allowed |= {"PDF", "JPG", "PNG"}
         # the business's own categories (shipped demo data may have no Persian names)
-        cls.allowed |= {word for name in cls.env["complaint.category"].search([]).mapped("name")
-                        for word in LATIN_WORD.findall(name)}
+        cls.allowed |= {
+            word
+            for name in cls.env["complaint.category"].search([]).mapped("name")
+            for word in LATIN_WORD.findall(name)
+        }
 
     def _english_words(self, page_html):
         """The English words a reader sees on `page_html`: its text and the attributes read aloud,
@@ -74,8 +87,9 @@ class TestPersianPages(ComplaintPortalCommon):
                 self.assertPersian(response.text, url)
 
     def test_emails_to_a_persian_customer(self):
-        complaint = self.env["complaint.complaint"].create({
-            "subject": self.complaint_a.subject, "partner_id": self.portal_a.partner_id.id, "team_id": self.team.id})
+        complaint = self.env["complaint.complaint"].create(
+            {"subject": self.complaint_a.subject, "partner_id": self.portal_a.partner_id.id, "team_id": self.team.id}
+        )
         self.allowed |= set(LATIN_WORD.findall(complaint.name))
         templates = self.env["mail.template"].search([("model", "=", "complaint.complaint")])
         self.assertGreater(len(templates), 5)
@@ -88,9 +102,12 @@ class TestPersianPages(ComplaintPortalCommon):
     def test_emails_sent_in_the_customers_language_with_our_header(self):
         """As sent, in the layout: the header names the complaint in the customer's language."""
         english = self.env["res.partner"].create({"name": "Eric English", "email": "eric@example.com", "lang": "en_US"})
-        complaints = self.env["complaint.complaint"].create([
-            {"subject": "Broken chair", "partner_id": partner.id, "team_id": self.team.id}
-            for partner in (self.portal_a.partner_id, english)])
+        complaints = self.env["complaint.complaint"].create(
+            [
+                {"subject": "Broken chair", "partner_id": partner.id, "team_id": self.team.id}
+                for partner in (self.portal_a.partner_id, english)
+            ]
+        )
         complaints._send_mail_template(self.env.ref("complaint_management.mail_template_complaint_acknowledgement"))
         mails = self.env["mail.mail"].search([("model", "=", "complaint.complaint"), ("res_id", "in", complaints.ids)])
         body = {mail.res_id: mail.body_html for mail in mails}
@@ -106,9 +123,11 @@ class TestPersianPages(ComplaintPortalCommon):
         child.with_context(lang="fa_IR").name = "تأخیر"
         self.assertEqual(child.with_context(lang="fa_IR").display_name, "ارسال / تأخیر")
         self.assertEqual(child.with_context(lang="en_US").display_name, "Delivery / Late")
-        self.assertIn((child.id, "ارسال / تأخیر"),
-                      self.env["complaint.category"].with_context(lang="fa_IR").name_search("تأخیر"),
-                      "found by its Persian name")
+        self.assertIn(
+            (child.id, "ارسال / تأخیر"),
+            self.env["complaint.category"].with_context(lang="fa_IR").name_search("تأخیر"),
+            "found by its Persian name",
+        )
 
     def test_standard_promise_named_in_a_language_added_later(self):
         team = self.env["complaint.team"].create({"name": "Later"})
@@ -125,5 +144,8 @@ class TestPersianPages(ComplaintPortalCommon):
         self.assertEqual(translated.get("In %s days"), "%s روز دیگر")
         self.assertEqual(translated.get("Write a message…"), "پیامی بنویسید…")
         self.assertEqual(translated.get("The conversation is empty."), "گفتگو خالی است.")
-        self.assertIn("complaint_management", self.env["ir.http"]._get_translation_frontend_modules_name(),
-                      "the portal's scripts get them too")
+        self.assertIn(
+            "complaint_management",
+            self.env["ir.http"]._get_translation_frontend_modules_name(),
+            "the portal's scripts get them too",
+        )

@@ -5,7 +5,6 @@ from .common import ComplaintCommon
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestResPartner(ComplaintCommon):
-
     def test_company_counts_its_contacts_complaints(self):
         self._create_complaint()
         self._create_complaint(partner_id=self.customer_contact.id)

@@ -15,10 +15,19 @@ class TestSlaQueryCounts(ComplaintSlaCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.team_a.leader_id = cls.user_a1
-        cls.env["complaint.sla.escalation"].create([
-            {"policy_id": cls.policy.id, "target": "resolve", "percent": 75},
-            {"policy_id": cls.policy.id, "target": "resolve", "percent": 100, "notify_leader": True,
-             "raise_priority": True, "activity_type_id": cls.env.ref("mail.mail_activity_data_todo").id}])
+        cls.env["complaint.sla.escalation"].create(
+            [
+                {"policy_id": cls.policy.id, "target": "resolve", "percent": 75},
+                {
+                    "policy_id": cls.policy.id,
+                    "target": "resolve",
+                    "percent": 100,
+                    "notify_leader": True,
+                    "raise_priority": True,
+                    "activity_type_id": cls.env.ref("mail.mail_activity_data_todo").id,
+                },
+            ]
+        )
 
     def setUp(self):
         super().setUp()
@@ -27,9 +36,17 @@ class TestSlaQueryCounts(ComplaintSlaCommon):
 
     def _complaints(self, count):
         with freeze_time("2026-03-02 09:00:00"):  # a Monday
-            return self.env["complaint.complaint"].create([
-                {"subject": f"Broken {i}", "partner_id": self.customer.id, "team_id": self.team_a.id,
-                 "category_id": self.category_late.id} for i in range(count)])
+            return self.env["complaint.complaint"].create(
+                [
+                    {
+                        "subject": f"Broken {i}",
+                        "partner_id": self.customer.id,
+                        "team_id": self.team_a.id,
+                        "category_id": self.category_late.id,
+                    }
+                    for i in range(count)
+                ]
+            )
 
     def _queries(self, action):
         """Queries of `action` up to the commit (tracking and the emails it sends)."""
@@ -55,6 +72,7 @@ class TestSlaQueryCounts(ComplaintSlaCommon):
         def action(complaints):
             with freeze_time(when):
                 complaints.with_user(self.user_a1).write({"stage_id": stage.id})
+
         return action
 
     def test_stage_write(self):
@@ -75,6 +93,7 @@ class TestSlaQueryCounts(ComplaintSlaCommon):
             self.env.flush_all()
             self.env.cr.precommit.run()
             resumed.append(self.cr.sql_log_count - before)
+
         # the clock restarts: only the hours left are planned, from now
         resumed = []
         self._per_complaint(resume)
@@ -84,8 +103,10 @@ class TestSlaQueryCounts(ComplaintSlaCommon):
         """A staff member following a complaint's stage changes is notified of them, as by Odoo's
         own tracking; the other complaints of the batch are logged without."""
         complaints = self._complaints(3)
-        complaints[0].message_subscribe(partner_ids=self.user_a2.partner_id.ids,
-                                        subtype_ids=self.env.ref("complaint_management.mt_complaint_stage").ids)
+        complaints[0].message_subscribe(
+            partner_ids=self.user_a2.partner_id.ids,
+            subtype_ids=self.env.ref("complaint_management.mt_complaint_stage").ids,
+        )
         self.env.flush_all()
         self.env.cr.precommit.run()  # changes made where a complaint was created are not tracked
         complaints._track_set_log_message("Closed from <the list>")  # text, escaped as message_post does
@@ -101,20 +122,24 @@ class TestSlaQueryCounts(ComplaintSlaCommon):
             self.assertEqual(note.tracking_value_ids.field_id.name, "stage_id")
             self.assertEqual(note.tracking_value_ids.new_value_char, self.stage_closed.name)
             self.assertIn("Closed from &lt;the list&gt;", note.body)
-        self.assertEqual(complaints[0].message_ids.filtered("tracking_value_ids").notification_ids.res_partner_id,
-                         self.user_a2.partner_id)
+        self.assertEqual(
+            complaints[0].message_ids.filtered("tracking_value_ids").notification_ids.res_partner_id,
+            self.user_a2.partner_id,
+        )
         self.assertFalse(complaints[1:].message_ids.filtered("tracking_value_ids").notification_ids)
 
     def test_escalation_cron(self):
         def escalate(complaints):
             with freeze_time("2026-03-06 10:00:00"):  # both levels due
                 self.env["complaint.sla.status"]._cron_escalate()
+
         # a note per complaint and level, the priority, the activity: by batch
         self.assertLessEqual(self._per_complaint(escalate), 3)
 
     def test_acknowledgement_cron(self):
         def acknowledge(complaints):
             self.env["complaint.complaint"]._cron_send_acknowledgements()
+
         # the emails of the batch rendered and stored at once, each a message of its complaint
         self.assertLessEqual(self._per_complaint(acknowledge), 1)
 
@@ -122,14 +147,19 @@ class TestSlaQueryCounts(ComplaintSlaCommon):
         def read(complaints):
             complaints.read(["sla_deadline", "sla_failed", "sla_at_risk"])
             complaints.sla_status_ids.read(["status", "exceeded_hours"])
+
         self.assertEqual(self._per_complaint(read), 0)
 
     def test_create(self):
         """One complaint as a web form sends it (the request's language in the context), its
         records read afresh: the SLA planned, up to the commit; the acknowledgement and escalation
         actions woken (their rows read at once: 3 of the queries)."""
-        vals = {"subject": "Broken", "partner_id": self.customer.id, "team_id": self.team_a.id,
-                "category_id": self.category_late.id}
+        vals = {
+            "subject": "Broken",
+            "partner_id": self.customer.id,
+            "team_id": self.team_a.id,
+            "category_id": self.category_late.id,
+        }
         Complaint = self.env["complaint.complaint"].with_user(self.user_a1).with_context(lang="en_US")
         for _warm_up in range(2):  # a worker that has served the form before (its caches filled)
             Complaint.create(vals)

@@ -7,8 +7,12 @@ from odoo.tools.misc import file_path
 from odoo.tools.translate import TranslationModuleReader
 
 # this addon and its bridges, each with its own i18n/fa.po
-ADDONS = ("complaint_management", "complaint_management_sale", "complaint_management_loyalty",
-          "complaint_management_livechat")
+ADDONS = (
+    "complaint_management",
+    "complaint_management_sale",
+    "complaint_management_loyalty",
+    "complaint_management_livechat",
+)
 PLACEHOLDER = re.compile(r"%\([a-z_0-9]+\)[sdf]|%[sdf]|\{\{.*?\}\}")
 TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9_.-]*)")
 
@@ -27,10 +31,15 @@ class TestPersianTranslation(TransactionCase):
             with self.subTest(addon=addon):
                 po = polib.pofile(file_path(f"{addon}/i18n/fa.po"))
                 translations = {entry.msgid: entry for entry in po if not entry.obsolete}
-                terms = {source for _module, _type, _name, _id, source, _value, _comments
-                         in TranslationModuleReader(self.env.cr, modules=[addon])}
-                missing = sorted(term[:80] for term in terms
-                                 if not (term in translations and translations[term].msgstr.strip()))
+                terms = {
+                    source
+                    for _module, _type, _name, _id, source, _value, _comments in TranslationModuleReader(
+                        self.env.cr, modules=[addon]
+                    )
+                }
+                missing = sorted(
+                    term[:80] for term in terms if not (term in translations and translations[term].msgstr.strip())
+                )
                 self.assertFalse(missing, f"{addon}/i18n/fa.po lacks {len(missing)} terms: {missing[:10]}")
                 fuzzy = [entry.msgid[:80] for entry in po if "fuzzy" in entry.flags]
                 self.assertFalse(fuzzy, f"{addon}/i18n/fa.po has fuzzy entries: {fuzzy[:10]}")

@@ -1,4 +1,5 @@
 """Records stay in the companies their editor works for."""
+
 from odoo.exceptions import AccessError
 
 

@@ -1,6 +1,7 @@
 """The work a run of a scheduled action takes on: with several Odoo workers, two runs of the same
 action (a scheduled run and one started by hand, or two servers) may overlap; and one bad record
 must not stop the others. And waking the actions when there is work for them."""
+
 import logging
 
 import psycopg2
@@ -18,8 +19,10 @@ WOKEN_CRONS = ("ir_cron_complaint_acknowledge", "ir_cron_complaint_sla_escalate"
 def wake(env, name, at=None):
     """Have the addon's scheduled action `name` (one of WOKEN_CRONS) run at `at`, else as soon as
     the transaction commits."""
-    ids = {cron: env["ir.model.data"]._xmlid_to_res_id(f"complaint_management.{cron}", raise_if_not_found=False)
-           for cron in WOKEN_CRONS}
+    ids = {
+        cron: env["ir.model.data"]._xmlid_to_res_id(f"complaint_management.{cron}", raise_if_not_found=False)
+        for cron in WOKEN_CRONS
+    }
     for cron in env["ir.cron"].browse([cron_id for cron_id in ids.values() if cron_id]):
         if cron.id == ids[name]:
             cron._trigger(at)
@@ -34,14 +37,19 @@ def claim(records, domain, limit, order, customer_field=None):
     about two records would conflict: a record whose customer another run holds is left to the
     next run."""
     query = records._search(domain, limit=limit, order=order)
-    rows = records.env.execute_query(SQL(
-        "%s FOR NO KEY UPDATE OF %s SKIP LOCKED", query.select(), SQL.identifier(records._table)))
+    rows = records.env.execute_query(
+        SQL("%s FOR NO KEY UPDATE OF %s SKIP LOCKED", query.select(), SQL.identifier(records._table))
+    )
     claimed = records.browse([row[0] for row in rows])
     if not customer_field or not claimed:
         return claimed
     customers = claimed[customer_field]
-    held = set(customers.ids) - {row[0] for row in records.env.execute_query(SQL(
-        "SELECT id FROM res_partner WHERE id = ANY(%s) FOR NO KEY UPDATE SKIP LOCKED", customers.ids))}
+    held = set(customers.ids) - {
+        row[0]
+        for row in records.env.execute_query(
+            SQL("SELECT id FROM res_partner WHERE id = ANY(%s) FOR NO KEY UPDATE SKIP LOCKED", customers.ids)
+        )
+    }
     return claimed.filtered(lambda record: record[customer_field].id not in held)
 
 
@@ -83,15 +91,20 @@ def report_failure(thread, user, action, error):
     subject = env._("A scheduled action failed: %(action)s", action=action(env))
     # sudo: the scheduled action's note, whoever runs it; reading the thread's notes to say it once
     Message = env["mail.message"].sudo()
-    if Message.search_count([("model", "=", thread._name), ("res_id", "=", thread.id),
-                             ("subject", "=", subject)], limit=1):
+    if Message.search_count(
+        [("model", "=", thread._name), ("res_id", "=", thread.id), ("subject", "=", subject)], limit=1
+    ):
         return
     try:
         with env.cr.savepoint():
             thread.with_env(env).sudo().message_post(
-                subject=subject, body=Markup("<p>%s</p><pre>%s</pre>") % (
-                    env._("It was left as it was; the next runs try it again. What went wrong:"), error),
-                partner_ids=user.partner_id.ids, message_type="comment", subtype_xmlid="mail.mt_note")
+                subject=subject,
+                body=Markup("<p>%s</p><pre>%s</pre>")
+                % (env._("It was left as it was; the next runs try it again. What went wrong:"), error),
+                partner_ids=user.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
     except psycopg2.OperationalError:
         raise
     except Exception:  # noqa: BLE001 - the failure is in the log already

@@ -11,8 +11,18 @@ from odoo.tools import format_date, format_datetime
 
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 PERSIAN_MONTHS = (
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
 )
 
 
@@ -69,6 +79,7 @@ def month_starts(last, jalali=False, first=None, count=None):
     """The first days (Gregorian dates) of calendar months up to the one holding date `last`,
     oldest first: from the month holding date `first`, or the last `count` months. Solar Hijri
     months when `jalali`."""
+
     def previous(start):
         if jalali:
             month = jdatetime.date.fromgregorian(date=start - datetime.timedelta(days=1)).replace(day=1)

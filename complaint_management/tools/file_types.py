@@ -7,11 +7,27 @@ from odoo.tools.mimetypes import guess_mimetype
 
 # extension -> kind the content must show
 ALLOWED_EXTENSIONS = {
-    "jpg": "image", "jpeg": "image", "png": "image", "gif": "image", "webp": "image", "bmp": "image",
+    "jpg": "image",
+    "jpeg": "image",
+    "png": "image",
+    "gif": "image",
+    "webp": "image",
+    "bmp": "image",
     "pdf": "pdf",
-    "mp3": "audio", "m4a": "audio", "aac": "audio", "wav": "audio", "ogg": "audio", "oga": "audio",
-    "opus": "audio", "amr": "audio",
-    "mp4": "video", "m4v": "video", "mov": "video", "3gp": "video", "webm": "video", "mkv": "video",
+    "mp3": "audio",
+    "m4a": "audio",
+    "aac": "audio",
+    "wav": "audio",
+    "ogg": "audio",
+    "oga": "audio",
+    "opus": "audio",
+    "amr": "audio",
+    "mp4": "video",
+    "m4v": "video",
+    "mov": "video",
+    "3gp": "video",
+    "webm": "video",
+    "mkv": "video",
 }
 # ISO base media (mp4, m4a, mov, 3gp) hold audio or video; so do Matroska, Ogg and RIFF
 _MEDIA = {"audio", "video"}

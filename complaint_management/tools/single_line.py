@@ -1,4 +1,5 @@
 """One-line texts typed by customers: names, subjects, addresses."""
+
 import unicodedata
 
 # Unicode's Bidi_Control characters: embeddings, overrides, isolates and marks. In a name they
@@ -13,6 +14,5 @@ def single_line(text):
     non-joiner of Persian words included, are kept."""
     if not text:
         return text
-    text = "".join(" " if unicodedata.category(char) == "Cc" else char
-                   for char in text if char not in BIDI_CONTROLS)
+    text = "".join(" " if unicodedata.category(char) == "Cc" else char for char in text if char not in BIDI_CONTROLS)
     return " ".join(text.split())

@@ -1,4 +1,5 @@
 """The language a customer wrote in, told by its script, for contacts made from what they wrote."""
+
 import unicodedata
 
 PERSIAN_LETTERS = frozenset("پچژگکی")

@@ -5,6 +5,7 @@ public holidays) on every call. The SLA plans the deadlines and escalation times
 of complaints: a WorkClock computes the intervals once for the span the batch needs, then answers
 each question by arithmetic on them. An empty calendar is a clock that runs round the clock.
 """
+
 import bisect
 from datetime import timedelta
 
@@ -15,7 +16,6 @@ HORIZON = timedelta(days=1400)
 
 
 class WorkClock:
-
     def __init__(self, calendar):
         self.calendar = calendar
         self.start = self.stop = None  # the span the intervals cover (naive UTC)
@@ -28,8 +28,9 @@ class WorkClock:
             return
         start = min(start, self.start or start)
         stop = max(stop, self.stop or stop)
-        intervals = self.calendar._work_intervals_batch(
-            utc.localize(start), utc.localize(stop), compute_leaves=True)[False]
+        intervals = self.calendar._work_intervals_batch(utc.localize(start), utc.localize(stop), compute_leaves=True)[
+            False
+        ]
         self.start, self.stop = start, stop
         self.starts, self.stops, self.worked = [], [], []
         total = 0.0

@@ -16,12 +16,15 @@ class ComplaintComplaintIntake(models.TransientModel):
     lookup = fields.Char(string="Find Customer", help="A phone number, an email address or a name.")
     partner_id = fields.Many2one("res.partner", string="Customer")
     partner_phone = fields.Char(
-        string="Phone", compute="_compute_partner_phone", help="The customer's phone, else their mobile.")
+        string="Phone", compute="_compute_partner_phone", help="The customer's phone, else their mobile."
+    )
     partner_email = fields.Char(related="partner_id.email")
     previous_complaint_ids = fields.Many2many(
-        "complaint.complaint", compute="_compute_previous_complaint_ids", string="Earlier Complaints")
-    channel = fields.Selection([c for c in CHANNELS if c[0] in ("phone", "in_person", "letter")],
-                               required=True, default="phone")
+        "complaint.complaint", compute="_compute_previous_complaint_ids", string="Earlier Complaints"
+    )
+    channel = fields.Selection(
+        [c for c in CHANNELS if c[0] in ("phone", "in_person", "letter")], required=True, default="phone"
+    )
     subject = fields.Char(required=True)
     description = fields.Text(string="What Happened")
     category_id = fields.Many2one("complaint.category")
@@ -60,8 +63,13 @@ class ComplaintComplaintIntake(models.TransientModel):
     def _compute_previous_complaint_ids(self):
         for intake in self:
             customer = intake.partner_id.commercial_partner_id
-            intake.previous_complaint_ids = self.env["complaint.complaint"].search(
-                [("commercial_partner_id", "=", customer.id)], limit=HISTORY_SIZE) if customer else False
+            intake.previous_complaint_ids = (
+                self.env["complaint.complaint"].search(
+                    [("commercial_partner_id", "=", customer.id)], limit=HISTORY_SIZE
+                )
+                if customer
+                else False
+            )
 
     def _complaint_values(self):
         self.ensure_one()
@@ -79,5 +87,10 @@ class ComplaintComplaintIntake(models.TransientModel):
         self.ensure_one()
         complaint = self.env["complaint.complaint"].create(self._complaint_values())
         self.env.ref("complaint_management.ir_cron_complaint_acknowledge")._trigger()
-        return {"type": "ir.actions.act_window", "res_model": "complaint.complaint", "res_id": complaint.id,
-                "view_mode": "form", "target": "current"}
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "complaint.complaint",
+            "res_id": complaint.id,
+            "view_mode": "form",
+            "target": "current",
+        }

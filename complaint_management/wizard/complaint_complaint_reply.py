@@ -8,10 +8,10 @@ class ComplaintComplaintReply(models.TransientModel):
     _description = "Reply to a Complaint"
 
     complaint_id = fields.Many2one("complaint.complaint", required=True, ondelete="cascade")
-    suggested_response_ids = fields.Many2many(
-        "complaint.canned.response", compute="_compute_suggested_response_ids")
+    suggested_response_ids = fields.Many2many("complaint.canned.response", compute="_compute_suggested_response_ids")
     response_id = fields.Many2one(
-        "complaint.canned.response", string="Canned Response", domain="[('id', 'in', suggested_response_ids)]")
+        "complaint.canned.response", string="Canned Response", domain="[('id', 'in', suggested_response_ids)]"
+    )
     body = fields.Html(string="Message", sanitize=True)
 
     @api.depends("complaint_id.category_id")
@@ -28,6 +28,9 @@ class ComplaintComplaintReply(models.TransientModel):
         """Send the message to the customer, as a reply in the complaint's chatter."""
         self.ensure_one()
         self.complaint_id.message_post(
-            body=self.body, message_type="comment", subtype_xmlid="mail.mt_comment",
-            partner_ids=self.complaint_id.partner_id.ids)
+            body=self.body,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=self.complaint_id.partner_id.ids,
+        )
         return {"type": "ir.actions.act_window_close"}

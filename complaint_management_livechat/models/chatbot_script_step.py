@@ -31,14 +31,18 @@ class ChatbotScriptStep(models.Model):
     _inherit = "chatbot.script.step"
 
     step_type = fields.Selection(
-        selection_add=[("create_complaint", "Create Complaint")], ondelete={"create_complaint": "cascade"})
+        selection_add=[("create_complaint", "Create Complaint")], ondelete={"create_complaint": "cascade"}
+    )
     complaint_field = fields.Selection(
         COMPLAINT_FIELDS,
         help="What the visitor's answer to this step fills in on the complaint a later "
-             "'Create Complaint' step files.")
+        "'Create Complaint' step files.",
+    )
     complaint_team_id = fields.Many2one(
-        "complaint.team", ondelete="set null",
-        help="The team of the complaints this step files; empty: the routing rules decide.")
+        "complaint.team",
+        ondelete="set null",
+        help="The team of the complaints this step files; empty: the routing rules decide.",
+    )
 
     @api.onchange("step_type")
     def _onchange_step_type_complaint_field(self):
@@ -52,15 +56,17 @@ class ChatbotScriptStep(models.Model):
         # sudo: discuss.channel - moving the visitor's conversation to this step, as the base step does
         discuss_channel.sudo().chatbot_current_step_id = self.id
         return discuss_channel._chatbot_post_message(
-            self.chatbot_script_id, self._chatbot_file_complaint(discuss_channel))
+            self.chatbot_script_id, self._chatbot_file_complaint(discuss_channel)
+        )
 
     @api.constrains("step_type", "sequence", "chatbot_script_id")
     def _check_create_complaint_after_a_question(self):
         for step in self.filtered(lambda s: s.step_type == "create_complaint"):
             # welcome steps are posted before the visitor says anything: nothing to file yet
             if step in step.chatbot_script_id._get_welcome_steps():
-                raise ValidationError(self.env._(
-                    "A 'Create Complaint' step must come after the questions whose answers it files."))
+                raise ValidationError(
+                    self.env._("A 'Create Complaint' step must come after the questions whose answers it files.")
+                )
 
     def _chatbot_file_complaint(self, discuss_channel):
         """File the complaint the visitor described in `discuss_channel`, with the conversation as an
@@ -69,23 +75,35 @@ class ChatbotScriptStep(models.Model):
         values = self._chatbot_complaint_values(discuss_channel)
         public = self.env.user._is_public()
         if public and not values.get("partner_email"):
-            return self._chatbot_answer(self.env._(
-                "I could not file your complaint without a valid email address. Please restart the "
-                "conversation, or use our complaint form at %(url)s.", url=self._chatbot_form_url()))
+            return self._chatbot_answer(
+                self.env._(
+                    "I could not file your complaint without a valid email address. Please restart the "
+                    "conversation, or use our complaint form at %(url)s.",
+                    url=self._chatbot_form_url(),
+                )
+            )
         if not values.get("description"):
-            return self._chatbot_answer(self.env._(
-                "I could not file your complaint without a description of what happened. Please restart "
-                "the conversation, or use our complaint form at %(url)s.", url=self._chatbot_form_url()))
+            return self._chatbot_answer(
+                self.env._(
+                    "I could not file your complaint without a description of what happened. Please restart "
+                    "the conversation, or use our complaint form at %(url)s.",
+                    url=self._chatbot_form_url(),
+                )
+            )
         Complaint = self.env["complaint.complaint"]
         if public:
             Attempt = self.env["complaint.intake.attempt"]
             keys = [("submit-ip", visitor_address()), ("submit-email", values["partner_email"])]
             if not Attempt._consume(keys, get_int_param(self.env, SUBMISSION_RATE_LIMIT)):
-                return self._chatbot_answer(self.env._(
-                    "You have filed several complaints in a short time. Please try again in an hour."))
+                return self._chatbot_answer(
+                    self.env._("You have filed several complaints in a short time. Please try again in an hour.")
+                )
             partner = Complaint._portal_customer(
-                values.get("partner_name") or values["partner_email"], values["partner_email"],
-                values.get("partner_mobile") or False, lang=self.env["chatbot.script"]._get_chatbot_language())
+                values.get("partner_name") or values["partner_email"],
+                values["partner_email"],
+                values.get("partner_mobile") or False,
+                lang=self.env["chatbot.script"]._get_chatbot_language(),
+            )
         else:
             # a logged-in customer files for their own contact, whatever name and email they typed
             partner = self.env.user.partner_id
@@ -96,19 +114,24 @@ class ChatbotScriptStep(models.Model):
             values["team_id"] = team.id
         complaint = Complaint._portal_create(values, [], partner)
         complaint.message_post(
-            body=Markup("%s<br/><br/>%s") % (
-                self.env._("Filed by the live-chat bot %(bot)s. The conversation:",
-                           bot=self.chatbot_script_id.title),
-                self._chatbot_transcript(discuss_channel)),
+            body=Markup("%s<br/><br/>%s")
+            % (
+                self.env._("Filed by the live-chat bot %(bot)s. The conversation:", bot=self.chatbot_script_id.title),
+                self._chatbot_transcript(discuss_channel),
+            ),
             author_id=self.chatbot_script_id.operator_partner_id.id,
-            subtype_xmlid="mail.mt_note")
+            subtype_xmlid="mail.mt_note",
+        )
         if complaint.partner_email:
-            code = self.env._("Your tracking code is %(code)s. We are also sending it to you by email, with a "
-                              "link to follow your complaint; please quote it whenever you contact us.",
-                              code=complaint.name)
+            code = self.env._(
+                "Your tracking code is %(code)s. We are also sending it to you by email, with a "
+                "link to follow your complaint; please quote it whenever you contact us.",
+                code=complaint.name,
+            )
         else:
-            code = self.env._("Your tracking code is %(code)s. Please quote it whenever you contact us.",
-                              code=complaint.name)
+            code = self.env._(
+                "Your tracking code is %(code)s. Please quote it whenever you contact us.", code=complaint.name
+            )
         return self._chatbot_answer(self.message, code)
 
     def _chatbot_answers(self, discuss_channel):
@@ -129,18 +152,22 @@ class ChatbotScriptStep(models.Model):
         """The complaint's values from the visitor's answers: every message to the description's
         steps, the last answer to the other fields' steps and to the email and phone questions."""
         answers = self._chatbot_answers(discuss_channel)
-        values = {field: " ".join(texts[-1].split())[:FIELD_SIZES[field]]
-                  for field, texts in answers.items() if field != "description"}
-        description = "\n".join(answers.get("description", []))[:FIELD_SIZES["description"]].strip()
+        values = {
+            field: " ".join(texts[-1].split())[: FIELD_SIZES[field]]
+            for field, texts in answers.items()
+            if field != "description"
+        }
+        description = "\n".join(answers.get("description", []))[: FIELD_SIZES["description"]].strip()
         contact = discuss_channel._chatbot_find_customer_values_in_messages(
-            {"question_email": "email", "question_phone": "phone"})
+            {"question_email": "email", "question_phone": "phone"}
+        )
         phone = (contact.get("phone") or "").strip().translate(LOCAL_DIGITS)
         first_line = description.split("\n", 1)[0].strip()
         return {
             **values,
             "partner_email": tools.email_normalize(contact.get("email") or ""),
             "partner_mobile": phone if PHONE_PATTERN.fullmatch(phone) else False,
-            "subject": first_line if len(first_line) <= SUBJECT_SIZE else first_line[:SUBJECT_SIZE - 1] + "…",
+            "subject": first_line if len(first_line) <= SUBJECT_SIZE else first_line[: SUBJECT_SIZE - 1] + "…",
             "description": plaintext2html(description) if description else False,
             "channel": "chat",
         }
@@ -151,9 +178,9 @@ class ChatbotScriptStep(models.Model):
         channel = discuss_channel.sudo()
         since = min(channel.chatbot_message_ids.mail_message_id.ids, default=0)
         return Markup("").join(
-            Markup("%s: %s<br/>") % (message.author_id.name or channel.anonymous_name,
-                                     visitor_text(message.body))
-            for message in channel.message_ids.filtered(lambda m: m.id >= since).sorted("id"))
+            Markup("%s: %s<br/>") % (message.author_id.name or channel.anonymous_name, visitor_text(message.body))
+            for message in channel.message_ids.filtered(lambda m: m.id >= since).sorted("id")
+        )
 
     def _chatbot_answer(self, *texts):
         return Markup("").join(plaintext2html(text) for text in texts if text)

@@ -20,17 +20,24 @@ class TestComplaintChatbot(HttpCase):
         cls.env["complaint.intake.attempt"].search([]).unlink()
 
     def _start(self):
-        data = self.make_jsonrpc_request("/im_livechat/get_session", {
-            "anonymous_name": "Visitor", "chatbot_script_id": self.bot.id, "channel_id": self.livechat.id})
+        data = self.make_jsonrpc_request(
+            "/im_livechat/get_session",
+            {"anonymous_name": "Visitor", "chatbot_script_id": self.bot.id, "channel_id": self.livechat.id},
+        )
         if "guest_token" in data["Store"]:
             # the visitor's browser keeps the guest it becomes as a cookie
             self.opener.cookies.set(self.env["mail.guest"]._cookie_name, data["Store"]["guest_token"])
         return self.env["discuss.channel"].browse(data["discuss.channel"][0]["id"])
 
     def _say(self, channel, text):
-        data = self.make_jsonrpc_request("/mail/message/post", {
-            "thread_model": "discuss.channel", "thread_id": channel.id,
-            "post_data": {"body": text, "message_type": "comment", "subtype_xmlid": "mail.mt_comment"}})
+        data = self.make_jsonrpc_request(
+            "/mail/message/post",
+            {
+                "thread_model": "discuss.channel",
+                "thread_id": channel.id,
+                "post_data": {"body": text, "message_type": "comment", "subtype_xmlid": "mail.mt_comment"},
+            },
+        )
         return data["mail.message"][0]["id"]
 
     def _next(self, channel):
@@ -43,8 +50,10 @@ class TestComplaintChatbot(HttpCase):
     def _choose(self, channel, answer):
         question = channel.message_ids.sorted("id")[-1]
         self._say(channel, answer.name)
-        self.make_jsonrpc_request("/chatbot/answer/save", {
-            "channel_id": channel.id, "message_id": question.id, "selected_answer_id": answer.id})
+        self.make_jsonrpc_request(
+            "/chatbot/answer/save",
+            {"channel_id": channel.id, "message_id": question.id, "selected_answer_id": answer.id},
+        )
         self._next(channel)
 
     def _email(self, channel, email):
@@ -55,8 +64,7 @@ class TestComplaintChatbot(HttpCase):
         return result
 
     def _last_bot_message(self, channel):
-        return channel.message_ids.filtered(
-            lambda m: m.author_id == self.bot.operator_partner_id).sorted("id")[-1].body
+        return channel.message_ids.filtered(lambda m: m.author_id == self.bot.operator_partner_id).sorted("id")[-1].body
 
     def _run_script(self, name, email, order_reference, *description):
         channel = self._start()
@@ -74,8 +82,12 @@ class TestComplaintChatbot(HttpCase):
 
     def test_visitor_files_a_complaint_and_gets_its_code(self):
         channel = self._run_script(
-            "Leila Chatter", "Leila.Chatter@Example.com", "s00042",
-            "The parcel arrived crushed.", "The vase inside is broken.")
+            "Leila Chatter",
+            "Leila.Chatter@Example.com",
+            "s00042",
+            "The parcel arrived crushed.",
+            "The vase inside is broken.",
+        )
         complaint = self.env["complaint.complaint"].search([("partner_email", "=", "leila.chatter@example.com")])
         self.assertEqual(len(complaint), 1)
         self.assertEqual(complaint.channel, "chat")
@@ -112,8 +124,11 @@ class TestComplaintChatbot(HttpCase):
         self._choose(channel, self.answer_yes)
         self._answer(channel, "S00042")
         # as the chat window sends it: what was typed escaped, addresses made links
-        self._say(channel, 'See <a href="https://example.com/photo" target="_blank">https://example.com/photo</a>'
-                           " for the damage &lt;b&gt;now&lt;/b&gt;")
+        self._say(
+            channel,
+            'See <a href="https://example.com/photo" target="_blank">https://example.com/photo</a>'
+            " for the damage &lt;b&gt;now&lt;/b&gt;",
+        )
         self._next(channel)
         complaint = self.env["complaint.complaint"].search([("partner_email", "=", "leila@example.com")])
         self.assertEqual(complaint.partner_id.name, "Leila Chatter")
@@ -137,10 +152,15 @@ class TestComplaintChatbot(HttpCase):
 
     def test_create_step_must_follow_a_question(self):
         with self.assertRaises(ValidationError):
-            self.env["chatbot.script"].create({"title": "Hasty Bot", "script_step_ids": [
-                (0, 0, {"step_type": "text", "message": "Hello"}),
-                (0, 0, {"step_type": "create_complaint", "message": "Filed."}),
-            ]})
+            self.env["chatbot.script"].create(
+                {
+                    "title": "Hasty Bot",
+                    "script_step_ids": [
+                        (0, 0, {"step_type": "text", "message": "Hello"}),
+                        (0, 0, {"step_type": "create_complaint", "message": "Filed."}),
+                    ],
+                }
+            )
 
     def test_complaint_without_order_and_with_team(self):
         self.env.ref("complaint_management_livechat.chatbot_step_complaint_create").complaint_team_id = self.team
@@ -166,10 +186,15 @@ class TestComplaintChatbot(HttpCase):
         self.assertTrue(complaint.subject.endswith("…"))
 
     def test_script_without_email_question_files_nothing(self):
-        bot = self.env["chatbot.script"].create({"title": "Careless Bot", "script_step_ids": [
-            (0, 0, {"step_type": "free_input_multi", "complaint_field": "description", "message": "Tell us."}),
-            (0, 0, {"step_type": "create_complaint", "message": "Filed."}),
-        ]})
+        bot = self.env["chatbot.script"].create(
+            {
+                "title": "Careless Bot",
+                "script_step_ids": [
+                    (0, 0, {"step_type": "free_input_multi", "complaint_field": "description", "message": "Tell us."}),
+                    (0, 0, {"step_type": "create_complaint", "message": "Filed."}),
+                ],
+            }
+        )
         self.livechat.rule_ids = [(0, 0, {"chatbot_script_id": bot.id})]
         self.bot = bot
         channel = self._start()
@@ -185,8 +210,9 @@ class TestComplaintChatbot(HttpCase):
         self.assertIn("several complaints in a short time", self._last_bot_message(channel))
 
     def test_logged_in_customer_files_for_their_own_contact(self):
-        portal = new_test_user(self.env, login="chat_portal", name="Pari Portal", email="pari@example.com",
-                               groups="base.group_portal")
+        portal = new_test_user(
+            self.env, login="chat_portal", name="Pari Portal", email="pari@example.com", groups="base.group_portal"
+        )
         self.authenticate("chat_portal", "chat_portal")
         self._run_script("Someone Else", "other@example.com", None, "Wrong size delivered.")
         complaint = self.env["complaint.complaint"].search([("description", "ilike", "Wrong size delivered")])
@@ -212,12 +238,14 @@ class TestComplaintChatbot(HttpCase):
         self.assertEqual(complaint.partner_name, "Eve Bcc: victim@example.org")
 
     def test_livechat_managers_without_complaint_rights_open_the_bot(self):
-        step = self.env["chatbot.script.step"].search([
-            ("chatbot_script_id", "=", self.bot.id), ("step_type", "=", "create_complaint")], limit=1)
+        step = self.env["chatbot.script.step"].search(
+            [("chatbot_script_id", "=", self.bot.id), ("step_type", "=", "create_complaint")], limit=1
+        )
         step.complaint_team_id = self.team
         manager = new_test_user(self.env, login="cm_livechat_only", groups="im_livechat.im_livechat_group_manager")
-        data = step.with_user(manager).web_read({
-            "complaint_team_id": {"fields": {"display_name": {}}}, "complaint_field": {}, "step_type": {}})
+        data = step.with_user(manager).web_read(
+            {"complaint_team_id": {"fields": {"display_name": {}}}, "complaint_field": {}, "step_type": {}}
+        )
         self.assertEqual(data[0]["complaint_team_id"]["id"], self.team.id)
         self.assertTrue(step.with_user(manager).read(["complaint_team_id", "complaint_field"]))
 

@@ -11,26 +11,49 @@ class TestComplaintCoupon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.program = cls.env["loyalty.program"].create({
-            "name": "Sorry coupon", "program_type": "coupons", "trigger": "with_code",
-            "reward_ids": [(0, 0, {"reward_type": "discount", "discount": 10, "required_points": 1})],
-        })
+        cls.program = cls.env["loyalty.program"].create(
+            {
+                "name": "Sorry coupon",
+                "program_type": "coupons",
+                "trigger": "with_code",
+                "reward_ids": [(0, 0, {"reward_type": "discount", "discount": 10, "required_points": 1})],
+            }
+        )
         cls.agent = new_test_user(
-            cls.env, login="cm_coupon_agent", name="Arash Agent",
-            groups="base.group_user,complaint_management.group_complaint_user")
-        cls.team = cls.env["complaint.team"].create({
-            "name": "Generous team", "member_ids": [(6, 0, cls.agent.ids)], "reward_on": "resolution",
-            "reward_type": "coupon", "reward_program_id": cls.program.id})
-        cls.customers = cls.env["res.partner"].create([
-            {"name": "Mahsa Customer", "email": "mahsa@example.com"},
-            {"name": "Babak Customer", "email": "babak@example.com"},
-        ])
+            cls.env,
+            login="cm_coupon_agent",
+            name="Arash Agent",
+            groups="base.group_user,complaint_management.group_complaint_user",
+        )
+        cls.team = cls.env["complaint.team"].create(
+            {
+                "name": "Generous team",
+                "member_ids": [(6, 0, cls.agent.ids)],
+                "reward_on": "resolution",
+                "reward_type": "coupon",
+                "reward_program_id": cls.program.id,
+            }
+        )
+        cls.customers = cls.env["res.partner"].create(
+            [
+                {"name": "Mahsa Customer", "email": "mahsa@example.com"},
+                {"name": "Babak Customer", "email": "babak@example.com"},
+            ]
+        )
         cls.resolved = cls.env.ref("complaint_management.complaint_stage_resolved")
         cls.progress = cls.env.ref("complaint_management.complaint_stage_in_progress")
 
     def _complaints(self):
-        return self.env["complaint.complaint"].with_user(self.agent).create([
-            {"subject": "Broken", "partner_id": customer.id, "team_id": self.team.id} for customer in self.customers])
+        return (
+            self.env["complaint.complaint"]
+            .with_user(self.agent)
+            .create(
+                [
+                    {"subject": "Broken", "partner_id": customer.id, "team_id": self.team.id}
+                    for customer in self.customers
+                ]
+            )
+        )
 
     def _coupon_mails(self, complaint):
         return complaint.message_ids.filtered(lambda m: "A gesture for your trouble" in (m.subject or ""))

@@ -4,14 +4,14 @@ from odoo.addons.complaint_management.controllers.portal import ComplaintCustome
 
 
 class ComplaintSalePortal(ComplaintCustomerPortal):
-
     def _complaint_form_values(self, form, errors, public=False):
         values = super()._complaint_form_values(form, errors, public=public)
         SaleOrder = request.env["sale.order"]
         if not public and SaleOrder.has_access("read"):
             # the customer's rights: their own company's orders only
             orders = SaleOrder.search(
-                request.env["complaint.complaint"]._portal_order_domain(), order="date_order desc, id desc", limit=50)
+                request.env["complaint.complaint"]._portal_order_domain(), order="date_order desc, id desc", limit=50
+            )
             values["sale_orders"] = orders
             values["order_products"] = request.env["complaint.complaint"]._portal_order_products(orders)
         return values

@@ -6,12 +6,17 @@ class ComplaintComplaint(models.Model):
     _inherit = "complaint.complaint"
 
     sale_order_id = fields.Many2one(
-        "sale.order", string="Sales Order", tracking=True, index="btree_not_null", check_company=True,
+        "sale.order",
+        string="Sales Order",
+        tracking=True,
+        index="btree_not_null",
+        check_company=True,
         domain="[('partner_id', 'child_of', commercial_partner_id)]",
-        help="The customer's order this complaint is about.")
+        help="The customer's order this complaint is about.",
+    )
     sale_order_product_ids = fields.Many2many(
-        "product.product", compute="_compute_sale_order_product_ids", string="Products of the Order",
-        compute_sudo=True)
+        "product.product", compute="_compute_sale_order_product_ids", string="Products of the Order", compute_sudo=True
+    )
     product_id = fields.Many2one(compute="_compute_product_id", store=True, readonly=False, precompute=True)
 
     @api.depends("sale_order_id.order_line.product_id")
@@ -35,20 +40,27 @@ class ComplaintComplaint(models.Model):
             # only the order's customer is compared, nothing of the order is shown
             order = complaint.sale_order_id.sudo()
             if order.partner_id.commercial_partner_id != complaint.partner_id.commercial_partner_id:
-                raise ValidationError(self.env._(
-                    "Sales order %(order)s belongs to %(owner)s, not to this complaint's customer %(customer)s.",
-                    order=order.name, owner=order.partner_id.commercial_partner_id.display_name,
-                    customer=complaint.partner_id.display_name or self.env._("(none)")))
+                raise ValidationError(
+                    self.env._(
+                        "Sales order %(order)s belongs to %(owner)s, not to this complaint's customer %(customer)s.",
+                        order=order.name,
+                        owner=order.partner_id.commercial_partner_id.display_name,
+                        customer=complaint.partner_id.display_name or self.env._("(none)"),
+                    )
+                )
 
     @api.constrains("sale_order_id", "product_id")
     def _check_product_in_order(self):
         # sudo: complaint staff without sales rights compare products with the order's lines
         for complaint in self.filtered(lambda c: c.sale_order_id and c.product_id):
             if complaint.product_id not in complaint.sale_order_id.sudo().order_line.product_id:
-                raise ValidationError(self.env._(
-                    "Product %(product)s is not on sales order %(order)s.",
-                    product=complaint.product_id.display_name,
-                    order=complaint.sale_order_id.sudo().name))  # sudo: the order's name, for the message
+                raise ValidationError(
+                    self.env._(
+                        "Product %(product)s is not on sales order %(order)s.",
+                        product=complaint.product_id.display_name,
+                        order=complaint.sale_order_id.sudo().name,
+                    )
+                )  # sudo: the order's name, for the message
 
     # ------------------------------------------------------------
     # PORTAL
@@ -74,8 +86,11 @@ class ComplaintComplaint(models.Model):
             return values, errors
         # the visitor's rights: a portal user finds only the orders of their own company
         order = self.env["sale.order"].search(
-            [("id", "=", int(order_id) if order_id.isdecimal() and len(order_id) < 10 else 0),
-             *self._portal_order_domain()])
+            [
+                ("id", "=", int(order_id) if order_id.isdecimal() and len(order_id) < 10 else 0),
+                *self._portal_order_domain(),
+            ]
+        )
         if not order:
             errors["sale_order_id"] = self.env._("Please choose one of your orders.")
         values["sale_order_id"] = order.id
@@ -95,11 +110,18 @@ class ComplaintComplaint(models.Model):
             return self.env["sale.order"]
         # sudo: a typed order reference is linked only when the order belongs to the complaint's
         # customer; nothing of the order is shown to the visitor
-        return self.env["sale.order"].sudo().search([
-            ("name", "=", reference),
-            ("partner_id", "child_of", partner.commercial_partner_id.id),
-            ("company_id", "=", company_id),
-        ], limit=1)
+        return (
+            self.env["sale.order"]
+            .sudo()
+            .search(
+                [
+                    ("name", "=", reference),
+                    ("partner_id", "child_of", partner.commercial_partner_id.id),
+                    ("company_id", "=", company_id),
+                ],
+                limit=1,
+            )
+        )
 
     @api.model
     def _portal_create(self, values, files, partner):
@@ -115,5 +137,6 @@ class ComplaintComplaint(models.Model):
         result = super()._portal_verify_email(token)
         if self.email_verified and self.order_reference and not self.sale_order_id:
             self.sale_order_id = self._portal_order_by_reference(
-                self.order_reference, self.partner_id, self.company_id.id)
+                self.order_reference, self.partner_id, self.company_id.id
+            )
         return result

@@ -5,11 +5,15 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     complaint_count = fields.Integer(
-        compute="_compute_complaint_count", groups="complaint_management.group_complaint_user")
+        compute="_compute_complaint_count", groups="complaint_management.group_complaint_user"
+    )
 
     def _compute_complaint_count(self):
-        counts = dict(self.env["complaint.complaint"]._read_group(
-            [("sale_order_id", "in", self.ids)], ["sale_order_id"], ["__count"]))
+        counts = dict(
+            self.env["complaint.complaint"]._read_group(
+                [("sale_order_id", "in", self.ids)], ["sale_order_id"], ["__count"]
+            )
+        )
         for order in self:
             order.complaint_count = counts.get(order._origin, 0)
 

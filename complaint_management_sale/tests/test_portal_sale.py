@@ -7,7 +7,6 @@ from .common import confirmed_order
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestPortalSale(ComplaintPortalCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -17,7 +16,6 @@ class TestPortalSale(ComplaintPortalCommon):
         cls.lamp = Product.create({"name": "Brass lamp", "list_price": 40})
         cls.order_a = confirmed_order(cls.env, cls.portal_a.partner_id, cls.desk, cls.chair)
         cls.order_b = confirmed_order(cls.env, cls.portal_b.partner_id, cls.lamp)
-
 
     def _file(self, **values):
         form = {"subject": "Order problem", "description": "Something is wrong."}
@@ -61,16 +59,17 @@ class TestPortalSale(ComplaintPortalCommon):
 
     def test_public_order_reference_linked_once_the_customer_proves_the_email(self):
         form = {"name": "Reza Portal", "subject": "Typed order", "description": "Late."}
-        self._post_form("/complaints/new", dict(
-            form, email="reza@portal-a.example.com", order_reference=self.order_a.name.lower()))
-        self._post_form("/complaints/new", dict(
-            form, email="stranger@example.com", order_reference=self.order_a.name))
+        self._post_form(
+            "/complaints/new", dict(form, email="reza@portal-a.example.com", order_reference=self.order_a.name.lower())
+        )
+        self._post_form("/complaints/new", dict(form, email="stranger@example.com", order_reference=self.order_a.name))
         complaints = self.env["complaint.complaint"].search([("subject", "=", "Typed order")], order="id")
         self.assertFalse(complaints.sale_order_id, "typing the customer's email and order proves nothing")
         # each opens the link emailed to the address they typed: only the customer's joins the order
         for complaint in complaints:
-            self.url_open(complaint.get_portal_url(
-                query_string=f"&verify={complaint._portal_email_verification_token()}"))
+            self.url_open(
+                complaint.get_portal_url(query_string=f"&verify={complaint._portal_email_verification_token()}")
+            )
         self.assertEqual(complaints[0].partner_id, self.portal_a.partner_id)
         self.assertEqual(complaints[0].sale_order_id, self.order_a)
         self.assertFalse(complaints[1].sale_order_id)

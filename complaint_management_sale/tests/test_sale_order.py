@@ -8,7 +8,6 @@ from .common import confirmed_order
 
 @tagged("complaint_management", "post_install", "-at_install")
 class TestSaleOrderComplaints(ComplaintCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -16,7 +15,6 @@ class TestSaleOrderComplaints(ComplaintCommon):
         cls.other_product = cls.env["product.product"].create({"name": "Oak chair", "list_price": 80})
         cls.order = confirmed_order(cls.env, cls.customer, cls.product)
         cls.other_order = confirmed_order(cls.env, cls.other_customer, cls.other_product)
-
 
     def test_smart_button_counts(self):
         self._create_complaint(sale_order_id=self.order.id)
@@ -39,8 +37,7 @@ class TestSaleOrderComplaints(ComplaintCommon):
     def test_sales_users_without_complaint_rights_read_orders(self):
         """Every field the addons add to sales orders and companies reads for a salesperson who does
         not work complaints (exports, imports, integrations and Odoo itself read all fields)."""
-        salesperson = new_test_user(
-            self.env, login="cm_salesperson", groups="sales_team.group_sale_salesman_all_leads")
+        salesperson = new_test_user(self.env, login="cm_salesperson", groups="sales_team.group_sale_salesman_all_leads")
         self._create_complaint(sale_order_id=self.order.id)
         order = self.order.with_user(salesperson)
         self.assertEqual(order.read(["name"])[0]["name"], self.order.name)
@@ -94,9 +91,18 @@ class TestSaleOrderComplaints(ComplaintCommon):
         self.assertEqual(complaint.product_id, self.product, "a product on the new order is kept")
 
     def test_quick_intake_shows_last_orders_to_staff_without_sales_rights(self):
-        intake = self.env["complaint.complaint.intake"].with_user(self.user_a1).create({
-            "lookup": "info@parsa.example.com", "partner_id": self.customer.id, "subject": "Desk wobbles",
-            "sale_order_id": self.order.id})
+        intake = (
+            self.env["complaint.complaint.intake"]
+            .with_user(self.user_a1)
+            .create(
+                {
+                    "lookup": "info@parsa.example.com",
+                    "partner_id": self.customer.id,
+                    "subject": "Desk wobbles",
+                    "sale_order_id": self.order.id,
+                }
+            )
+        )
         self.assertIn(self.order.name, intake.recent_orders)
         self.assertNotIn(self.other_order.name, intake.recent_orders)
         complaint = self.env["complaint.complaint"].browse(intake.action_file()["res_id"])

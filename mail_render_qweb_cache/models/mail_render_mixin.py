@@ -9,4 +9,5 @@ class MailRenderMixin(models.AbstractModel):
         """Odoo parses and compiles a raw QWeb template again for each record it renders; within
         this call, compile it once (see ir.qweb's _compile)."""
         return super(MailRenderMixin, self.with_context(mail_render_qweb_compiled={}))._render_template_qweb(
-            template_src, model, res_ids, add_context=add_context, options=options)
+            template_src, model, res_ids, add_context=add_context, options=options
+        )

@@ -13,21 +13,25 @@ class TestRenderBatch(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.partners = cls.env["res.partner"].create([
-            {"name": "Ada", "email": "ada@example.com", "city": "Tabriz"},
-            {"name": "Bahram", "email": "bahram@example.com"},
-            {"name": "Chista", "email": "chista@example.com", "city": "Shiraz"},
-        ])
-        cls.template = cls.env["mail.template"].create({
-            "name": "Greeting",
-            "model_id": cls.env["ir.model"]._get_id("res.partner"),
-            "subject": "Hello {{ object.name }}",
-            "body_html": """<div>
+        cls.partners = cls.env["res.partner"].create(
+            [
+                {"name": "Ada", "email": "ada@example.com", "city": "Tabriz"},
+                {"name": "Bahram", "email": "bahram@example.com"},
+                {"name": "Chista", "email": "chista@example.com", "city": "Shiraz"},
+            ]
+        )
+        cls.template = cls.env["mail.template"].create(
+            {
+                "name": "Greeting",
+                "model_id": cls.env["ir.model"]._get_id("res.partner"),
+                "subject": "Hello {{ object.name }}",
+                "body_html": """<div>
                 <p>Dear <t t-out="object.name"/>,</p>
                 <p t-if="object.city">We will visit <t t-out="object.city.upper()"/>.</p>
                 <p t-else="">Where do you live?</p>
             </div>""",
-        })
+            }
+        )
 
     def _compilations(self, render):
         """How many raw templates `render` compiled, and what it returned."""
@@ -39,11 +43,11 @@ class TestRenderBatch(TransactionCase):
         # as many compilations for three records as for one (Odoo's check of the template's
         # expressions, and the template's)
         one, __ = self._compilations(lambda: self.template._render_field("body_html", self.partners[:1].ids))
-        count, bodies = self._compilations(
-            lambda: self.template._render_field("body_html", self.partners.ids))
+        count, bodies = self._compilations(lambda: self.template._render_field("body_html", self.partners.ids))
         self.assertEqual(count, one)
-        alone = {partner.id: self.template._render_field("body_html", partner.ids)[partner.id]
-                 for partner in self.partners}
+        alone = {
+            partner.id: self.template._render_field("body_html", partner.ids)[partner.id] for partner in self.partners
+        }
         self.assertEqual(bodies, alone)
         self.assertIn("We will visit TABRIZ.", bodies[self.partners[0].id])
         self.assertIn("Where do you live?", bodies[self.partners[1].id])

@@ -3,8 +3,14 @@ from lxml import html
 from odoo.tests import HttpCase, new_test_user, tagged
 
 SEARCHBAR_VALUES = {
-    "searchbar_inputs": {"all": {"input": "all", "label": "All"}}, "search_in": "all", "search": "",
-    "default_url": "/my", "pager": {}, "searchbar_sortings": {}, "searchbar_filters": {}, "searchbar_groupby": {},
+    "searchbar_inputs": {"all": {"input": "all", "label": "All"}},
+    "search_in": "all",
+    "search": "",
+    "default_url": "/my",
+    "pager": {},
+    "searchbar_sortings": {},
+    "searchbar_filters": {},
+    "searchbar_groupby": {},
 }
 
 
@@ -44,8 +50,9 @@ class TestPortalPages(HttpCase):
     def test_search_bar_buttons_named(self):
         for lang, names in (("en_US", ["Search in", "Search"]), ("fa_IR", ["جستجو در", "جستجو"])):
             with self.subTest(lang=lang):
-                page = html.fromstring(self.env["ir.qweb"].with_context(lang=lang)._render(
-                    "portal.portal_searchbar", SEARCHBAR_VALUES))
+                page = html.fromstring(
+                    self.env["ir.qweb"].with_context(lang=lang)._render("portal.portal_searchbar", SEARCHBAR_VALUES)
+                )
                 buttons = page.xpath("//form[hasclass('o_portal_search_panel')]//button")
                 self.assertEqual([button.get("aria-label") for button in buttons], names)
 

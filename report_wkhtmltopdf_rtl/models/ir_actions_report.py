@@ -25,13 +25,23 @@ def wkhtmltopdf_on_unpatched_qt():
 class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
 
-    def _run_wkhtmltopdf(self, bodies, report_ref=False, header=None, footer=None, landscape=False,
-                         specific_paperformat_args=None, set_viewport_size=False):
+    def _run_wkhtmltopdf(
+        self,
+        bodies,
+        report_ref=False,
+        header=None,
+        footer=None,
+        landscape=False,
+        specific_paperformat_args=None,
+        set_viewport_size=False,
+    ):
         """On a build without patched Qt, a print with a right-to-left page gets every page with its
         header and footer inside it, and each word of its right-to-left text in its own block."""
         if wkhtmltopdf_on_unpatched_qt() and any(is_right_to_left(body) for body in bodies):
-            bodies = [isolate_right_to_left_words(with_header_and_footer(body, header, footer, index))
-                      for index, body in enumerate(bodies)]
+            bodies = [
+                isolate_right_to_left_words(with_header_and_footer(body, header, footer, index))
+                for index, body in enumerate(bodies)
+            ]
             header = footer = None
             specific_paperformat_args = {
                 **(specific_paperformat_args or {}),
@@ -39,5 +49,11 @@ class IrActionsReport(models.Model):
                 "data-report-margin-bottom": MARGIN_WITHOUT_HEADER_MM,
             }
         return super()._run_wkhtmltopdf(
-            bodies, report_ref=report_ref, header=header, footer=footer, landscape=landscape,
-            specific_paperformat_args=specific_paperformat_args, set_viewport_size=set_viewport_size)
+            bodies,
+            report_ref=report_ref,
+            header=header,
+            footer=footer,
+            landscape=landscape,
+            specific_paperformat_args=specific_paperformat_args,
+            set_viewport_size=set_viewport_size,
+        )

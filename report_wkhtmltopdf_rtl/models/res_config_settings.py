@@ -7,7 +7,8 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     report_wkhtmltopdf_unpatched_qt = fields.Boolean(
-        string="wkhtmltopdf without Patched Qt", compute="_compute_report_wkhtmltopdf_unpatched_qt")
+        string="wkhtmltopdf without Patched Qt", compute="_compute_report_wkhtmltopdf_unpatched_qt"
+    )
 
     # on the company, as the settings page computes what depends on it when it opens
     @api.depends("company_id")

@@ -32,7 +32,8 @@ def misprinted(pdf, paperformat):
     for line in lines.values():
         line.sort(key=lambda glyph: glyph.x0)
         overlapping += [
-            (before.get_text(), after.get_text()) for before, after in zip(line, line[1:], strict=False)
+            (before.get_text(), after.get_text())
+            for before, after in zip(line, line[1:], strict=False)
             if before.x1 - after.x0 > 0.3 * min(before.width, after.width)
         ]
     return glyphs, outside, overlapping

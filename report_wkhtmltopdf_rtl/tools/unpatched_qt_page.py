@@ -9,6 +9,7 @@ Blocks are laid out in the direction of their paragraph, so a run of the other d
 tracking code or an English subject in a Persian letter, a Persian name in an English one) is put
 in an isolate of its own direction, whose blocks keep their order and still wrap.
 """
+
 import re
 import unicodedata
 
@@ -70,7 +71,7 @@ def _runs(text, direction):
             end = index + 1
     if start is not None:
         runs.append((start, end))
-    head = text[:runs[0][0]] if runs else ""
+    head = text[: runs[0][0]] if runs else ""
     if direction == "ltr" and any(_bidi(char) in NUMBERS for char in head) and not _has_right_to_left(head):
         # a left-to-right line that starts with a number keeps it: "12 Main Street"
         runs[0] = (len(head) - len(head.lstrip()), runs[0][1])
@@ -80,8 +81,11 @@ def _runs(text, direction):
 def _closed(text, start, end):
     """The end of the run `text[start:end]` past the brackets that close those it opens."""
     for opening, closing in BRACKETS.items():
-        while end < len(text) and text[end] == closing and \
-                text.count(opening, start, end) > text.count(closing, start, end):
+        while (
+            end < len(text)
+            and text[end] == closing
+            and text.count(opening, start, end) > text.count(closing, start, end)
+        ):
             end += 1
     return end
 
@@ -124,7 +128,7 @@ def _word_items(text, direction):
     """`text`, in `direction`, as a list of strings (the spaces) and elements (the words)."""
     items, position = [], 0
     for match in WORD.finditer(text):
-        items.append(text[position:match.start()])
+        items.append(text[position : match.start()])
         items.append(_word(match.group(), direction))
         position = match.end()
     items.append(text[position:])
@@ -231,8 +235,10 @@ def _margin_content(part, index):
         return None
     content = contents[index]
     pinned = "contains(concat(' ', @class, ' '), ' position-fixed ') or contains(@class, 'position-absolute')"
-    numbers = [span if span.getparent() is content else span.getparent()
-               for span in content.xpath(".//span[@class='page' or @class='topage']")]
+    numbers = [
+        span if span.getparent() is content else span.getparent()
+        for span in content.xpath(".//span[@class='page' or @class='topage']")
+    ]
     for element in numbers + content.xpath(f".//*[{pinned}]"):
         _drop(element)
     return content

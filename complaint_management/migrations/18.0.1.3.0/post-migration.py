@@ -2,13 +2,16 @@ def migrate(cr, version):
     """The acknowledgement gives the answer date as the customer reads dates (Solar Hijri in
     Persian): its template is data that updates leave alone, so its expression is replaced in
     every language, keeping the translations and any other edit."""
-    cr.execute("""
+    cr.execute(
+        """
         UPDATE mail_template t
            SET body_html = replace(t.body_html::text, %s, %s)::jsonb
           FROM ir_model_data d
          WHERE d.model = 'mail.template' AND d.res_id = t.id
            AND d.module = 'complaint_management' AND d.name = 'mail_template_complaint_acknowledgement'
-    """, [
-        "format_datetime(object.date_response_promised, tz=object.partner_id.tz, dt_format='medium')",
-        "object._customer_date(object.date_response_promised, with_time=True)",
-    ])
+    """,
+        [
+            "format_datetime(object.date_response_promised, tz=object.partner_id.tz, dt_format='medium')",
+            "object._customer_date(object.date_response_promised, with_time=True)",
+        ],
+    )

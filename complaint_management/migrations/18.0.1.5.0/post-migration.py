@@ -2,23 +2,31 @@ def migrate(cr, version):
     """Links in emails to the customer prove the address when opened (anonymous complaints wait
     for that before joining a customer's account): the templates are data that updates leave alone,
     so their expression is replaced in every language, keeping the translations and any other edit."""
-    cr.execute("""
+    cr.execute(
+        """
         UPDATE mail_template t
            SET body_html = replace(t.body_html::text, %s, %s)::jsonb
           FROM ir_model_data d
          WHERE d.model = 'mail.template' AND d.res_id = t.id AND d.module = 'complaint_management'
-    """, ["object.get_base_url() + object.get_portal_url()", "object._portal_email_url()"])
+    """,
+        ["object.get_base_url() + object.get_portal_url()", "object._portal_email_url()"],
+    )
     # the waiting and not-upheld stages tell the customer too, unless a template was set already
-    for stage, template in (("complaint_stage_waiting", "mail_template_complaint_waiting"),
-                            ("complaint_stage_rejected", "mail_template_complaint_not_upheld")):
-        cr.execute("""
+    for stage, template in (
+        ("complaint_stage_waiting", "mail_template_complaint_waiting"),
+        ("complaint_stage_rejected", "mail_template_complaint_not_upheld"),
+    ):
+        cr.execute(
+            """
             UPDATE complaint_stage s
                SET mail_template_id = t.res_id
               FROM ir_model_data d, ir_model_data t
              WHERE d.module = 'complaint_management' AND d.name = %s AND d.res_id = s.id
                AND t.module = 'complaint_management' AND t.name = %s
                AND s.mail_template_id IS NULL
-        """, [stage, template])
+        """,
+            [stage, template],
+        )
     # one meaning of "repeat": the same customer on the same topic (it was also "any earlier complaint")
     cr.execute("""SELECT 1 FROM information_schema.columns
                    WHERE table_name = 'complaint_complaint' AND column_name = 'is_repeat_topic'""")

@@ -8,15 +8,19 @@ _logger = logging.getLogger(__name__)
 # the acknowledgement promises the resolution, the deadline the SLA keeps (it promised "an answer"
 # by the team's response time, a clock nothing kept), by language as fa.po has it
 PROMISE = {
-    "en_US": ("We will answer you by <t t-out=\"object._customer_date(object.date_response_promised, with_time=True)\">"
-              "May 4, 2026, 10:00:00 AM</t>.",
-              "We aim to resolve it by "
-              "<t t-out=\"object._customer_date(object.date_resolution_promised, with_time=True)\">"
-              "May 4, 2026, 10:00:00 AM</t>."),
-    "fa_IR": ("حداکثر تا <t t-out=\"object._customer_date(object.date_response_promised, with_time=True)\">"
-              "May 4, 2026, 10:00:00 AM</t> به شما پاسخ خواهیم داد.",
-              "می‌کوشیم تا <t t-out=\"object._customer_date(object.date_resolution_promised, with_time=True)\">"
-              "May 4, 2026, 10:00:00 AM</t> به شکایت شما رسیدگی کنیم."),
+    "en_US": (
+        'We will answer you by <t t-out="object._customer_date(object.date_response_promised, with_time=True)">'
+        "May 4, 2026, 10:00:00 AM</t>.",
+        "We aim to resolve it by "
+        '<t t-out="object._customer_date(object.date_resolution_promised, with_time=True)">'
+        "May 4, 2026, 10:00:00 AM</t>.",
+    ),
+    "fa_IR": (
+        'حداکثر تا <t t-out="object._customer_date(object.date_response_promised, with_time=True)">'
+        "May 4, 2026, 10:00:00 AM</t> به شما پاسخ خواهیم داد.",
+        'می‌کوشیم تا <t t-out="object._customer_date(object.date_resolution_promised, with_time=True)">'
+        "May 4, 2026, 10:00:00 AM</t> به شکایت شما رسیدگی کنیم.",
+    ),
 }
 
 
@@ -33,18 +37,29 @@ def migrate(cr, version):
         hours = {team_id: (response or 0, resolution or 0) for team_id, response, resolution in cr.fetchall()}
         env = api.Environment(cr, SUPERUSER_ID, {})
         waiting = env["complaint.stage"].search([("is_waiting", "=", True)])
-        teams = env["complaint.team"].with_context(active_test=False).browse(
-            [team_id for team_id, promise in hours.items() if any(promise)])
+        teams = (
+            env["complaint.team"]
+            .with_context(active_test=False)
+            .browse([team_id for team_id, promise in hours.items() if any(promise)])
+        )
         for team in teams:
             if team._standard_policy():
                 continue
-            env["complaint.sla.policy"].with_context(complaint_standard_policy=True).create({
-                "team_id": team.id, "is_team_standard": True, "sequence": 1000, "working_hours": False,
-                "name": "Standard promise", "pause_stage_ids": waiting.ids,
-                "acknowledge_hours": hours[team.id][0], "resolve_hours": hours[team.id][1],
-            })
+            env["complaint.sla.policy"].with_context(complaint_standard_policy=True).create(
+                {
+                    "team_id": team.id,
+                    "is_team_standard": True,
+                    "sequence": 1000,
+                    "working_hours": False,
+                    "name": "Standard promise",
+                    "pause_stage_ids": waiting.ids,
+                    "acknowledge_hours": hours[team.id][0],
+                    "resolve_hours": hours[team.id][1],
+                }
+            )
         open_complaints = env["complaint.complaint"].search(
-            [("team_id", "in", teams.ids), ("is_closed", "=", False), ("date_resolved", "=", False)])
+            [("team_id", "in", teams.ids), ("is_closed", "=", False), ("date_resolved", "=", False)]
+        )
         env["complaint.sla.status"]._sync(open_complaints)
         cr.execute("ALTER TABLE complaint_team DROP COLUMN response_hours, DROP COLUMN resolution_hours")
 
@@ -58,8 +73,13 @@ def migrate(cr, version):
             old, new = PROMISE.get(lang, PROMISE["en_US"])
             if old in body:
                 bodies[lang] = body.replace(old, new).replace(
-                    'object.date_response_promised">', 'object.date_resolution_promised">')
+                    'object.date_response_promised">', 'object.date_resolution_promised">'
+                )
             elif "date_response_promised" in body:
-                _logger.warning("Acknowledgement email %s (%s) was edited: it still promises the response time, "
-                                "which no longer exists; promise date_resolution_promised instead", template_id, lang)
+                _logger.warning(
+                    "Acknowledgement email %s (%s) was edited: it still promises the response time, "
+                    "which no longer exists; promise date_resolution_promised instead",
+                    template_id,
+                    lang,
+                )
         cr.execute("UPDATE mail_template SET body_html = %s WHERE id = %s", [json.dumps(bodies), template_id])

@@ -16,5 +16,8 @@ def migrate(cr, version):
         cron.write({"interval_number": 1, "interval_type": "hours"})
         _logger.info("The acknowledgement action runs hourly as a safety net (it was run every minute)")
     else:
-        _logger.info("The acknowledgement action keeps its interval, changed since its install: every %s %s",
-                     cron.interval_number, cron.interval_type)
+        _logger.info(
+            "The acknowledgement action keeps its interval, changed since its install: every %s %s",
+            cron.interval_number,
+            cron.interval_type,
+        )

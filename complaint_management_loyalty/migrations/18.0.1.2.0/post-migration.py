@@ -4,8 +4,10 @@ import logging
 _logger = logging.getLogger(__name__)
 
 EXPIRY = '<p t-if="object.sudo().reward_coupon_id.expiration_date">'
-VALUE = ('<p t-if="object._coupon_reward().description">%s <strong t-out="object._coupon_reward().description">'
-         '10%% on your order</strong>.</p>')
+VALUE = (
+    '<p t-if="object._coupon_reward().description">%s <strong t-out="object._coupon_reward().description">'
+    "10%% on your order</strong>.</p>"
+)
 # what precedes the value, by language (as fa.po has it); other languages read English
 VALUE_TEXT = {"fa_IR": "ارزش این کد:"}
 
@@ -24,8 +26,9 @@ def migrate(cr, version):
             continue
         for lang, body in bodies.items():
             if EXPIRY not in body:
-                _logger.warning("Discount code email %s (%s) was edited: add the code's value to it by hand",
-                                template_id, lang)
+                _logger.warning(
+                    "Discount code email %s (%s) was edited: add the code's value to it by hand", template_id, lang
+                )
                 continue
             value = VALUE % VALUE_TEXT.get(lang, "It gives you")
             bodies[lang] = body.replace(EXPIRY, f"{value}\n    {EXPIRY}", 1)
