@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make lint: ruff (checks and format) and OCA's pylint-odoo over our addons and scripts; each addon's README.rst
-# built from its readme/ fragments (scripts/readme.py).
+# make lint: ruff (checks and format) and OCA's pylint-odoo over our addons and scripts, prettier
+# over their JavaScript, and each addon's README.rst built from its readme/ fragments
+# (scripts/readme.py).
 source "$(dirname "$0")/env.sh"
 ensure_venv
 cd "$ROOT"
@@ -11,4 +12,6 @@ for extra in scripts bench; do [ -d "$extra" ] && paths+=("$extra"); done
 "$VENV/bin/ruff" format --check "${paths[@]}"
 "$VENV/bin/pylint" --rcfile="$ROOT/.pylintrc" "${ADDONS[@]}"
 "$VENV/bin/python" "$ROOT/scripts/readme.py" --check
+# the addons' JavaScript, by prettier (package-lock.json; ensure_venv installs it)
+prettier --check "*/static/**/*.js"
 echo "lint clean"

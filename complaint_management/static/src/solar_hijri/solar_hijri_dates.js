@@ -13,13 +13,16 @@ const formats = new Map();
 function solarHijri(value, withTime) {
     const key = `${value.zoneName}|${withTime}`;
     if (!formats.has(key)) {
-        formats.set(key, new Intl.DateTimeFormat("fa-IR-u-ca-persian", {
-            timeZone: value.zoneName,
-            year: "numeric",
-            month: "long",
-            day: "numeric",
-            ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : {}),
-        }));
+        formats.set(
+            key,
+            new Intl.DateTimeFormat("fa-IR-u-ca-persian", {
+                timeZone: value.zoneName,
+                year: "numeric",
+                month: "long",
+                day: "numeric",
+                ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : {}),
+            })
+        );
     }
     return formats.get(key).format(value.toJSDate());
 }
@@ -28,10 +31,14 @@ if (session.complaint_staff_solar_hijri) {
     const formatters = registry.category("formatters");
     const [formatDate, formatDateTime] = [formatters.get("date"), formatters.get("datetime")];
     // list cells that are not being edited
-    formatters.add("date", (value, options) => (value ? solarHijri(value, false) : formatDate(value, options)),
-        { force: true });
-    formatters.add("datetime", (value, options) =>
-        value ? solarHijri(value, options?.showTime !== false) : formatDateTime(value, options), { force: true });
+    formatters.add("date", (value, options) => (value ? solarHijri(value, false) : formatDate(value, options)), {
+        force: true,
+    });
+    formatters.add(
+        "datetime",
+        (value, options) => (value ? solarHijri(value, options?.showTime !== false) : formatDateTime(value, options)),
+        { force: true }
+    );
 
     // read-only date fields of forms and kanban cards
     patch(DateTimeField.prototype, {

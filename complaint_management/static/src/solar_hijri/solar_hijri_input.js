@@ -50,11 +50,14 @@ const numberFormats = new Map();
 function numberText(value, digits, locale, numberingSystem) {
     const key = `${locale}|${numberingSystem}|${digits}`;
     if (!numberFormats.has(key)) {
-        numberFormats.set(key, new Intl.NumberFormat(locale, {
-            numberingSystem,
-            minimumIntegerDigits: digits,
-            useGrouping: false,
-        }));
+        numberFormats.set(
+            key,
+            new Intl.NumberFormat(locale, {
+                numberingSystem,
+                minimumIntegerDigits: digits,
+                useGrouping: false,
+            })
+        );
     }
     return numberFormats.get(key).format(value);
 }
@@ -138,10 +141,7 @@ if (session.complaint_staff_solar_hijri) {
             if (!gregorian) {
                 return DateTime.invalid("no such Solar Hijri day");
             }
-            return DateTime.fromObject(
-                { ...time, ...gregorian },
-                { zone: options.zone, locale: options.locale }
-            );
+            return DateTime.fromObject({ ...time, ...gregorian }, { zone: options.zone, locale: options.locale });
         },
     });
 }

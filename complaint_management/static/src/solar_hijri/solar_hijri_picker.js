@@ -71,8 +71,13 @@ if (session.complaint_staff_solar_hijri) {
             const dateToFocus = values[focusedDateIndex] || values[focusedDateIndex === 1 ? 0 : 1] || today();
             let monthStart = startOfSolarHijriMonth(this.clamp(dateToFocus));
             const [start, end] = values;
-            if (this.additionalMonth && focusedDateIndex === 1 && start && end
-                && startOfSolarHijriMonth(start).toISODate() !== monthStart.toISODate()) {
+            if (
+                this.additionalMonth &&
+                focusedDateIndex === 1 &&
+                start &&
+                end &&
+                startOfSolarHijriMonth(start).toISODate() !== monthStart.toISODate()
+            ) {
                 monthStart = previousSolarHijriMonth(monthStart); // both ends in sight, as Odoo does
             }
             this.shouldAdjustFocusDate = false;

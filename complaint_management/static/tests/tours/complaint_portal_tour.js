@@ -43,7 +43,8 @@ registry.category("web_tour.tours").add("complaint_portal_tour", {
         },
         {
             content: "Internal notes never show",
-            trigger: "#chatterRoot:shadow .o-mail-Thread:not(:has(.o-mail-Message-body:contains(supplier is to blame)))",
+            trigger:
+                "#chatterRoot:shadow .o-mail-Thread:not(:has(.o-mail-Message-body:contains(supplier is to blame)))",
         },
         {
             content: "Back to the list",

@@ -7,7 +7,8 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("complaint_solar_hijri_tour", {
     steps: () => [
         {
-            trigger: ".o_list_view .o_data_row:contains('Solar Hijri tour') .o_data_cell[name=date_received]:contains('۱ فروردین ۱۴۰۵')",
+            trigger:
+                ".o_list_view .o_data_row:contains('Solar Hijri tour') .o_data_cell[name=date_received]:contains('۱ فروردین ۱۴۰۵')",
             run: "click",
         },
         {

@@ -19,7 +19,8 @@ registry.category("web_tour.tours").add("complaint_chatbot_tour", {
             ...botSays("I can file a complaint for you"),
             run() {
                 // the bot waits 10 s for more lines of a multi-line answer; 0.5 s in tours
-                odoo.__WOWL_DEBUG__.root.env.services["im_livechat.chatbot"].chatbot.script.isLivechatTourRunning = true;
+                odoo.__WOWL_DEBUG__.root.env.services["im_livechat.chatbot"].chatbot.script.isLivechatTourRunning =
+                    true;
             },
         },
         botSays("What is your name?"),
