@@ -69,10 +69,19 @@ pg_reachable() { pg_isready -q -h "$1" -p "$2" >/dev/null 2>&1; }
 pg_usable() { psql -h "$1" -p "$2" -U "${3:-$(id -un)}" -d postgres -w -tAc 'SELECT 1' >/dev/null 2>&1; }
 
 # Makes the data folder $1 of a cluster under .pgdata/ with initdb ($2, default initdb on PATH)
-# when it is new. PostgreSQL refuses to run as root: as root, the cluster belongs to the
-# 'postgres' system user. Sets CLUSTER_OWNER, the user as_cluster_owner runs a command as.
+# when it is new, owned by CLUSTER_OWNER (see set_cluster_owner).
 init_cluster() {
     local data=$1 initdb=${2:-initdb}
+    set_cluster_owner
+    if [ ! -f "$data/PG_VERSION" ]; then
+        as_cluster_owner "$initdb" -D "$data" -U odoo --auth=trust -E UTF8 --locale=C >/dev/null
+    fi
+}
+
+# Sets CLUSTER_OWNER, the user who owns the clusters under .pgdata/ (made here when new) and whom
+# as_cluster_owner runs a command as. PostgreSQL refuses to run as root: as root, the clusters
+# belong to the 'postgres' system user.
+set_cluster_owner() {
     CLUSTER_OWNER=$(id -un)
     mkdir -p "$ROOT/.pgdata"
     if [ "$(id -u)" = 0 ]; then
@@ -81,9 +90,6 @@ init_cluster() {
         chown postgres "$ROOT/.pgdata"
         runuser -u postgres -- test -x "$ROOT/.pgdata" ||
             die "user postgres cannot reach $ROOT/.pgdata: clone the repository where it can, or set PG* variables"
-    fi
-    if [ ! -f "$data/PG_VERSION" ]; then
-        as_cluster_owner "$initdb" -D "$data" -U odoo --auth=trust -E UTF8 --locale=C >/dev/null
     fi
 }
 

@@ -29,8 +29,8 @@ stop_servers() {
     done
     rm -rf "$primary" "$standby" "$REPLICA_LOG_DIR/filestore"
 }
-# a run that was killed may have left its servers: stop them (init_cluster says as whom)
-init_cluster "$primary" "$pg_bin/initdb"
+# a run that was killed may have left its servers: stop them
+set_cluster_owner
 stop_servers
 mkdir -p "$REPLICA_LOG_DIR"
 rm -f "$REPLICA_LOG_DIR/odoo.log"

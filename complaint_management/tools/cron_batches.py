@@ -18,14 +18,14 @@ WOKEN_CRONS = ("ir_cron_complaint_acknowledge", "ir_cron_complaint_sla_escalate"
 
 def wake(env, name, at=None):
     """Have the addon's scheduled action `name` (one of WOKEN_CRONS) run at `at`, else as soon as
-    the transaction commits."""
-    ids = {
-        cron: env["ir.model.data"]._xmlid_to_res_id(f"complaint_management.{cron}", raise_if_not_found=False)
+    the transaction commits. The woken actions are read together: a new complaint wakes two."""
+    ids = [
+        env["ir.model.data"]._xmlid_to_res_id(f"complaint_management.{cron}", raise_if_not_found=False)
         for cron in WOKEN_CRONS
-    }
-    for cron in env["ir.cron"].browse([cron_id for cron_id in ids.values() if cron_id]):
-        if cron.id == ids[name]:
-            cron._trigger(at)
+    ]
+    cron_id = ids[WOKEN_CRONS.index(name)]
+    if cron_id:
+        env["ir.cron"].browse(cron_id).with_prefetch([cron for cron in ids if cron])._trigger(at)
 
 
 def claim(records, domain, limit, order, customer_field=None):
