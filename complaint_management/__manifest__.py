@@ -1,12 +1,11 @@
 {
     "name": "Customer Complaint Management",
     "summary": "Customer complaints worked by teams, filed and tracked on the portal, with email and SMS updates",
-    "version": "18.0.1.12.0",
+    "version": "18.0.1.13.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/complaint-management/complaint_management",
     "author": "complaint_management contributors",
     "license": "LGPL-3",
-    "external_dependencies": {"python": ["jdatetime"]},
     "depends": [
         "mail",
         "mail_render_qweb_cache",
@@ -16,6 +15,7 @@
         "report_wkhtmltopdf_rtl",
         "resource",
         "sms",
+        "web_date_solar_hijri",
     ],
     "data": [
         "security/complaint_management_groups.xml",
@@ -66,7 +66,6 @@
         ],
         "web.assets_backend": [
             "complaint_management/static/src/dashboard/**/*",
-            "complaint_management/static/src/solar_hijri/*",
         ],
         "web.assets_tests": ["complaint_management/static/tests/tours/**/*"],
     },

@@ -8,9 +8,10 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, html2plaintext
 
+from odoo.addons.web_date_solar_hijri.tools import reader_date, reader_datetime
+
 from ..tools.company_access import check_company_allowed
 from ..tools.cron_batches import claim, isolate_failures, wake
-from ..tools.customer_dates import customer_date, customer_datetime
 from ..tools.single_line import single_line
 from ..tools.text_language import written_language
 
@@ -809,7 +810,7 @@ class ComplaintComplaint(models.Model):
         partner = self.partner_id
         # contacts filed from the public pages have no time zone: the company's, else the sender's
         tz = partner.tz or self.company_id.partner_id.tz or self.env.user.tz
-        format_value = customer_datetime if with_time else customer_date
+        format_value = reader_datetime if with_time else reader_date
         return format_value(self.env, value, partner.lang or self.env.lang, tz)
 
     @api.model
@@ -818,8 +819,8 @@ class ComplaintComplaint(models.Model):
         language (in Persian, the Solar Hijri calendar) and the reader's time zone."""
         tz = self.env.context.get("tz") or self.env.user.tz
         if with_time:  # other languages: the language's own formats, as the portal's other dates
-            return customer_datetime(self.env, value, self.env.lang, tz, dt_format=False)
-        return customer_date(self.env, value, self.env.lang, tz)
+            return reader_datetime(self.env, value, self.env.lang, tz, dt_format=False)
+        return reader_date(self.env, value, self.env.lang, tz)
 
     def _reachable(self):
         """The complaints with a customer to write to."""

@@ -1,7 +1,5 @@
 """Settings of the portal, feedback and reports, kept as system parameters (see res_config_settings.py)."""
 
-from ..tools.customer_dates import uses_jalali
-
 ATTACHMENT_MAX_MB = ("complaint_management.attachment_max_mb", 10)
 ATTACHMENT_TOTAL_MB = ("complaint_management.attachment_total_mb", 25)
 SUBMISSION_RATE_LIMIT = ("complaint_management.submission_rate_limit", 5)
@@ -12,8 +10,6 @@ REPORT_PERIOD_MONTHS = ("complaint_management.report_period_months", 3)
 # the period every analysis, the dashboard and the export open on: the last 90 days, today included
 # (the analyses' search views say it too, as their filter "Last 90 Days")
 DEFAULT_PERIOD_DAYS = 90
-# staff who work in Persian read the back office's dates in the Solar Hijri calendar too
-STAFF_SOLAR_HIJRI = "complaint_management.staff_solar_hijri"
 
 
 def get_int_param(env, param):
@@ -25,10 +21,3 @@ def get_int_param(env, param):
         return max(int(value), 0)
     except (TypeError, ValueError):
         return default
-
-
-def staff_reads_solar_hijri(env, user):
-    """Whether staff member `user` reads back-office dates in the Solar Hijri calendar: they work
-    in Persian and Settings > Complaints > Dates says staff read that calendar."""
-    # sudo: reading a configuration parameter
-    return bool(uses_jalali(user.lang) and env["ir.config_parameter"].sudo().get_param(STAFF_SOLAR_HIJRI))

@@ -7,12 +7,13 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_datetime
 
+from odoo.addons.web_date_solar_hijri.tools import reader_datetime
+
 from ..tools.company_access import check_company_allowed
 from ..tools.cron_batches import claim, isolate_failures
-from ..tools.customer_dates import customer_datetime
 from .complaint_complaint import text_direction
 from .complaint_complaint_sla import SLA_AT_RISK_HOURS
-from .complaint_portal_params import REPORT_PERIOD_MONTHS, get_int_param, staff_reads_solar_hijri
+from .complaint_portal_params import REPORT_PERIOD_MONTHS, get_int_param
 
 SLA_DIGEST_MAX_LINES = 200
 
@@ -297,10 +298,10 @@ class ComplaintTeam(models.Model):
     @api.model
     def _staff_datetime(self, user, value):
         """UTC datetime `value` as `user` reads dates in the back office: in their time zone and
-        language, in Solar Hijri when they work in Persian and Settings > Complaints > Dates says
-        staff read that calendar."""
-        if staff_reads_solar_hijri(self.env, user):
-            return customer_datetime(self.env, value, user.lang, user.tz)
+        language, in Solar Hijri when they work in Persian and Settings > General Settings >
+        Languages says so."""
+        if user._reads_solar_hijri_dates():
+            return reader_datetime(self.env, value, user.lang, user.tz)
         return format_datetime(
             self.env(context=dict(self.env.context, lang=user.lang)), value, tz=user.tz, dt_format="short"
         )

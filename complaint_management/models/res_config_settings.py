@@ -7,7 +7,6 @@ from .complaint_portal_params import (
     FEEDBACK_VALID_DAYS,
     FORM_MIN_SECONDS,
     REPORT_PERIOD_MONTHS,
-    STAFF_SOLAR_HIJRI,
     SUBMISSION_RATE_LIMIT,
     TRACKING_RATE_LIMIT,
 )
@@ -16,12 +15,6 @@ from .complaint_portal_params import (
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    complaint_staff_solar_hijri = fields.Boolean(
-        string="Solar Hijri Dates for Staff",
-        config_parameter=STAFF_SOLAR_HIJRI,
-        help="Staff whose language is Persian read and type dates in the back office (lists, kanban "
-        "cards, fields, the date picker) in the Solar Hijri calendar, as customers read them.",
-    )
     complaint_repeat_window_days = fields.Integer(
         string="Repeat Complaint Window (days)",
         config_parameter=REPEAT_WINDOW_PARAM,

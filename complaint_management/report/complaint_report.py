@@ -8,9 +8,10 @@ from odoo import api, fields, models, tools
 from odoo.tools import SQL
 from odoo.tools.misc import babel_locale_parse
 
+from odoo.addons.web_date_solar_hijri.tools import PERSIAN_DIGITS, month_label, month_starts, uses_solar_hijri
+
 from ..models.complaint_complaint import CHANNELS, SEVERITIES
 from ..models.complaint_portal_params import DEFAULT_PERIOD_DAYS
-from ..tools.customer_dates import PERSIAN_DIGITS, month_label, month_starts, uses_jalali
 
 # Persian digits, thousands separator and percent sign
 PERSIAN_NUMBER = {**PERSIAN_DIGITS, ord(","): "٬", ord("%"): "٪"}
@@ -294,7 +295,7 @@ class ComplaintReport(models.Model):
         lang = self.env.lang or "en_US"
         locale = babel_locale_parse(lang)
         # Odoo's babel writes Latin digits in every language; Persian readers expect their own
-        local = (lambda text: text.translate(PERSIAN_NUMBER)) if uses_jalali(lang) else (lambda text: text)
+        local = (lambda text: text.translate(PERSIAN_NUMBER)) if uses_solar_hijri(lang) else (lambda text: text)
         return {
             "number": lambda value: local(format_decimal(value, locale=locale)),
             "percent": lambda value: local(format_percent(round(value) / 100, locale=locale)),
@@ -312,7 +313,7 @@ class ComplaintReport(models.Model):
     @tools.ormcache("company_id", "today", "months", "self.env.lang")
     def _public_statistics_cached(self, company_id, today, months):
         # calendar months of the reader (Solar Hijri in Persian), days of the company's time zone
-        starts = month_starts(today, jalali=uses_jalali(self.env.lang), count=months)
+        starts = month_starts(today, solar_hijri=uses_solar_hijri(self.env.lang), count=months)
         tz = self.env["res.company"].browse(company_id).sudo().partner_id.tz or "UTC"
         period_start = today - relativedelta(days=DEFAULT_PERIOD_DAYS - 1)
 

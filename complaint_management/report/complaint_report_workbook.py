@@ -1,6 +1,6 @@
 import xlsxwriter
 
-from ..tools.customer_dates import jalali_numeric, uses_jalali
+from odoo.addons.web_date_solar_hijri.tools import solar_hijri_numeric, uses_solar_hijri
 
 
 class ComplaintReportWorkbook:
@@ -81,8 +81,8 @@ class ComplaintReportWorkbook:
 
     def _date_cell(self, sheet, row, col, value, formats):
         """A local datetime: a date cell, or in Persian a sortable Solar Hijri text."""
-        if uses_jalali(self.env.lang):
-            sheet.write_string(row, col, jalali_numeric(value))
+        if uses_solar_hijri(self.env.lang):
+            sheet.write_string(row, col, solar_hijri_numeric(value))
         else:
             sheet.write_datetime(row, col, value, formats["date"])
 

@@ -335,7 +335,7 @@ class TestComplaintSlaDigest(ComplaintCommon):
             self.team_a.with_context(lang="fa_IR")._leader_datetime(deadline),
             "Gregorian until staff read Solar Hijri",
         )
-        self.env["ir.config_parameter"].set_param("complaint_management.staff_solar_hijri", True)
+        self.env["ir.config_parameter"].set_param("web_date_solar_hijri.back_office", True)
         self.assertEqual(self.team_a._leader_datetime(deadline), "۱۱ اسفند ۱۴۰۴، ۱۷:۳۰")
         with freeze_time("2026-03-02 10:00:00"):
             self._create_complaint(category_id=self.category_delivery.id, subject="Parcel lost")

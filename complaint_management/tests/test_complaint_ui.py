@@ -59,9 +59,9 @@ class TestComplaintUi(HttpCase):
             {"subject": "Solar Hijri tour", "user_id": user.id, "date_received": "2026-03-21 06:30:00"}
         )
         self.authenticate("cm_tour_fa", "cm_tour_fa")
-        self.assertIn('"complaint_staff_solar_hijri": false', self.url_open("/odoo").text, "off by default")
-        self.env["ir.config_parameter"].set_param("complaint_management.staff_solar_hijri", True)
-        self.assertIn('"complaint_staff_solar_hijri": true', self.url_open("/odoo").text)
+        self.assertIn('"solar_hijri_dates": false', self.url_open("/odoo").text, "off by default")
+        self.env["ir.config_parameter"].set_param("web_date_solar_hijri.back_office", True)
+        self.assertIn('"solar_hijri_dates": true', self.url_open("/odoo").text)
         self.start_tour(
             "/odoo/action-complaint_management.complaint_complaint_action?view_type=list",
             "complaint_solar_hijri_tour",

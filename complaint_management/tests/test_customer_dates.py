@@ -1,58 +1,12 @@
 import io
-from datetime import date, datetime
+from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
-from ..tools.customer_dates import customer_date, customer_datetime, jalali_date, month_starts
 from .common import ComplaintAnalysisCommon
 from .test_complaint_report_export import read_workbook
-
-
-@tagged("complaint_management", "post_install", "-at_install")
-class TestJalaliDates(TransactionCase):
-    """Solar Hijri dates for Persian readers, Odoo's formats for others."""
-
-    def test_known_date_pairs(self):
-        pairs = {
-            date(2026, 3, 21): "۱ فروردین ۱۴۰۵",  # Nowruz 1405
-            date(2026, 3, 20): "۲۹ اسفند ۱۴۰۴",
-            date(2025, 3, 20): "۳۰ اسفند ۱۴۰۳",  # 1403 is a leap year
-            date(2025, 3, 21): "۱ فروردین ۱۴۰۴",
-            date(2024, 3, 20): "۱ فروردین ۱۴۰۳",
-            date(2026, 11, 24): "۳ آذر ۱۴۰۵",
-        }
-        for gregorian, jalali in pairs.items():
-            with self.subTest(gregorian=gregorian):
-                self.assertEqual(jalali_date(gregorian), jalali)
-
-    def test_language_and_time_zone_decide(self):
-        self.env["res.lang"]._activate_lang("fa_IR")
-        utc = datetime(2026, 3, 20, 21, 0)  # 00:30 on 21 March in Tehran
-        self.assertEqual(customer_date(self.env, utc, "fa_IR", "Asia/Tehran"), "۱ فروردین ۱۴۰۵")
-        self.assertEqual(customer_datetime(self.env, utc, "fa_IR", "Asia/Tehran"), "۱ فروردین ۱۴۰۵، ۰۰:۳۰")
-        self.assertEqual(customer_date(self.env, utc, "en_US", "UTC"), "03/20/2026")
-        self.assertEqual(customer_date(self.env, False, "fa_IR"), "")
-
-    def test_month_starts(self):
-        self.assertEqual(
-            month_starts(date(2026, 3, 2), first=date(2026, 1, 15)),
-            [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)],
-        )
-        self.assertEqual(
-            month_starts(date(2026, 3, 31), jalali=True, first=date(2026, 3, 1)),
-            [date(2026, 2, 20), date(2026, 3, 21)],
-            "Esfand 1404 and Farvardin 1405",
-        )
-        for day in (date(2026, 2, 20), date(2026, 10, 22), date(2025, 3, 20), date(2026, 3, 21)):
-            with self.subTest(day=day):
-                starts = month_starts(day, jalali=True, count=12)
-                self.assertEqual(len(starts), 12)
-                self.assertLessEqual(starts[-1], day)
-                self.assertEqual(
-                    len({jalali_date(start).split()[1] for start in starts}), 12, "twelve different Solar Hijri months"
-                )
 
 
 @tagged("complaint_management", "post_install", "-at_install")

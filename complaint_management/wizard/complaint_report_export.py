@@ -10,9 +10,10 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.web_date_solar_hijri.tools import month_label, month_starts, reader_date, uses_solar_hijri
+
 from ..models.complaint_portal_params import DEFAULT_PERIOD_DAYS
 from ..report.complaint_report_workbook import ComplaintReportWorkbook
-from ..tools.customer_dates import customer_date, month_label, month_starts, uses_jalali
 
 # rows of the complaint list read per query: memory stays flat however many complaints there are
 ROWS_PER_BATCH = 2000
@@ -252,9 +253,9 @@ class ComplaintReportExport(models.TransientModel):
         """SQL grouping the report's complaints by calendar month of the reader (Solar Hijri in
         Persian), and the name of a group from its key."""
         received = self._local("date_received")
-        if not uses_jalali(self.env.lang):
+        if not uses_solar_hijri(self.env.lang):
             return SQL("date_trunc('month', %s)", received), lambda key: key.strftime("%Y-%m")
-        starts = month_starts(self.date_to, jalali=True, first=self.date_from)
+        starts = month_starts(self.date_to, solar_hijri=True, first=self.date_from)
         return (
             SQL("width_bucket(%s::date, %s::date[])", received, starts),
             lambda key: month_label(self.env, starts[key - 1], self.env.lang),
@@ -333,7 +334,7 @@ class ComplaintReportExport(models.TransientModel):
 
     def _period_text(self):
         """The period as the reader writes dates (in Persian, Solar Hijri)."""
-        return " – ".join(customer_date(self.env, day, self.env.lang) for day in (self.date_from, self.date_to))
+        return " – ".join(reader_date(self.env, day, self.env.lang) for day in (self.date_from, self.date_to))
 
     def _file_name(self):
         return self.env._("Complaints %(start)s %(end)s.xlsx", start=self.date_from, end=self.date_to)

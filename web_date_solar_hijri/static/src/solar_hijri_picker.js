@@ -1,4 +1,3 @@
-import { session } from "@web/session";
 import { isInRange, today } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { localization } from "@web/core/l10n/localization";
@@ -48,13 +47,12 @@ function monthItem(monthStart, index, { minDate, maxDate, isDateValid, dayCellCl
 }
 
 /**
- * The date picker in the Solar Hijri calendar for staff who work in Persian when Settings >
- * Complaints > Dates says so: a month's grid, its title and the previous and next buttons go by
- * Solar Hijri months. It shows days only (other years are typed: 1404/12/20); a picker of months
- * or years, which Odoo opens for some fields, keeps Odoo's own.
+ * The date picker in the Solar Hijri calendar: a month's grid, its title and the previous and next
+ * buttons go by Solar Hijri months. It shows days only (other years are typed: 1404/12/20); a picker
+ * of months or years, which Odoo opens for some fields, keeps Odoo's own. Returns what undoes it.
  */
-if (session.complaint_staff_solar_hijri) {
-    patch(DateTimePicker.prototype, {
+export function patchDatePicker() {
+    return patch(DateTimePicker.prototype, {
         filterPrecisionLevels(minPrecision, maxPrecision) {
             return minPrecision === "days" ? ["days"] : super.filterPrecisionLevels(minPrecision, maxPrecision);
         },
