@@ -36,3 +36,4 @@ from . import test_readonly_routes
 from . import test_crons_two_processes
 from . import test_cron_failures
 from . import test_query_counts
+from . import test_migrations

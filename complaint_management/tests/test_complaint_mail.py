@@ -1,11 +1,13 @@
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.mail.tests.common import MailCase
+
 from .common import ComplaintCommon
 
 
 @tagged("complaint_management", "post_install", "-at_install")
-class TestComplaintMail(ComplaintCommon):
+class TestComplaintMail(ComplaintCommon, MailCase):
     """Acknowledgement and stage emails: the messages that notify the customer by email."""
 
     @classmethod
@@ -59,14 +61,16 @@ class TestComplaintMail(ComplaintCommon):
         self.assertFalse(self._customer_mails(complaint, self.customer), "nothing is mailed inside create")
 
     def test_acknowledgement_email_content(self):
-        complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
-        self._acknowledge()
-        mails = self._customer_mails(complaint, self.customer)
-        self.assertEqual(len(mails), 1)
-        self.assertIn(complaint.name, mails.subject)
-        self.assertIn(complaint.name, mails.body)
-        self.assertIn("Broken lamp", mails.body)
-        self.assertIn('dir="ltr"', mails.body)
+        with self.mock_mail_gateway():
+            complaint = self.Complaint.create({"subject": "Broken lamp", "partner_id": self.customer.id})
+            self._acknowledge()
+            mail = self.assertMailMail(self.customer, "outgoing", content="Broken lamp")
+            self.assertIn(complaint.name, mail.subject)
+            self.assertIn(complaint.name, mail.body_html)
+            self.assertIn('dir="ltr"', mail.body_html)
+            self.assertNotSentEmail()
+            mail.send()
+        self.assertSentEmail(mail.email_from, [self.customer], subject=mail.subject)
         self.assertFalse(complaint.acknowledgement_pending)
         self.assertTrue(complaint.date_acknowledged)
 
@@ -90,22 +94,24 @@ class TestComplaintMail(ComplaintCommon):
     def test_acknowledgement_in_persian_is_right_to_left(self):
         self.env["res.lang"]._activate_lang("fa_IR")
         self.customer.lang = "fa_IR"
-        complaint = self.Complaint.create({"subject": "کالا آسیب‌دیده تحویل شد", "partner_id": self.customer.id})
-        self._acknowledge()
-        mail = self._customer_mails(complaint, self.customer)
-        self.assertIn('dir="rtl"', mail.body)
-        self.assertIn("کالا آسیب‌دیده تحویل شد", mail.body)
+        with self.mock_mail_gateway():
+            self.Complaint.create({"subject": "کالا آسیب‌دیده تحویل شد", "partner_id": self.customer.id})
+            self._acknowledge()
+        mail = self.assertMailMail(self.customer, "outgoing", content="کالا آسیب‌دیده تحویل شد")
+        self.assertIn('dir="rtl"', mail.body_html)
 
     def test_acknowledgement_to_a_customer_without_email_is_kept_not_sent(self):
         """A customer known by phone only: the acknowledgement is in their thread (their page shows
         it), its email cancelled for want of an address rather than failing in the queue."""
         walk_in = self.env["res.partner"].create({"name": "Kaveh Phone", "phone": "+98 21 5555 0101"})
-        complaint = self.Complaint.create({"subject": "Late delivery", "partner_id": walk_in.id})
-        self._acknowledge()
+        with self.mock_mail_gateway():
+            complaint = self.Complaint.create({"subject": "Late delivery", "partner_id": walk_in.id})
+            self._acknowledge()
         message = complaint.website_message_ids.filtered(lambda m: complaint.name in (m.subject or ""))
         self.assertEqual(len(message), 1)
-        mail = self.env["mail.mail"].sudo().search([("mail_message_id", "=", message.id)])
-        self.assertEqual((mail.state, mail.failure_type), ("cancel", "mail_email_missing"))
+        self.assertMailMail(
+            walk_in, "cancel", mail_message=message, fields_values={"failure_type": "mail_email_missing"}
+        )
         self.assertEqual(message.notification_ids.notification_status, "canceled")
         self.assertEqual(message.notification_ids.res_partner_id, walk_in)
 

@@ -1,3 +1,11 @@
+import logging
+
+_logger = logging.getLogger(__name__)
+
+OLD_URL = "object.get_base_url() + object.get_portal_url()"
+NEW_URL = "object._portal_email_url()"
+
+
 def migrate(cr, version):
     """Links in emails to the customer prove the address when opened (anonymous complaints wait
     for that before joining a customer's account): the templates are data that updates leave alone,
@@ -8,9 +16,19 @@ def migrate(cr, version):
            SET body_html = replace(t.body_html::text, %s, %s)::jsonb
           FROM ir_model_data d
          WHERE d.model = 'mail.template' AND d.res_id = t.id AND d.module = 'complaint_management'
+           AND strpos(t.body_html::text, %s) > 0
     """,
-        ["object.get_base_url() + object.get_portal_url()", "object._portal_email_url()"],
+        [OLD_URL, NEW_URL, OLD_URL],
     )
+    if cr.rowcount:
+        _logger.info("%s email templates link to the complaint with a link that proves the address", cr.rowcount)
+    else:
+        _logger.warning(
+            "No email template holds %s (edited, or deleted): links left as they are. For links that "
+            "prove the customer's address when opened, write %s instead.",
+            OLD_URL,
+            NEW_URL,
+        )
     # the waiting and not-upheld stages tell the customer too, unless a template was set already
     for stage, template in (
         ("complaint_stage_waiting", "mail_template_complaint_waiting"),
