@@ -13,6 +13,15 @@ from odoo.addons.web_date_solar_hijri.tools import PERSIAN_DIGITS, month_label, 
 from ..models.complaint_complaint import CHANNELS, SEVERITIES
 from ..models.complaint_portal_params import DEFAULT_PERIOD_DAYS
 
+# the months the public statistics page shows one by one
+PUBLIC_STATISTICS_MONTHS = 12
+
+
+def json_number(value):
+    """A figure of the database (an int, a float, a Decimal or None) as JSON keeps it."""
+    return value if value is None or isinstance(value, int) else float(value)
+
+
 # Persian digits, thousands separator and percent sign
 PERSIAN_NUMBER = {**PERSIAN_DIGITS, ord(","): "٬", ord("%"): "٪"}
 
@@ -303,18 +312,33 @@ class ComplaintReport(models.Model):
         }
 
     @api.model
-    def _public_statistics(self, months=12):
-        """Anonymous figures for the public statistics page: a summary and the main topics of the
-        default period (the last 90 days), and the company's last `months` months one by one; no
-        customer, employee or complaint is named. Cached for the day."""
-        return self._public_statistics_cached(self.env.company.id, fields.Date.context_today(self), months)
+    def _public_statistics(self):
+        """Anonymous figures for the public statistics page of the current company, in the current
+        language: those published for the day (res.company._cron_publish_complaint_statistics),
+        else worked out now."""
+        # sudo: the figures the company publishes, which visitors may read but not the company
+        company = self.env.company.sudo()
+        day = self._public_statistics_day(company)
+        published = company.complaint_public_statistics_figures or {}
+        if published.get("day") == day.isoformat() and self.env.lang in published.get("figures", {}):
+            return published["figures"][self.env.lang]
+        return self._public_statistics_figures(company, day)
 
     @api.model
-    @tools.ormcache("company_id", "today", "months", "self.env.lang")
-    def _public_statistics_cached(self, company_id, today, months):
+    def _public_statistics_day(self, company):
+        """The day the public statistics of `company` are of: today in the company's time zone."""
+        return fields.Date.context_today(self.with_context(tz=company.partner_id.tz or "UTC"))
+
+    @api.model
+    def _public_statistics_figures(self, company, today):
+        """The public statistics of `company` on day `today`, in the current language: a summary
+        and the main topics of the default period (the last 90 days), and the company's last
+        PUBLIC_STATISTICS_MONTHS months one by one; no customer, employee or complaint is named.
+        Only numbers, texts and None: they are kept as JSON."""
+        company_id = company.id
         # calendar months of the reader (Solar Hijri in Persian), days of the company's time zone
-        starts = month_starts(today, solar_hijri=uses_solar_hijri(self.env.lang), count=months)
-        tz = self.env["res.company"].browse(company_id).sudo().partner_id.tz or "UTC"
+        starts = month_starts(today, solar_hijri=uses_solar_hijri(self.env.lang), count=PUBLIC_STATISTICS_MONTHS)
+        tz = company.partner_id.tz or "UTC"
         period_start = today - relativedelta(days=DEFAULT_PERIOD_DAYS - 1)
 
         def local_day(column):
@@ -393,7 +417,7 @@ class ComplaintReport(models.Model):
         days = self._public_number_formats()["number"](DEFAULT_PERIOD_DAYS)
         return {
             "period": dict(
-                zip(("received", "resolved", "median_hours", "sla_met"), period, strict=True),
+                zip(("received", "resolved", "median_hours", "sla_met"), map(json_number, period), strict=True),
                 title=self.env._("Last %(days)s days", days=days),
                 topics_title=self.env._("Main topics of the last %(days)s days", days=days),
             ),
@@ -402,8 +426,8 @@ class ComplaintReport(models.Model):
                     "month": month_label(self.env, starts[bucket - 1], self.env.lang),
                     "received": received,
                     "resolved": resolved,
-                    "median_hours": median,
-                    "sla_met": sla_met,
+                    "median_hours": json_number(median),
+                    "sla_met": json_number(sla_met),
                 }
                 for bucket, received, resolved, median, sla_met in rows
             ],

@@ -1,3 +1,4 @@
+import copy
 import re
 from datetime import timedelta
 
@@ -49,6 +50,38 @@ class TestComplaintStatistics(HttpCase):
         latest = statistics["months"][-1]
         self.assertGreaterEqual(latest["received"], 20, "the complaints of today are in the latest month")
         self.assertGreaterEqual(latest["resolved"], 1)
+
+    def test_figures_published_for_the_day_in_each_language(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        company = self.env.company
+        company.partner_id.tz = "Asia/Tehran"
+        cron = self.env.ref("complaint_management.ir_cron_complaint_public_statistics")
+        Trigger = self.env["ir.cron.trigger"]
+        triggers = Trigger.search([("cron_id", "=", cron.id)])
+        company.complaint_public_statistics = True
+        self.assertTrue(Trigger.search([("cron_id", "=", cron.id)]) - triggers, "published without waiting")
+
+        self.env["res.company"]._cron_publish_complaint_statistics()
+        Report = self.env["complaint.report"]
+        today = Report._public_statistics_day(company).isoformat()
+        published = company.complaint_public_statistics_figures
+        self.assertEqual(published["day"], today)
+        self.assertGreaterEqual(published["figures"]["en_US"]["period"]["received"], 21)
+        self.assertRegex(published["figures"]["fa_IR"]["months"][-1]["month"], "^[^0-9۰-۹]+ [۰-۹]+$")
+
+        # the page shows what was published, not figures worked out for each visitor
+        planted = copy.deepcopy(published)
+        planted["figures"]["en_US"]["categories"] = [{"name": "Published topic", "count": 7}]
+        company.complaint_public_statistics_figures = planted
+        self.assertIn("Published topic", self.url_open("/complaints/statistics").text)
+        self.env["res.company"]._cron_publish_complaint_statistics()
+        self.assertEqual(company.complaint_public_statistics_figures, planted, "worked out once a day")
+
+        # yesterday's figures are not shown, and the next run replaces them
+        company.complaint_public_statistics_figures = dict(planted, day="2000-01-01")
+        self.assertNotIn("Published topic", self.url_open("/complaints/statistics").text)
+        self.env["res.company"]._cron_publish_complaint_statistics()
+        self.assertEqual(company.complaint_public_statistics_figures["day"], today)
 
     def test_persian_page_writes_persian_numbers(self):
         self.env["res.lang"]._activate_lang("fa_IR")

@@ -172,3 +172,20 @@ class TestCronFailures(ComplaintCommon):
         self.assertEqual(
             self._failure_notes(self.team_b).subject, "A scheduled action failed: the monthly complaint report"
         )
+
+    def test_public_statistics(self):
+        good, bad = self.env["res.company"].create(
+            [{"name": "Open Books Co", "complaint_public_statistics": True}, {"name": "Broken Clock Co"}]
+        )
+        bad.complaint_public_statistics = True
+        self.env.cr.execute("UPDATE res_partner SET tz = 'Nowhere/Unknown' WHERE id = %s", [bad.partner_id.id])
+        self.env.invalidate_all()
+        self._run(self.env["res.company"]._cron_publish_complaint_statistics)
+        self.assertTrue(good.complaint_public_statistics_figures)
+        self.assertFalse(bad.complaint_public_statistics_figures, "left for a later run")
+        self._run(self.env["res.company"]._cron_publish_complaint_statistics)
+        self.assertEqual(
+            self._failure_notes(bad.partner_id).subject,
+            "A scheduled action failed: the public complaint statistics",
+            "reported once",
+        )
