@@ -8,6 +8,8 @@ from .complaint_complaint import LOCAL_DIGITS, PHONE_PATTERN
 from .complaint_portal_params import ATTACHMENT_MAX_MB, ATTACHMENT_TOTAL_MB, get_int_param
 
 EMAIL_VERIFICATION_SCOPE = "complaint_management.email_verification"
+# the categories the portal forms offer at most (stated in the README)
+PORTAL_CATEGORIES_SHOWN = 500
 
 
 class ComplaintComplaint(models.Model):
@@ -18,7 +20,7 @@ class ComplaintComplaint(models.Model):
 
     @api.model
     def _portal_categories(self):
-        return self.env["complaint.category"].search([], limit=500)
+        return self.env["complaint.category"].search([], limit=PORTAL_CATEGORIES_SHOWN)
 
     @api.model
     def _portal_read_form(self, form, public=False):
