@@ -1,4 +1,4 @@
-from odoo.tests import Form, tagged
+from odoo.tests import Form, tagged, users
 
 from .common import ComplaintCommon
 
@@ -30,10 +30,11 @@ class TestComplaintCanned(ComplaintCommon):
         complaint = self._create_complaint(category_id=self.category_late.id)  # a subcategory of delivery
         self.assertEqual(self.env["complaint.canned.response"]._suggested_for(complaint), self.delivery | self.general)
 
+    @users("cm_a1")
     def test_reply_from_a_canned_response_reaches_the_customer(self):
         complaint = self._create_complaint(category_id=self.category_late.id)
-        action = complaint.with_user(self.user_a1).action_reply()
-        reply = Form(self.env[action["res_model"]].with_user(self.user_a1).with_context(**action["context"]))
+        action = complaint.with_env(self.env).action_reply()
+        reply = Form(self.env[action["res_model"]].with_context(**action["context"]))
         reply.response_id = self.delivery
         self.assertIn("deliver again", reply.body)
         reply.save().action_send()
