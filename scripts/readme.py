@@ -1,14 +1,18 @@
 """Each addon's README.rst, built from its readme/ fragments (DESCRIPTION, CONFIGURE, USAGE,
 ROADMAP: Markdown), the way OCA's README generator lays it out (its tool is not on the package
-registry). `--check` (make lint) fails when a README.rst is not what its fragments give.
+registry). `--check` (make lint) fails when a README.rst is not what its fragments give, or when
+docutils (which Odoo's Apps page renders it with) warns about it.
 
     .venv/bin/python scripts/readme.py [--check]
 """
 
 import ast
+import io
 import pathlib
 import re
 import sys
+
+import docutils.core
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SECTIONS = [
@@ -59,20 +63,30 @@ def readme(addon):
     return "\n\n".join(parts) + "\n"
 
 
+def docutils_warnings(text):
+    """What docutils says of reStructuredText `text` at warning level and above."""
+    stream = io.StringIO()
+    docutils.core.publish_doctree(text, settings_overrides={"warning_stream": stream, "report_level": 2})
+    return stream.getvalue().strip()
+
+
 def main():
     check = "--check" in sys.argv[1:]
-    stale = []
+    stale, faulty = [], []
     for addon in sorted(path.parent.parent for path in ROOT.glob("*/readme/DESCRIPTION.md")):
         text, target = readme(addon), addon / "README.rst"
         if check:
             if not target.exists() or target.read_text() != text:
                 stale.append(target.relative_to(ROOT))
+            if warnings := docutils_warnings(text):
+                faulty.append(f"{target.relative_to(ROOT)}: {warnings}")
         else:
             target.write_text(text)
     if stale:
         print("README.rst not built from its readme/ fragments (run scripts/readme.py):", ", ".join(map(str, stale)))
-        return 1
-    return 0
+    for warnings in faulty:
+        print(warnings)
+    return 1 if stale or faulty else 0
 
 
 if __name__ == "__main__":
