@@ -1,3 +1,5 @@
+import json
+
 from odoo import api, fields, models
 
 from ..tools.cron_batches import isolate_failures
@@ -11,10 +13,15 @@ class ResCompany(models.Model):
         help="Anyone may see, at /complaints/statistics, how many complaints this company received and "
         "resolved each month, how fast, and the main categories; no personal data.",
     )
-    # the public statistics page's figures, worked out once a day in each installed language:
-    # {"day": "2026-12-07", "figures": {"en_US": {...}, "fa_IR": {...}}}
-    complaint_public_statistics_figures = fields.Json(
-        string="Published Complaint Statistics", readonly=True, copy=False, prefetch=False
+    # the public statistics page's figures, worked out once a day in each installed language, as
+    # JSON text (XML-RPC cannot carry a Json field's nulls): {"day": "2026-12-07", "figures":
+    # {"en_US": {...}, "fa_IR": {...}}}
+    complaint_public_statistics_json = fields.Text(
+        string="Published Complaint Statistics",
+        readonly=True,
+        copy=False,
+        prefetch=False,
+        groups="base.group_system",
     )
 
     def write(self, vals):
@@ -31,7 +38,7 @@ class ResCompany(models.Model):
         worker: a company whose figures are not of its today yet (in its time zone)."""
         Report = self.env["complaint.report"]
         companies = self.search([("complaint_public_statistics", "=", True)]).filtered(
-            lambda company: (company.complaint_public_statistics_figures or {}).get("day")
+            lambda company: company._published_complaint_statistics().get("day")
             != Report._public_statistics_day(company).isoformat()
         )
         isolate_failures(
@@ -41,14 +48,18 @@ class ResCompany(models.Model):
             lambda company: (company.partner_id, self.env.ref("base.user_admin")),
         )
 
+    def _published_complaint_statistics(self):
+        """The figures published for the company: {"day": ..., "figures": {lang: ...}}, {} if none."""
+        self.ensure_one()
+        # sudo: the figures the company publishes, kept from other users' reads
+        return json.loads(self.sudo().complaint_public_statistics_json or "{}")
+
     def _publish_complaint_statistics(self):
         languages = [code for code, _name in self.env["res.lang"].get_installed()]
         for company in self:
             Report = self.env["complaint.report"].with_company(company)
             day = Report._public_statistics_day(company)
-            company.complaint_public_statistics_figures = {
-                "day": day.isoformat(),
-                "figures": {
-                    lang: Report.with_context(lang=lang)._public_statistics_figures(company, day) for lang in languages
-                },
+            figures = {
+                lang: Report.with_context(lang=lang)._public_statistics_figures(company, day) for lang in languages
             }
+            company.sudo().complaint_public_statistics_json = json.dumps({"day": day.isoformat(), "figures": figures})

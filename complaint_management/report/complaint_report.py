@@ -319,7 +319,7 @@ class ComplaintReport(models.Model):
         # sudo: the figures the company publishes, which visitors may read but not the company
         company = self.env.company.sudo()
         day = self._public_statistics_day(company)
-        published = company.complaint_public_statistics_figures or {}
+        published = company._published_complaint_statistics()
         if published.get("day") == day.isoformat() and self.env.lang in published.get("figures", {}):
             return published["figures"][self.env.lang]
         return self._public_statistics_figures(company, day)

@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import new_test_user, tagged, users
 
 from .common import ComplaintPortalCommon
 
@@ -37,8 +37,9 @@ class TestComplaintPortal(ComplaintPortalCommon):
         with self.assertRaises(AccessError):
             self.complaint_a.with_user(colleague).write({"subject": "Changed"})
 
+    @users("cm_portal_a")
     def test_internal_fields_hidden_from_customers(self):
-        complaint = self.complaint_a.with_user(self.portal_a)
+        complaint = self.complaint_a.with_env(self.env)
         for field in ("root_cause", "compensation_amount", "user_id", "team_id", "severity", "is_repeat", "priority"):
             with self.subTest(field=field), self.assertRaises(AccessError):
                 complaint.read([field])

@@ -1,4 +1,5 @@
 import copy
+import json
 import re
 from datetime import timedelta
 
@@ -64,24 +65,29 @@ class TestComplaintStatistics(HttpCase):
         self.env["res.company"]._cron_publish_complaint_statistics()
         Report = self.env["complaint.report"]
         today = Report._public_statistics_day(company).isoformat()
-        published = company.complaint_public_statistics_figures
+        published = company._published_complaint_statistics()
         self.assertEqual(published["day"], today)
         self.assertGreaterEqual(published["figures"]["en_US"]["period"]["received"], 21)
         self.assertRegex(published["figures"]["fa_IR"]["months"][-1]["month"], "^[^0-9۰-۹]+ [۰-۹]+$")
 
+        # an integration that reads the company whole by XML-RPC gets them too (as text: no nulls)
+        admin = self.env.ref("base.user_admin")
+        [read] = self.xmlrpc_object.execute(self.env.cr.dbname, admin.id, "admin", "res.company", "read", company.ids)
+        self.assertEqual(json.loads(read["complaint_public_statistics_json"])["day"], today)
+
         # the page shows what was published, not figures worked out for each visitor
         planted = copy.deepcopy(published)
         planted["figures"]["en_US"]["categories"] = [{"name": "Published topic", "count": 7}]
-        company.complaint_public_statistics_figures = planted
+        company.complaint_public_statistics_json = json.dumps(planted)
         self.assertIn("Published topic", self.url_open("/complaints/statistics").text)
         self.env["res.company"]._cron_publish_complaint_statistics()
-        self.assertEqual(company.complaint_public_statistics_figures, planted, "worked out once a day")
+        self.assertEqual(company._published_complaint_statistics(), planted, "worked out once a day")
 
         # yesterday's figures are not shown, and the next run replaces them
-        company.complaint_public_statistics_figures = dict(planted, day="2000-01-01")
+        company.complaint_public_statistics_json = json.dumps(dict(planted, day="2000-01-01"))
         self.assertNotIn("Published topic", self.url_open("/complaints/statistics").text)
         self.env["res.company"]._cron_publish_complaint_statistics()
-        self.assertEqual(company.complaint_public_statistics_figures["day"], today)
+        self.assertEqual(company._published_complaint_statistics()["day"], today)
 
     def test_persian_page_writes_persian_numbers(self):
         self.env["res.lang"]._activate_lang("fa_IR")

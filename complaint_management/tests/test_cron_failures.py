@@ -181,8 +181,8 @@ class TestCronFailures(ComplaintCommon):
         self.env.cr.execute("UPDATE res_partner SET tz = 'Nowhere/Unknown' WHERE id = %s", [bad.partner_id.id])
         self.env.invalidate_all()
         self._run(self.env["res.company"]._cron_publish_complaint_statistics)
-        self.assertTrue(good.complaint_public_statistics_figures)
-        self.assertFalse(bad.complaint_public_statistics_figures, "left for a later run")
+        self.assertTrue(good._published_complaint_statistics())
+        self.assertFalse(bad._published_complaint_statistics(), "left for a later run")
         self._run(self.env["res.company"]._cron_publish_complaint_statistics)
         self.assertEqual(
             self._failure_notes(bad.partner_id).subject,
