@@ -10,6 +10,5 @@ class ComplaintStatisticsPage(http.Controller):
         if not request.env.company.sudo().complaint_public_statistics:
             raise request.not_found()
         Report = request.env["complaint.report"]
-        # a copy: rendering adds the request to its values, which are the company's record's
         values = dict(Report._public_statistics(), formats=Report._public_number_formats())
         return request.render("complaint_management.complaint_public_statistics", values)

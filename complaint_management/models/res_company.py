@@ -55,6 +55,8 @@ class ResCompany(models.Model):
         return json.loads(self.sudo().complaint_public_statistics_json or "{}")
 
     def _publish_complaint_statistics(self):
+        """Work out and keep the companies' public statistics of their today, in each installed
+        language."""
         languages = [code for code, _name in self.env["res.lang"].get_installed()]
         for company in self:
             Report = self.env["complaint.report"].with_company(company)
