@@ -28,8 +28,10 @@ if [ "$TEST_REPLICA" = 1 ]; then
     "$ROOT/scripts/test_replica.sh" | tee -a "$summary"
     if [ "${PIPESTATUS[0]}" != 0 ]; then
         rc=1
-        # it stopped before its tests (a server that would not start): one failure
-        grep -q '^replica: ' "$summary" || echo "replica: 0 passed, 1 failed" | tee -a "$summary"
+        # it stopped before its tests (a server that would not start) or said nothing countable:
+        # one failure
+        grep -qE '^replica: [0-9]+ passed, [0-9]+ failed$' "$summary" ||
+            echo "replica: 0 passed, 1 failed" | tee -a "$summary"
     fi
     # the lines "N passed, N failed" (Odoo's tests) and "replica: N passed, N failed", summed
     sed -nE 's/^(replica: )?([0-9]+) passed, ([0-9]+) failed$/\2 \3/p' "$summary" |
