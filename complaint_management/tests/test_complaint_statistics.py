@@ -104,3 +104,4 @@ class TestComplaintStatistics(HttpCase):
         self.assertNotIn(" h<", page)
         title = re.search(r'<h2 class="h5 mt-4">([^<]*)</h2>', page).group(1)
         self.assertIn("۹۰", title, "the period's days too")
+        self.assertIn('<ol class="o_complaint_ranking">', page, "the topics ranked in Persian digits (its style)")
