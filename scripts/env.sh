@@ -6,7 +6,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ODOO_SRC=${ODOO_SRC:-/opt/odoo}
 VENV=${VENV:-$ROOT/.venv}
-PRIVATE_PGPORT=${PRIVATE_PGPORT:-55432}
+# below the ephemeral ports (32768-60999) that client sockets take: a server there may find its port held
+PRIVATE_PGPORT=${PRIVATE_PGPORT:-25432}
 ODOO_DATA_DIR=${ODOO_DATA_DIR:-$ROOT/.odoo-data}
 export ODOO_SRC VENV
 

@@ -4,10 +4,10 @@
 # complaint_management on the primary and serves it with Odoo's --db_replica_host pointing at the
 # standby. Prints "replica: N passed, N failed".
 #
-# Settings: REPLICA_PGPORT (the primary's port, default 55434; the standby takes the next one),
+# Settings: REPLICA_PGPORT (the primary's port, default 25434; the standby takes the next one),
 # REPLICA_HTTP_PORT (default 8189), REPLICA_LOG_DIR (default .odoo-data/replica).
 source "$(dirname "$0")/env.sh"
-REPLICA_PGPORT=${REPLICA_PGPORT:-55434}
+REPLICA_PGPORT=${REPLICA_PGPORT:-25434}  # below the ephemeral ports, as PRIVATE_PGPORT
 STANDBY_PGPORT=$((REPLICA_PGPORT + 1))
 REPLICA_LOG_DIR=${REPLICA_LOG_DIR:-$ODOO_DATA_DIR/replica}
 
