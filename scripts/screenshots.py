@@ -7,7 +7,8 @@ language) in English and in Persian, at desktop (1280 px) and phone (375 px) wid
 acknowledgement email and the decision letter of a Persian customer (the report's HTML, which the
 PDF is made from, and the PDF's first page when poppler's pdftoppm is installed);
 the manager dashboard and the kanban as admin, and the Persian demo team's kanban and team form as
-its leader (in Persian), into docs/.
+its leader (in Persian), into docs/; a Kavenegar SMS gateway's form and setting into
+sms_local_gateway/static/description/.
 
     .venv/bin/python scripts/screenshots.py
 """
@@ -143,7 +144,7 @@ class Browser:
             if message.get("id") == self.next_id:
                 return message.get("result", {})
 
-    def shoot(self, url, path, device, cookies):
+    def shoot(self, url, path, device, cookies, scroll_to=None):
         width, height, mobile = DEVICES[device]
         self.call("Network.enable")
         self.call("Network.clearBrowserCookies")
@@ -152,6 +153,9 @@ class Browser:
         self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
         self.call("Page.navigate", url=url)
         time.sleep(4)  # the page, its assets and the chat, loaded by script after the page
+        if scroll_to:
+            self.call("Runtime.evaluate", expression=f"document.getElementById('{scroll_to}').scrollIntoView()")
+            time.sleep(0.5)
         shot = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)
         with open(path, "wb") as file:
             file.write(base64.b64decode(shot["data"]))
@@ -241,9 +245,63 @@ def main():
             "desktop",
             {"session_id": leader},
         )
+        sms_gateway_shots(rpc, browser)
     finally:
         rpc("res.users", "write", [portal_id], {"lang": "en_US"})
         browser.close()
+
+
+def sms_gateway_shots(rpc, browser):
+    """The form of a Kavenegar gateway and the company's SMS gateway setting, in English and in
+    Persian, for the README of sms_local_gateway; the gateway is removed afterwards and the
+    company keeps the gateway it had."""
+    gateway = rpc(
+        "sms.gateway",
+        "create",
+        {"name": "Kavenegar", "provider": "kavenegar", "api_key": "0123456789abcdef", "sender": "10004346"},
+    )
+    acknowledgement = rpc(
+        "ir.model.data",
+        "search_read",
+        [("module", "=", "complaint_management"), ("name", "=", "sms_template_complaint_acknowledgement")],
+        ["res_id"],
+    )[0]["res_id"]
+    rpc(
+        "sms.gateway.template",
+        "create",
+        {
+            "gateway_id": gateway,
+            "sms_template_id": acknowledgement,
+            "provider_template": "complaint-ack",
+            "parameter_ids": [(0, 0, {"name": "token", "value": "{{ object.name }}"})],
+        },
+    )
+    company = rpc("res.users", "read", [rpc("res.users", "search", [("login", "=", "admin")])[0]], ["company_id"])
+    company_id = company[0]["company_id"][0]
+    before = rpc("res.company", "read", [company_id], ["sms_gateway_id"])[0]["sms_gateway_id"]
+    rpc("res.company", "write", [company_id], {"sms_gateway_id": gateway})
+    admin_id = rpc("res.users", "search", [("login", "=", "admin")])[0]
+    try:
+        for short, code in LANGS.items():
+            rpc("res.users", "write", [admin_id], {"lang": code})
+            cookies = {"session_id": login("admin")}
+            browser.shoot(
+                f"{BASE}/odoo/action-sms_local_gateway.sms_gateway_action/{gateway}",
+                os.path.join(ROOT, "sms_local_gateway", "static", "description", f"gateway-{short}.png"),
+                "desktop",
+                cookies,
+            )
+            browser.shoot(
+                f"{BASE}/odoo/settings",
+                os.path.join(ROOT, "sms_local_gateway", "static", "description", f"setting-{short}.png"),
+                "desktop",
+                cookies,
+                scroll_to="sms_gateway_setting",
+            )
+    finally:
+        rpc("res.users", "write", [admin_id], {"lang": "en_US"})
+        rpc("res.company", "write", [company_id], {"sms_gateway_id": before and before[0]})
+        rpc("sms.gateway", "unlink", [gateway])
 
 
 def pdf_first_page(pdf, path):
