@@ -31,7 +31,8 @@ find_python() {
     die "no Python 3.11 or 3.12 found: install one, or set PYTHON to its path"
 }
 
-# Creates .venv with the pinned packages when requirements.txt changed since the last install.
+# Creates .venv with the pinned packages when requirements.txt changed since the last install,
+# and the pinned OCA addons of requirements-oca.txt in $OCA_ADDONS (see ensure_oca_addons).
 ensure_venv() {
     local stamp="$VENV/.requirements.sha"
     local want
@@ -44,7 +45,25 @@ ensure_venv() {
         "$VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/requirements.txt"
         echo "$want" > "$stamp"
     fi
+    ensure_oca_addons
     ensure_node_tools
+}
+
+# OCA addons come from the package registry, pinned; their wheels require an `odoo` distribution
+# that does not exist (Odoo is its source tree), so they are installed without dependencies (ours
+# are pinned in requirements.txt) into a folder of their own, which is on the addons path.
+OCA_ROOT=$VENV/oca
+OCA_ADDONS=$OCA_ROOT/odoo/addons
+ensure_oca_addons() {
+    local stamp="$OCA_ROOT/.requirements.sha"
+    local want
+    want=$(sha256sum "$ROOT/requirements-oca.txt" | cut -d' ' -f1)
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        rm -rf "$OCA_ROOT"
+        "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps --target "$OCA_ROOT" \
+            -r "$ROOT/requirements-oca.txt"
+        echo "$want" > "$stamp"
+    fi
 }
 
 # Installs the npm tools of package-lock.json (rtlcss: Odoo's right-to-left stylesheets) when the
@@ -128,7 +147,8 @@ ensure_postgres() {
     [ "$PGUSER" != postgres ] || die "Odoo refuses the database user 'postgres': set PGUSER to another role"
 }
 
-addons_path() { echo "$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$ROOT"; }
+addons_path() { echo "$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$OCA_ADDONS,$ROOT"; }
+export ODOO_ADDONS_PATH=$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$OCA_ADDONS,$ROOT
 
 odoo() {
     "$VENV/bin/python" "$ODOO_SRC/odoo-bin" --addons-path="$(addons_path)" \

@@ -21,7 +21,7 @@ def main():
     addons = os.environ["ODOO_TEST_ADDONS"]
     odoo.tools.config.parse_config(
         [
-            f"--addons-path={os.environ['ODOO_SRC']}/addons,{os.environ['ODOO_SRC']}/odoo/addons,{ROOT}",
+            f"--addons-path={os.environ['ODOO_ADDONS_PATH']}",
             f"--db_host={os.environ['PGHOST']}",
             f"--db_port={os.environ['PGPORT']}",
             f"--db_user={os.environ['PGUSER']}",
