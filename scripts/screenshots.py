@@ -8,7 +8,8 @@ acknowledgement email and the decision letter of a Persian customer (the report'
 PDF is made from, and the PDF's first page when poppler's pdftoppm is installed);
 the manager dashboard and the kanban as admin, and the Persian demo team's kanban and team form as
 its leader (in Persian), into docs/; a Kavenegar SMS gateway's form and setting into
-sms_local_gateway/static/description/.
+sms_local_gateway/static/description/, and a Bale gateway's form into
+complaint_management_mail_gateway/static/description/.
 
     .venv/bin/python scripts/screenshots.py
 """
@@ -246,6 +247,7 @@ def main():
             {"session_id": leader},
         )
         sms_gateway_shots(rpc, browser)
+        bale_gateway_shots(rpc, browser)
     finally:
         rpc("res.users", "write", [portal_id], {"lang": "en_US"})
         browser.close()
@@ -302,6 +304,37 @@ def sms_gateway_shots(rpc, browser):
         rpc("res.users", "write", [admin_id], {"lang": "en_US"})
         rpc("res.company", "write", [company_id], {"sms_gateway_id": before and before[0]})
         rpc("sms.gateway", "unlink", [gateway])
+
+
+def bale_gateway_shots(rpc, browser):
+    """The form of a Bale gateway (OCA's mail_gateway), in English and in Persian, for the README
+    of complaint_management_mail_gateway; the gateway is removed afterwards."""
+    admin_id = rpc("res.users", "search", [("login", "=", "admin")])[0]
+    gateway = rpc(
+        "mail.gateway",
+        "create",
+        {
+            "name": "Bale",
+            "gateway_type": "bale",
+            "token": "1234567890:screenshot-token",
+            "webhook_key": "a-long-random-webhook-key",
+            "member_ids": [(6, 0, [admin_id])],
+        },
+    )
+    try:
+        for short, code in LANGS.items():
+            rpc("res.users", "write", [admin_id], {"lang": code})
+            browser.shoot(
+                f"{BASE}/odoo/action-mail_gateway.mail_gateway_act_window/{gateway}",
+                os.path.join(
+                    ROOT, "complaint_management_mail_gateway", "static", "description", f"gateway-{short}.png"
+                ),
+                "desktop",
+                {"session_id": login("admin")},
+            )
+    finally:
+        rpc("res.users", "write", [admin_id], {"lang": "en_US"})
+        rpc("mail.gateway", "unlink", [gateway])
 
 
 def pdf_first_page(pdf, path):

@@ -1,0 +1,20 @@
+{
+    "name": "Complaints by Telegram and Bale",
+    "summary": "Customers file and follow complaints by chatting with the company's Telegram or Bale bot "
+    "(OCA's mail_gateway)",
+    "version": "18.0.1.0.0",
+    "category": "Services/Helpdesk",
+    "website": "https://github.com/complaint-management/complaint_management",
+    "author": "complaint_management contributors",
+    "license": "AGPL-3",
+    "depends": ["complaint_management", "mail_gateway_bale"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/complaint_complaint_views.xml",
+    ],
+    "assets": {
+        "web.assets_backend": ["complaint_management_mail_gateway/static/src/**/*"],
+        "web.assets_tests": ["complaint_management_mail_gateway/static/tests/tours/**/*"],
+    },
+    "auto_install": True,
+}

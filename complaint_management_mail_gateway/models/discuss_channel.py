@@ -1,0 +1,129 @@
+import asyncio
+import logging
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+from odoo.tools import html2plaintext, plaintext2html
+
+_logger = logging.getLogger(__name__)
+
+try:
+    import telegram
+except ImportError:  # an external dependency of mail_gateway_telegram, which this addon needs
+    telegram = None
+
+
+class DiscussChannel(models.Model):
+    _inherit = "discuss.channel"
+
+    complaint_ids = fields.One2many("complaint.complaint", "messenger_channel_id", string="Complaints")
+
+    def action_complaint_from_chat(self):
+        """Staff's click in a messenger chat: the chat's open complaint, else a new one filed from
+        what the customer wrote since its last complaint (files included), of which the customer
+        gets the tracking code and link."""
+        self.ensure_one()
+        if self.channel_type != "gateway" or not self.gateway_id:
+            raise UserError(self.env._("Only a chat of a messenger gateway becomes a complaint."))
+        complaint = self.complaint_ids.filtered(lambda c: not c.stage_id.is_closed)[:1]
+        if not complaint:
+            complaint = self._file_complaint_from_chat()
+        return complaint.get_formview_action()
+
+    def _file_complaint_from_chat(self):
+        # sudo: the gateway and its customer links are the gateway administrators'; the partner is
+        # the chat's customer, whom staff answer in the chat
+        chat = self.sudo()
+        link = (
+            self.env["res.partner.gateway.channel"]
+            .sudo()
+            .search(
+                [("gateway_id", "=", chat.gateway_id.id), ("gateway_token", "=", chat.gateway_channel_token)], limit=1
+            )
+        )
+        partner = link.partner_id
+        if not partner:
+            partner = self.env["res.partner"].sudo().create({"name": chat.anonymous_name or chat.name})
+            link.create(
+                {
+                    "partner_id": partner.id,
+                    "gateway_id": chat.gateway_id.id,
+                    "gateway_token": chat.gateway_channel_token,
+                }
+            )
+        since = max(chat.complaint_ids.mapped("create_date"), default=False)
+        messages = chat.message_ids.filtered(
+            lambda m: m.message_type == "comment"
+            and m.author_id != self.env.ref("base.partner_root")
+            and not any(not user.share for user in m.author_id.user_ids)
+            and (not since or m.create_date > since)
+        ).sorted("id")
+        text = "\n".join(filter(None, (html2plaintext(m.body or "").strip() for m in messages)))
+        first_line = text.split("\n", 1)[0].strip()
+        complaint = self.env["complaint.complaint"].create(
+            {
+                "subject": first_line[:80] or self.env._("Complaint from the chat with %(name)s", name=partner.name),
+                "description": plaintext2html(text) if text else False,
+                "partner_id": partner.id,
+                "channel": chat.gateway_id.gateway_type,
+                "messenger_channel_id": self.id,
+            }
+        )
+        if messages.attachment_ids:
+            # sudo: authored by the customer, who has no email address to write from
+            complaint.sudo().with_context(messenger_inbound=True).message_post(
+                body=self.env._("Files sent in the chat"),
+                author_id=partner.id,
+                attachment_ids=[
+                    attachment.sudo().copy({"res_model": complaint._name, "res_id": complaint.id}).id
+                    for attachment in messages.attachment_ids
+                ],
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.env["complaint.messenger.intake"].sudo().search(
+            [("channel_id", "=", self.id), ("step", "!=", "filed")]
+        ).write({"step": "filed", "complaint_id": complaint.id})
+        lang = partner.lang or chat.gateway_id.company_id.partner_id.lang
+        self.with_context(lang=lang)._messenger_reply(
+            self.with_context(lang=lang).env._(
+                "We have filed your complaint. Its tracking code is %(code)s; follow it at %(url)s.",
+                code=complaint.name,
+                url=complaint.get_base_url() + complaint.get_portal_url(),
+            )
+        )
+        return complaint
+
+    def _messenger_reply(self, text, contact_button=None, attachments=None):
+        """Says ``text`` (plain) to the customer of this messenger chat, as the bot, with a button
+        sharing their phone number when ``contact_button`` (its label) is given, and sends the
+        ``attachments`` (ir.attachment) after it; staff read it in the chat. A messenger that does
+        not answer is logged: the chat keeps the message."""
+        self.ensure_one()
+        # no_gateway_notification: sent here, with its keyboard, rather than by the gateway
+        self.with_context(no_gateway_notification=True).sudo().message_post(
+            body=plaintext2html(text),
+            author_id=self.env.ref("base.partner_root").id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        if contact_button:
+            keyboard = telegram.ReplyKeyboardMarkup(
+                [[telegram.KeyboardButton(contact_button, request_contact=True)]],
+                one_time_keyboard=True,
+                resize_keyboard=True,
+            )
+        else:
+            keyboard = telegram.ReplyKeyboardRemove()
+        gateway = self.gateway_id.sudo()
+        bot = self.env[f"mail.gateway.{gateway.gateway_type}"]._get_telegram_bot(gateway.token)
+        try:
+            asyncio.run(self._messenger_send(bot, text, keyboard, attachments or self.env["ir.attachment"]))
+        except telegram.error.TelegramError as error:
+            _logger.warning("Chat %s: the messenger did not take the bot's answer: %s", self.id, error)
+
+    async def _messenger_send(self, bot, text, keyboard, attachments):
+        chat_id = self.gateway_channel_token
+        await bot.send_message(chat_id, text, reply_markup=keyboard)
+        for attachment in attachments:
+            await bot.send_document(chat_id, attachment.raw, filename=attachment.name)

@@ -1,0 +1,65 @@
+import logging
+
+from odoo import models
+
+_logger = logging.getLogger(__name__)
+
+# what a customer may send with a complaint: kept as attachments
+FILE_KINDS = ("photo", "document", "voice", "audio", "video", "video_note", "animation")
+# what a message may hold that says nothing of a complaint
+UNSUPPORTED_KINDS = ("sticker", "dice", "poll", "location", "venue", "game", "invoice", "story", "paid_media")
+MEGABYTE = 1024 * 1024
+
+
+def message_file(message):
+    """``(kind, file)`` of the file a messenger message holds, the largest size of a photo."""
+    for kind in FILE_KINDS:
+        if message.get(kind):
+            file = message[kind]
+            return kind, (max(file, key=lambda size: size.get("file_size") or 0) if kind == "photo" else file)
+    return None, None
+
+
+class MailGatewayTelegram(models.AbstractModel):
+    """Telegram's gateway (and Bale's, which inherits it) hands its customers' messages to the
+    complaint intake: once each, files within the size limit, and only what a complaint can keep."""
+
+    _inherit = "mail.gateway.telegram"
+
+    def _receive_update(self, gateway, update):
+        message = update.get("message")
+        if not isinstance(message, dict) or "chat" not in message:
+            return None  # an edit, a button press, a member change: nothing to file
+        if "update_id" in update and not self.env["complaint.messenger.update"].sudo()._claim(
+            gateway, update["update_id"]
+        ):
+            _logger.info("Gateway %s: update %s received again, dropped", gateway.id, update["update_id"])
+            return None
+        Intake = self.env["complaint.messenger.intake"].sudo()
+        chat_token = str(message["chat"]["id"])
+        if not message.get("text") and not message.get("contact") and not message_file(message)[0]:
+            kind = next((kind for kind in UNSUPPORTED_KINDS if message.get(kind)), "other")
+            Intake._reply_unsupported(gateway, chat_token, message, kind)
+            return None
+        kind, file = message_file(message)
+        limit_mb = self.env["complaint.complaint"]._portal_file_limits()["max_mb"]
+        if file and (file.get("file_size") or 0) > limit_mb * MEGABYTE:
+            Intake._reply_too_large(gateway, chat_token, message, file["file_size"], limit_mb)
+            message = {key: value for key, value in message.items() if key != kind}
+            if message.get("caption"):
+                message["text"] = message.pop("caption")
+            if not message.get("text"):
+                return None
+            update = dict(update, message=message)
+        if message.get("contact"):
+            # a shared contact goes into the chat as its number (the gateway reads a contact's
+            # vcard, which messengers leave out)
+            contact = message["contact"]
+            shown = {key: value for key, value in message.items() if key != "contact"}
+            shown["text"] = " ".join(filter(None, (contact.get("first_name"), contact.get("phone_number"))))
+            update = dict(update, message=shown)
+        new_message = super()._receive_update(gateway, update)
+        chat = self.env["discuss.channel"].sudo().browse(gateway._get_channel_id(chat_token))
+        if chat:
+            Intake._on_customer_message(chat, new_message or self.env["mail.message"], message)
+        return new_message

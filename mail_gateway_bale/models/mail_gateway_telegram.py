@@ -1,0 +1,38 @@
+import mimetypes
+
+from odoo import models
+from odoo.tools.mimetypes import guess_mimetype
+
+from .mail_gateway import BOT_API_URLS
+
+try:
+    import telegram
+except ImportError:  # an external dependency of the manifest: installing the addon needs it
+    telegram = None
+
+
+class MailGatewayTelegram(models.AbstractModel):
+    _inherit = "mail.gateway.telegram"
+
+    def _get_telegram_bot(self, token=False):
+        """The bot of the gateway of ``token``, on its Bot API address."""
+        gateway = self.env["mail.gateway"].sudo().search([("token", "=", token)], limit=1) if token else None
+        api_url = ((gateway and gateway.bot_api_url) or BOT_API_URLS["telegram"]).rstrip("/")
+        return telegram.Bot(token, base_url=f"{api_url}/bot", base_file_url=f"{api_url}/file/bot")
+
+    async def _process_telegram_attachment(self, attachment):
+        """Files named with the extension of the type the messenger gives (Odoo guesses a type
+        from the content, which it cannot for voice notes or videos without python-magic), voice
+        notes kept as such."""
+        result = await super()._process_telegram_attachment(attachment)
+        mime_type = getattr(attachment, "mime_type", None)
+        if not result or not mime_type:
+            return result
+        name, data, info = result
+        guessed = mimetypes.guess_extension(guess_mimetype(data)) or ""
+        stem = name[: -len(guessed)] if guessed and name.endswith(guessed) else name
+        extension = mimetypes.guess_extension(mime_type) or guessed
+        name = stem if stem.lower().endswith(extension.lower()) else stem + extension
+        if isinstance(attachment, telegram.Voice):
+            info = {**info, "voice": True}
+        return name, data, info

@@ -1,0 +1,144 @@
+import json
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.mail.tools.discuss import Store
+
+from .stand_in_bot_api import StandInBotApi, update
+
+
+@tagged("post_install", "-at_install")
+class TestBaleGateway(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.bot_api = StandInBotApi().start()
+        cls.addClassCleanup(cls.bot_api.stop)
+        cls.bale = cls.env["mail.gateway"].create(
+            {
+                "name": "Bale",
+                "gateway_type": "bale",
+                "token": "1234:bale-token",
+                "webhook_key": "k" * 32,
+                "bot_api_url": cls.bot_api.url,
+                "member_ids": [(4, cls.env.ref("base.user_admin").id)],
+            }
+        )
+        cls.bale.set_webhook()
+
+    def setUp(self):
+        super().setUp()
+        self.bot_api.reset()
+
+    def post_update(self, payload, gateway=None, key=None, headers=None):
+        gateway = gateway or self.bale
+        return self.url_open(
+            f"/gateway/{gateway.gateway_type}/{key or gateway.webhook_key}/update",
+            data=json.dumps(payload),
+            headers={"Content-Type": "application/json", **(headers or {})},
+        )
+
+    def chat(self, gateway=None, token="77"):
+        return self.env["discuss.channel"].search(
+            [("gateway_id", "=", (gateway or self.bale).id), ("gateway_channel_token", "=", token)]
+        )
+
+    def test_the_webhook_is_set_on_bales_address(self):
+        self.bot_api.reset()
+        self.bale.update_webhook()
+        self.assertEqual(self.bot_api.webhook["token"], "1234:bale-token")
+        self.assertEqual(self.bot_api.webhook["url"], self.bale.webhook_url)
+        self.assertEqual(self.bale.integrated_webhook_state, "integrated")
+
+    def test_a_message_opens_a_chat_and_replies_go_back(self):
+        self.assertEqual(self.post_update(update(1, 77, "سلام، سفارشم نرسیده")).status_code, 200)
+        chat = self.chat()
+        self.assertEqual(len(chat), 1)
+        message = chat.message_ids.filtered(lambda m: "سفارشم" in (m.body or ""))
+        self.assertEqual(message.gateway_type, "bale")
+        chat.message_post(body="پیگیری می‌کنیم", message_type="comment", subtype_xmlid="mail.mt_comment")
+        self.assertIn(
+            ("sendMessage", "77", "پیگیری می‌کنیم"),
+            [(sent["method"], sent["chat_id"], sent.get("text")) for sent in self.bot_api.sent],
+        )
+
+    def test_files_come_into_the_chat(self):
+        self.bot_api.add_file("doc-1", b"%PDF-1.4 a receipt")
+        self.post_update(
+            update(
+                2,
+                77,
+                document={
+                    "file_id": "doc-1",
+                    "file_unique_id": "u1",
+                    "file_name": "receipt.pdf",
+                    "mime_type": "application/pdf",
+                    "file_size": 18,
+                },
+            )
+        )
+        attachment = self.chat().message_ids.attachment_ids
+        self.assertEqual(attachment.raw, b"%PDF-1.4 a receipt")
+        self.assertEqual(attachment.name, "receipt.pdf")
+
+    def test_a_voice_note_keeps_its_kind(self):
+        self.bot_api.add_file("voice-1", b"OggS voice")
+        self.post_update(
+            update(
+                7,
+                77,
+                voice={
+                    "file_id": "voice-1",
+                    "file_unique_id": "v1",
+                    "duration": 3,
+                    "mime_type": "audio/ogg",
+                    "file_size": 10,
+                },
+            )
+        )
+        attachment = self.chat().message_ids.attachment_ids
+        self.assertEqual(attachment.raw, b"OggS voice")
+        self.assertTrue(attachment.name.endswith((".oga", ".ogg", ".opus")), attachment.name)
+        self.assertTrue(self.env["discuss.voice.metadata"].search([("attachment_id", "=", attachment.id)]))
+
+    def test_a_forged_update_creates_nothing(self):
+        self.bale.webhook_secret = "s3cret"
+        self.post_update(update(3, 77, "forged"), headers={"X-Telegram-Bot-Api-Secret-Token": "guess"})
+        self.post_update(update(4, 77, "forged"), key="wrong-key")
+        self.assertFalse(self.chat())
+        self.post_update(update(5, 77, "real"), headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"})
+        self.assertTrue(self.chat())
+
+    def test_telegram_on_an_address_of_its_own(self):
+        telegram = self.env["mail.gateway"].create(
+            {
+                "name": "Telegram",
+                "gateway_type": "telegram",
+                "token": "999:telegram-token",
+                "webhook_key": "t" * 32,
+                "webhook_secret": "tg-secret",
+                "bot_api_url": self.bot_api.url,
+            }
+        )
+        self.assertEqual(
+            self.env["mail.gateway"].new({"gateway_type": "telegram"}).bot_api_url, "https://api.telegram.org"
+        )
+        telegram.set_webhook()
+        self.assertEqual(self.bot_api.webhook["secret_token"], "tg-secret")
+        self.post_update(
+            update(6, 88, "hello"), gateway=telegram, headers={"X-Telegram-Bot-Api-Secret-Token": "tg-secret"}
+        )
+        chat = self.chat(telegram, "88")
+        chat.message_post(body="Hi", message_type="comment", subtype_xmlid="mail.mt_comment")
+        self.assertIn(
+            ("sendMessage", "88", "Hi"), [(s["method"], s["chat_id"], s.get("text")) for s in self.bot_api.sent]
+        )
+
+    def test_customers_still_load_their_threads(self):
+        """OCA's gateway reads the followers of every thread sent to the browser, which portal
+        customers and live-chat visitors may not: their chats would not load."""
+        portal = new_test_user(self.env, "bale_portal", groups="base.group_portal")
+        partner = self.env["res.partner"].with_user(portal).browse(portal.partner_id.id)
+        store = Store()
+        partner._thread_to_store(store)
+        self.assertTrue(store.get_result())
