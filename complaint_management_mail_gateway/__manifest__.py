@@ -11,6 +11,7 @@
     "data": [
         "security/ir.model.access.csv",
         "views/complaint_complaint_views.xml",
+        "views/mail_gateway_views.xml",
     ],
     "assets": {
         "web.assets_backend": ["complaint_management_mail_gateway/static/src/**/*"],

@@ -319,6 +319,7 @@ def bale_gateway_shots(rpc, browser):
             "token": "1234567890:screenshot-token",
             "webhook_key": "a-long-random-webhook-key",
             "member_ids": [(6, 0, [admin_id])],
+            "complaint_intake": True,
         },
     )
     try:

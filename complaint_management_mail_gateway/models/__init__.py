@@ -5,4 +5,5 @@ from . import complaint_report
 from . import complaint_routing_rule
 from . import complaint_sla_policy
 from . import discuss_channel
+from . import mail_gateway
 from . import mail_gateway_telegram

@@ -2,6 +2,8 @@ import logging
 
 from odoo import models
 
+from odoo.addons.complaint_management.tools.file_types import file_kind
+
 _logger = logging.getLogger(__name__)
 
 # what a customer may send with a complaint: kept as attachments
@@ -21,8 +23,9 @@ def message_file(message):
 
 
 class MailGatewayTelegram(models.AbstractModel):
-    """Telegram's gateway (and Bale's, which inherits it) hands its customers' messages to the
-    complaint intake: once each, files within the size limit, and only what a complaint can keep."""
+    """Telegram's gateway (and Bale's, which inherits it) hands the messages of a gateway that
+    files complaints to the complaint intake: once each, files within the size limit, and only
+    what a complaint can keep. Other gateways work as OCA made them."""
 
     _inherit = "mail.gateway.telegram"
 
@@ -30,6 +33,8 @@ class MailGatewayTelegram(models.AbstractModel):
         message = update.get("message")
         if not isinstance(message, dict) or "chat" not in message:
             return None  # an edit, a button press, a member change: nothing to file
+        if not gateway.complaint_intake:
+            return super()._receive_update(gateway, update)
         if "update_id" in update and not self.env["complaint.messenger.update"].sudo()._claim(
             gateway, update["update_id"]
         ):
@@ -60,6 +65,23 @@ class MailGatewayTelegram(models.AbstractModel):
             update = dict(update, message=shown)
         new_message = super()._receive_update(gateway, update)
         chat = self.env["discuss.channel"].sudo().browse(gateway._get_channel_id(chat_token))
+        if chat and new_message:
+            self._refuse_files_of_kinds_not_kept(chat, new_message, message)
         if chat:
             Intake._on_customer_message(chat, new_message or self.env["mail.message"], message)
         return new_message
+
+    def _refuse_files_of_kinds_not_kept(self, chat, new_message, update_message):
+        """Files a complaint does not keep (as on the public form: images, PDF documents, audio
+        and video recordings, recognised by their content) are taken out of the chat, and the
+        customer is told which kinds are."""
+        Complaint = self.env["complaint.complaint"]
+        refused = new_message.attachment_ids.filtered(lambda a: not file_kind(a.name, a.raw))
+        if not refused:
+            return
+        lang = self.env["complaint.messenger.intake"]._chat_lang(chat, update_message)
+        error = Complaint.with_context(lang=lang)._portal_check_files(
+            [{"name": refused[0].name, "data": refused[0].raw}]
+        )
+        refused.sudo().unlink()
+        chat.with_context(lang=lang)._messenger_reply(error)

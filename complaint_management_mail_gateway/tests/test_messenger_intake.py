@@ -24,6 +24,7 @@ class TestMessengerIntake(HttpCase):
                 "webhook_key": "k" * 32,
                 "webhook_secret": "s3cret",
                 "bot_api_url": cls.bot_api.url,
+                "complaint_intake": True,
             }
         )
         cls.gateway.set_webhook()
@@ -87,6 +88,9 @@ class TestMessengerIntake(HttpCase):
         # the phone question carries a button that shares the customer's number
         phone_question = next(s for s in self.bot_api.sent if "mobile number" in s.get("text", ""))
         self.assertTrue(phone_question["reply_markup"]["keyboard"][0][0]["request_contact"])
+        # the analysis counts it under its channel
+        by_channel = self.env["complaint.report"]._read_group([("channel", "=", "bale")], ["channel"], ["__count"])
+        self.assertEqual(by_channel, [("bale", 1)])
         # the customer is known by the messenger from now on
         link = self.env["res.partner.gateway.channel"].search([("gateway_id", "=", self.gateway.id)])
         self.assertEqual(link.partner_id, complaint.partner_id)
@@ -103,6 +107,15 @@ class TestMessengerIntake(HttpCase):
         self.assertEqual(
             self.bot_said(), ["سلام! شکایت شما را ثبت می‌کنم و کد پیگیری‌اش را به شما می‌دهم.\n\nنام شما چیست؟"]
         )
+
+    def test_a_gateway_that_files_no_complaints_stays_a_plain_chat(self):
+        self.gateway.complaint_intake = False
+        self.say("Hello")
+        self.say("Hello", update_id=1)
+        self.assertFalse(self.bot_api.sent, "no bot answers")
+        chat = self.env["discuss.channel"].search([("gateway_id", "=", self.gateway.id)])
+        self.assertEqual(len(chat.message_ids.filtered(lambda m: m.body and "Hello" in m.body)), 2)
+        self.assertFalse(self.env["complaint.messenger.intake"].search([]))
 
     def test_a_number_that_is_none_is_asked_again(self):
         self.say("Hello")
@@ -168,6 +181,22 @@ class TestMessengerIntake(HttpCase):
         complaint = self.complaints()
         self.assertEqual(complaint.subject, "The blender smokes", "the caption is the description")
         self.assertFalse(complaint.message_ids.attachment_ids)
+
+    def test_a_file_of_a_kind_not_kept_is_refused(self):
+        self.bot_api.add_file("exe-1", b"MZ\x90\x00 a program", "documents/tool.exe")
+        self.say("Hello")
+        self.say(
+            document={
+                "file_id": "exe-1",
+                "file_unique_id": "e1",
+                "file_name": "invoice.exe",
+                "file_size": 13,
+                "mime_type": "application/x-msdownload",
+            }
+        )
+        self.assertIn("cannot be sent", " ".join(self.bot_said()[-2:]))
+        chat = self.env["discuss.channel"].search([("gateway_id", "=", self.gateway.id)])
+        self.assertFalse(chat.message_ids.attachment_ids)
 
     def test_spam_limits_as_on_the_public_form(self):
         self.env["ir.config_parameter"].set_param("complaint_management.submission_rate_limit", 1)
