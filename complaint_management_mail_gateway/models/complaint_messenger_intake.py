@@ -219,37 +219,32 @@ class ComplaintMessengerIntake(models.Model):
     # ------------------------------------------------------------
 
     @api.model
-    def _reply_unsupported(self, gateway, chat_token, update_message, kind):
+    def _reply_outside_conversation(self, gateway, chat_token, update_message, reason, **values):
+        """Tells the customer why their message was not taken: a kind the bot cannot keep
+        ("unsupported"), a file over the size limit ("too_large", ``size``, ``limit_mb``), or one
+        the messenger did not give ("not_fetched")."""
         chat = self.env["discuss.channel"].browse(gateway._get_channel_id(chat_token))
         if not chat:
             chat = self.env[f"mail.gateway.{gateway.gateway_type}"]._get_channel(
                 gateway, chat_token, self._telegram_update(gateway, update_message)
             )
-        if chat:
-            chat.with_context(lang=self._chat_lang(chat, update_message))._messenger_reply(
-                self.with_context(lang=self._chat_lang(chat, update_message)).env._(
-                    "I cannot keep that kind of message. Please write your answer, or send a photo, a voice "
-                    "note, a video or a document."
-                )
-            )
-
-    @api.model
-    def _reply_too_large(self, gateway, chat_token, update_message, size, limit_mb):
-        chat = self.env["discuss.channel"].browse(gateway._get_channel_id(chat_token))
         if not chat:
-            chat = self.env[f"mail.gateway.{gateway.gateway_type}"]._get_channel(
-                gateway, chat_token, self._telegram_update(gateway, update_message)
-            )
-        if chat:
-            lang = self._chat_lang(chat, update_message)
-            chat._messenger_reply(
-                self.with_context(lang=lang).env._(
-                    "This file is too large (%(size)s MB): the limit is %(limit)s MB. Please send a smaller "
-                    "one, or describe it in words.",
-                    size=round(size / 1024 / 1024, 1),
-                    limit=limit_mb,
-                )
-            )
+            return
+        env = self.with_context(lang=self._chat_lang(chat, update_message)).env
+        texts = {
+            "unsupported": lambda: env._(
+                "I cannot keep that kind of message. Please write your answer, or send a photo, a voice "
+                "note, a video or a document."
+            ),
+            "too_large": lambda: env._(
+                "This file is too large (%(size)s MB): the limit is %(limit)s MB. Please send a smaller "
+                "one, or describe it in words.",
+                size=round(values["size"] / 1024 / 1024, 1),
+                limit=values["limit_mb"],
+            ),
+            "not_fetched": lambda: env._("I could not receive your file. Please send it again."),
+        }
+        chat._messenger_reply(texts[reason]())
 
     def _chat_lang(self, chat, update_message):
         intake = self.search([("channel_id", "=", chat.id)], limit=1)

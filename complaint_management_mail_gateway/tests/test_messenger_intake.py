@@ -198,6 +198,41 @@ class TestMessengerIntake(HttpCase):
         chat = self.env["discuss.channel"].search([("gateway_id", "=", self.gateway.id)])
         self.assertFalse(chat.message_ids.attachment_ids)
 
+    def test_a_file_the_messenger_does_not_give_is_asked_again(self):
+        self.say("Hello")
+        self.say(
+            document={"file_id": "expired", "file_unique_id": "x", "file_name": "receipt.pdf", "file_size": 10},
+            caption="Sara Ahmadi",
+        )
+        self.assertIn("could not receive your file", " ".join(self.bot_said()[-2:]))
+        self.assertIn("mobile number", self.bot_said()[-1], "the caption answered the question")
+
+    def test_a_group_chat_files_nothing(self):
+        """A complaint is filed for whoever is asked: in a group, another member would answer."""
+        payload = update(1, -1007700001, "hi", language_code="en")
+        payload["message"]["chat"]["type"] = "group"
+        payload["message"]["from"]["id"] = 5
+        self.url_open(
+            f"/gateway/bale/{self.gateway.webhook_key}/update",
+            data=json.dumps(payload),
+            headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret"},
+        )
+        self.assertFalse(self.bot_api.sent)
+        self.assertFalse(self.env["complaint.messenger.intake"].search([]))
+
+    def test_a_malformed_update_is_ignored(self):
+        for broken in ({"from": None}, {"date": "yesterday"}, {"chat": {"id": "a77"}}, {"chat": None}):
+            payload = update(self.next_update, CHAT, "hi")
+            self.next_update += 1
+            payload["message"].update(broken)
+            response = self.url_open(
+                f"/gateway/bale/{self.gateway.webhook_key}/update",
+                data=json.dumps(payload),
+                headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret"},
+            )
+            self.assertEqual(response.status_code, 200)
+        self.assertFalse(self.env["discuss.channel"].search([("gateway_id", "=", self.gateway.id)]))
+
     def test_spam_limits_as_on_the_public_form(self):
         self.env["ir.config_parameter"].set_param("complaint_management.submission_rate_limit", 1)
         complaint = self.file_complaint()

@@ -1,9 +1,21 @@
 import mimetypes
 
+from markupsafe import Markup
+
 from odoo import models
 from odoo.tools.mimetypes import guess_mimetype
 
 from .mail_gateway import BOT_API_URLS
+
+# the bidirectional embeddings, overrides and isolates: in a name they make it read backwards
+# (a spoofed name in the Discuss sidebar); the zero-width non-joiner of Persian names stays
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def plain_name(name):
+    """A name a messenger user chose, on one line and reading in its own direction."""
+    return " ".join((name or "").translate(BIDI_CONTROLS).split())
+
 
 try:
     import telegram
@@ -36,3 +48,23 @@ class MailGatewayTelegram(models.AbstractModel):
         if isinstance(attachment, telegram.Voice):
             info = {**info, "voice": True}
         return name, data, info
+
+    def _process_update(self, chat, update):
+        """A text message keeps its formatting as the messenger sent it: its HTML (which
+        python-telegram-bot escapes) was posted as plain text, so staff read ``&amp;lt;``."""
+        message = super()._process_update(chat, update)
+        if message and update.message.text_html and not update.message.effective_attachment:
+            message.sudo().body = Markup(update.message.text_html)
+        return message
+
+    def _get_channel_vals(self, gateway, token, update):
+        values = super()._get_channel_vals(gateway, token, update)
+        for key in ("name", "anonymous_name"):
+            if values.get(key):
+                values[key] = plain_name(values[key])
+        return values
+
+    def _get_author_vals(self, gateway, update):
+        values = super()._get_author_vals(gateway, update)
+        values["name"] = plain_name(values.get("name"))
+        return values

@@ -97,7 +97,11 @@ class StandInBotHandler(BaseHTTPRequestHandler):
             key: json.loads(value) if key == "reply_markup" and isinstance(value, str) else value
             for key, value in params.items()
         }
-        return self.reply({"ok": True, "result": handler(token, params)})
+        try:
+            result = handler(token, params)
+        except KeyError:  # what Telegram answers for an unknown file or chat
+            return self.reply({"ok": False, "error_code": 400, "description": "Bad Request: wrong file_id"}, 400)
+        return self.reply({"ok": True, "result": result})
 
     def reply(self, payload, status=200):
         self.answer(status, json.dumps(payload).encode(), "application/json")

@@ -104,10 +104,43 @@ class TestBaleGateway(HttpCase):
     def test_a_forged_update_creates_nothing(self):
         self.bale.webhook_secret = "s3cret"
         self.post_update(update(3, 77, "forged"), headers={"X-Telegram-Bot-Api-Secret-Token": "guess"})
-        self.post_update(update(4, 77, "forged"), key="wrong-key")
+        self.post_update(update(4, 77, "forged"))  # no header at all
+        self.post_update(update(5, 77, "forged"), key="wrong-key")
         self.assertFalse(self.chat())
-        self.post_update(update(5, 77, "real"), headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"})
+        self.post_update(update(6, 77, "real"), headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"})
         self.assertTrue(self.chat())
+
+    def test_a_key_is_accepted_only_under_its_own_type(self):
+        telegram = self.env["mail.gateway"].create(
+            {
+                "name": "Telegram",
+                "gateway_type": "telegram",
+                "token": "999:tg",
+                "webhook_key": "t" * 32,
+                "bot_api_url": self.bot_api.url,
+            }
+        )
+        telegram.set_webhook()
+        # a visitor's request to another type's address first: each type keeps its own gateways
+        self.url_open("/gateway/whatever/poison/update", data="{}", headers={"Content-Type": "application/json"})
+        self.post_update(update(7, 77, "to Bale"))
+        self.assertTrue(self.chat())
+        self.post_update(update(8, 88, "to Telegram"), gateway=telegram)
+        self.assertTrue(self.chat(telegram, "88"))
+        self.post_update(
+            update(9, 99, "Bale's key under Telegram's address"), gateway=telegram, key=self.bale.webhook_key
+        )
+        self.assertFalse(self.env["discuss.channel"].search([("gateway_channel_token", "=", "99")]))
+
+    def test_a_name_cannot_read_backwards(self):
+        self.post_update(update(11, 77, "hi", first_name="\u202enimda\u202c\nسارا\u200cجان"))
+        self.assertEqual(self.chat().name, "nimda سارا\u200cجان")
+
+    def test_text_is_shown_as_the_customer_wrote_it(self):
+        self.post_update(update(10, 77, "<b>ORD-1</b> & co"))
+        body = self.chat().message_ids.filtered(lambda m: "ORD-1" in (m.body or "")).body
+        self.assertIn("&lt;b&gt;ORD-1&lt;/b&gt; &amp; co", body)
+        self.assertNotIn("&amp;lt;", body)
 
     def test_telegram_on_an_address_of_its_own(self):
         telegram = self.env["mail.gateway"].create(
