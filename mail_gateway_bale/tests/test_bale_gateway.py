@@ -136,6 +136,14 @@ class TestBaleGateway(HttpCase):
         self.post_update(update(11, 77, "hi", first_name="\u202enimda\u202c\nسارا\u200cجان"))
         self.assertEqual(self.chat().name, "nimda سارا\u200cجان")
 
+    def test_a_body_that_is_no_update_gets_a_400(self):
+        for body in ("not json", "[1, 2]", "null", "[" * 50000):
+            response = self.url_open(
+                f"/gateway/bale/{self.bale.webhook_key}/update", data=body, headers={"Content-Type": "application/json"}
+            )
+            self.assertEqual(response.status_code, 400, body[:10])
+        self.assertFalse(self.chat())
+
     def test_text_is_shown_as_the_customer_wrote_it(self):
         self.post_update(update(10, 77, "<b>ORD-1</b> & co"))
         body = self.chat().message_ids.filtered(lambda m: "ORD-1" in (m.body or "")).body
