@@ -36,7 +36,15 @@ def well_formed(message):
         and isinstance(sender, dict)
         and is_id(sender.get("id"))
         and isinstance(message.get("date"), int)
+        and all(well_formed_file(kind, message[kind]) for kind in FILE_KINDS if message.get(kind))
     )
+
+
+def well_formed_file(kind, file):
+    """Whether a file of a message is described as the messenger does: a photo by a list of its
+    sizes, any other file by one description, each with its id."""
+    files = file if kind == "photo" and isinstance(file, list) else [file]
+    return all(isinstance(each, dict) and isinstance(each.get("file_id"), str) for each in files) and bool(files)
 
 
 def from_its_own_chat(message):

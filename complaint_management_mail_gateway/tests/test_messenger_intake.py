@@ -221,7 +221,14 @@ class TestMessengerIntake(HttpCase):
         self.assertFalse(self.env["complaint.messenger.intake"].search([]))
 
     def test_a_malformed_update_is_ignored(self):
-        for broken in ({"from": None}, {"date": "yesterday"}, {"chat": {"id": "a77"}}, {"chat": None}):
+        for broken in (
+            {"from": None},
+            {"date": "yesterday"},
+            {"chat": {"id": "a77"}},
+            {"chat": None},
+            {"document": "a file"},
+            {"photo": [1, 2]},
+        ):
             payload = update(self.next_update, CHAT, "hi")
             self.next_update += 1
             payload["message"].update(broken)
