@@ -35,7 +35,6 @@ class ComplaintMessengerIntake(models.Model):
     _order = "id desc"
 
     channel_id = fields.Many2one("discuss.channel", required=True, ondelete="cascade", index=True, readonly=True)
-    gateway_id = fields.Many2one(related="channel_id.gateway_id")
     step = fields.Selection(STEPS, required=True, default="name", readonly=True)
     lang = fields.Char(readonly=True)
     partner_id = fields.Many2one("res.partner", readonly=True)
