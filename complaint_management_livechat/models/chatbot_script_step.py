@@ -9,6 +9,7 @@ from odoo.tools import html2plaintext, plaintext2html
 from odoo.addons.complaint_management.models.complaint_complaint import LOCAL_DIGITS, PHONE_PATTERN
 from odoo.addons.complaint_management.models.complaint_intake_attempt import visitor_address
 from odoo.addons.complaint_management.models.complaint_portal_params import SUBMISSION_RATE_LIMIT, get_int_param
+from odoo.addons.complaint_management.tools.chat_intake import ANSWER_SIZES, subject_from
 
 # what a free-input step may collect for the complaint, and how long it may be (as on the web form)
 COMPLAINT_FIELDS = [
@@ -16,8 +17,6 @@ COMPLAINT_FIELDS = [
     ("order_reference", "Order Reference"),
     ("description", "Description"),
 ]
-FIELD_SIZES = {"partner_name": 128, "order_reference": 64, "description": 20000}
-SUBJECT_SIZE = 80
 # links the chat made of what the visitor typed: kept as their text, without footnotes
 LINK_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 
@@ -153,21 +152,20 @@ class ChatbotScriptStep(models.Model):
         steps, the last answer to the other fields' steps and to the email and phone questions."""
         answers = self._chatbot_answers(discuss_channel)
         values = {
-            field: " ".join(texts[-1].split())[: FIELD_SIZES[field]]
+            field: " ".join(texts[-1].split())[: ANSWER_SIZES[field]]
             for field, texts in answers.items()
             if field != "description"
         }
-        description = "\n".join(answers.get("description", []))[: FIELD_SIZES["description"]].strip()
+        description = "\n".join(answers.get("description", []))[: ANSWER_SIZES["description"]].strip()
         contact = discuss_channel._chatbot_find_customer_values_in_messages(
             {"question_email": "email", "question_phone": "phone"}
         )
         phone = (contact.get("phone") or "").strip().translate(LOCAL_DIGITS)
-        first_line = description.split("\n", 1)[0].strip()
         return {
             **values,
             "partner_email": tools.email_normalize(contact.get("email") or ""),
             "partner_mobile": phone if PHONE_PATTERN.fullmatch(phone) else False,
-            "subject": first_line if len(first_line) <= SUBJECT_SIZE else first_line[: SUBJECT_SIZE - 1] + "…",
+            "subject": subject_from(description),
             "description": plaintext2html(description) if description else False,
             "channel": "chat",
         }

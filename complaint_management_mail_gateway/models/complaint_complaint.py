@@ -42,14 +42,19 @@ class ComplaintComplaint(models.Model):
         """The customer's message ``message`` (mail.message of its chat), in the complaint's
         chatter too, with its files; followers are notified as of any customer reply."""
         self.ensure_one()
-        if not message:
-            return
-        self.with_context(messenger_inbound=True).sudo().message_post(
-            body=message.body,
-            author_id=message.author_id.id or self.partner_id.id,
+        if message:
+            self._messenger_post(message.body, message.author_id or self.partner_id, message.attachment_ids)
+
+    def _messenger_post(self, body, author, attachments):
+        """Posts what the customer sent in the messenger chat as their message on the complaint,
+        with copies of its files (the chat keeps its own)."""
+        self.ensure_one()
+        # sudo: authored by the customer, who has no email address to write from
+        self.sudo().with_context(messenger_inbound=True).message_post(
+            body=body,
+            author_id=author.id,
             attachment_ids=[
-                attachment.copy({"res_model": self._name, "res_id": self.id}).id
-                for attachment in message.attachment_ids
+                attachment.copy({"res_model": self._name, "res_id": self.id}).id for attachment in attachments.sudo()
             ],
             message_type="comment",
             subtype_xmlid="mail.mt_comment",

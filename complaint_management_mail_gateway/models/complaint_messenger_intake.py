@@ -5,6 +5,8 @@ from odoo.tools import plaintext2html
 
 from odoo.addons.complaint_management.models.complaint_complaint import LOCAL_DIGITS, PHONE_PATTERN
 from odoo.addons.complaint_management.models.complaint_portal_params import SUBMISSION_RATE_LIMIT, get_int_param
+from odoo.addons.complaint_management.tools.chat_intake import ANSWER_SIZES, subject_from
+from odoo.addons.complaint_management.tools.single_line import single_line
 
 STEPS = [
     ("name", "Name"),
@@ -13,8 +15,6 @@ STEPS = [
     ("description", "Description"),
     ("filed", "Filed"),
 ]
-FIELD_SIZES = {"partner_name": 128, "order_reference": 64, "description": 20000}
-SUBJECT_SIZE = 80
 # answers to "your order reference?" that mean "none"
 NO_ORDER = {"-", "no", "none", "نه", "خیر", "ندارم", "ندارد", "نیست"}
 # the languages of Telegram's language_code we answer in
@@ -22,7 +22,7 @@ LANGUAGES = {"fa": "fa_IR", "en": "en_US"}
 
 
 def one_line(text, size):
-    return " ".join((text or "").split())[:size]
+    return single_line(text or "")[:size]
 
 
 class ComplaintMessengerIntake(models.Model):
@@ -98,10 +98,10 @@ class ComplaintMessengerIntake(models.Model):
             self._say(self._question())
             return
         if self.step == "name":
-            if not one_line(text, FIELD_SIZES["partner_name"]):
+            if not one_line(text, ANSWER_SIZES["partner_name"]):
                 self._say(self._question())
                 return
-            self.write({"partner_name": one_line(text, FIELD_SIZES["partner_name"]), "step": "phone"})
+            self.write({"partner_name": one_line(text, ANSWER_SIZES["partner_name"]), "step": "phone"})
         elif self.step == "phone":
             phone = self._phone_of(update_message)
             if not phone:
@@ -112,7 +112,7 @@ class ComplaintMessengerIntake(models.Model):
             if not text:
                 self._say(self._question())
                 return
-            reference = one_line(text, FIELD_SIZES["order_reference"])
+            reference = one_line(text, ANSWER_SIZES["order_reference"])
             self.write(
                 {"order_reference": False if reference.lower() in NO_ORDER else reference, "step": "description"}
             )
@@ -180,10 +180,9 @@ class ComplaintMessengerIntake(models.Model):
                     "gateway_token": chat.gateway_channel_token,
                 }
             )
-        description = description[: FIELD_SIZES["description"]]
-        first_line = description.split("\n", 1)[0].strip()
+        description = description[: ANSWER_SIZES["description"]]
         values = {
-            "subject": first_line if len(first_line) <= SUBJECT_SIZE else first_line[: SUBJECT_SIZE - 1] + "…",
+            "subject": subject_from(description),
             "description": plaintext2html(description),
             "partner_name": self.partner_name,
             "partner_mobile": self.partner_mobile,
@@ -193,16 +192,7 @@ class ComplaintMessengerIntake(models.Model):
         }
         complaint = Complaint.with_context(lang=self.lang)._portal_create(values, [], partner)
         if self.attachment_ids:
-            complaint.with_context(messenger_inbound=True).message_post(
-                body=self.env._("Files sent with the complaint"),
-                author_id=partner.id,
-                attachment_ids=[
-                    attachment.copy({"res_model": complaint._name, "res_id": complaint.id}).id
-                    for attachment in self.attachment_ids
-                ],
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-            )
+            complaint._messenger_post(self.env._("Files sent with the complaint"), partner, self.attachment_ids)
         self.write({"step": "filed", "complaint_id": complaint.id})
         self._say(
             self.env._(

@@ -5,6 +5,8 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext, plaintext2html
 
+from odoo.addons.complaint_management.tools.chat_intake import subject_from
+
 _logger = logging.getLogger(__name__)
 
 try:
@@ -59,10 +61,9 @@ class DiscussChannel(models.Model):
             and (not since or m.create_date > since)
         ).sorted("id")
         text = "\n".join(filter(None, (html2plaintext(m.body or "").strip() for m in messages)))
-        first_line = text.split("\n", 1)[0].strip()
         complaint = self.env["complaint.complaint"].create(
             {
-                "subject": first_line[:80] or self.env._("Complaint from the chat with %(name)s", name=partner.name),
+                "subject": subject_from(text) or self.env._("Complaint from the chat with %(name)s", name=partner.name),
                 "description": plaintext2html(text) if text else False,
                 "partner_id": partner.id,
                 "channel": chat.gateway_id.gateway_type,
@@ -70,17 +71,7 @@ class DiscussChannel(models.Model):
             }
         )
         if messages.attachment_ids:
-            # sudo: authored by the customer, who has no email address to write from
-            complaint.sudo().with_context(messenger_inbound=True).message_post(
-                body=self.env._("Files sent in the chat"),
-                author_id=partner.id,
-                attachment_ids=[
-                    attachment.sudo().copy({"res_model": complaint._name, "res_id": complaint.id}).id
-                    for attachment in messages.attachment_ids
-                ],
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-            )
+            complaint._messenger_post(self.env._("Files sent in the chat"), partner, messages.attachment_ids)
         self.env["complaint.messenger.intake"].sudo().search(
             [("channel_id", "=", self.id), ("step", "!=", "filed")]
         ).write({"step": "filed", "complaint_id": complaint.id})
