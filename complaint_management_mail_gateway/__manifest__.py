@@ -1,13 +1,13 @@
 {
-    "name": "Complaints by Telegram and Bale",
-    "summary": "Customers file and follow complaints by chatting with the company's Telegram or Bale bot "
-    "(OCA's mail_gateway)",
+    "name": "Complaints by Telegram, Bale and WhatsApp",
+    "summary": "Customers file and follow complaints by chatting with the company's Telegram, Bale "
+    "or WhatsApp account (OCA's mail_gateway)",
     "version": "18.0.1.0.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/complaint-management/complaint_management",
     "author": "complaint_management contributors",
     "license": "AGPL-3",
-    "depends": ["complaint_management", "mail_gateway_bale"],
+    "depends": ["complaint_management", "mail_gateway_bale", "mail_gateway_whatsapp_api"],
     "data": [
         "security/ir.model.access.csv",
         "views/complaint_complaint_views.xml",

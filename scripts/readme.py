@@ -21,9 +21,10 @@ SECTIONS = [
     ("USAGE", "Usage"),
     ("ROADMAP", "Known issues / Roadmap"),
 ]
+# in this order: a link's reStructuredText is quoted as code is in Markdown
 INLINE = [
-    (re.compile(r"\[([^\]]+)\]\(([^)]+)\)"), r"`\1 <\2>`_"),  # links
     (re.compile(r"(?<!`)`([^`]+)`(?!`)"), r"``\1``"),  # code
+    (re.compile(r"\[([^\]]+)\]\(([^)]+)\)"), r"`\1 <\2>`_"),  # links
 ]
 
 

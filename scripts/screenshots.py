@@ -8,7 +8,7 @@ acknowledgement email and the decision letter of a Persian customer (the report'
 PDF is made from, and the PDF's first page when poppler's pdftoppm is installed);
 the manager dashboard and the kanban as admin, and the Persian demo team's kanban and team form as
 its leader (in Persian), into docs/; a Kavenegar SMS gateway's form and setting into
-sms_local_gateway/static/description/, and a Bale gateway's form into
+sms_local_gateway/static/description/, and a Bale and a WhatsApp gateway's form into
 complaint_management_mail_gateway/static/description/.
 
     .venv/bin/python scripts/screenshots.py
@@ -248,6 +248,7 @@ def main():
         )
         sms_gateway_shots(rpc, browser)
         bale_gateway_shots(rpc, browser)
+        whatsapp_gateway_shots(rpc, browser)
     finally:
         rpc("res.users", "write", [portal_id], {"lang": "en_US"})
         browser.close()
@@ -335,6 +336,37 @@ def bale_gateway_shots(rpc, browser):
             )
     finally:
         rpc("res.users", "write", [admin_id], {"lang": "en_US"})
+        rpc("mail.gateway", "unlink", [gateway])
+
+
+def whatsapp_gateway_shots(rpc, browser):
+    """The form of a WhatsApp gateway (OCA's mail_gateway_whatsapp), in English, for the README;
+    the gateway is removed afterwards."""
+    admin_id = rpc("res.users", "search", [("login", "=", "admin")])[0]
+    gateway = rpc(
+        "mail.gateway",
+        "create",
+        {
+            "name": "WhatsApp",
+            "gateway_type": "whatsapp",
+            "token": "EAAG-a-permanent-access-token",
+            "webhook_key": "a-long-random-webhook-key",
+            "webhook_secret": "the-apps-secret",
+            "whatsapp_security_key": "a-long-random-verify-token",
+            "whatsapp_from_phone": "106540352242922",
+            "whatsapp_account_id": "102290129340398",
+            "member_ids": [(6, 0, [admin_id])],
+            "complaint_intake": True,
+        },
+    )
+    try:
+        browser.shoot(
+            f"{BASE}/odoo/action-mail_gateway.mail_gateway_act_window/{gateway}",
+            os.path.join(ROOT, "complaint_management_mail_gateway", "static", "description", "whatsapp-gateway-en.png"),
+            "desktop",
+            {"session_id": login("admin")},
+        )
+    finally:
         rpc("mail.gateway", "unlink", [gateway])
 
 

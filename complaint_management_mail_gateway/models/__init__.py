@@ -7,3 +7,4 @@ from . import complaint_sla_policy
 from . import discuss_channel
 from . import mail_gateway
 from . import mail_gateway_telegram
+from . import mail_gateway_whatsapp

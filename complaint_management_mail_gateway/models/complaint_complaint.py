@@ -1,7 +1,9 @@
 from odoo import api, fields, models
 from odoo.tools import html2plaintext
 
-MESSENGER_CHANNELS = [("telegram", "Telegram"), ("bale", "Bale")]
+from odoo.addons.mail_gateway_whatsapp_api.tools.written_links import links_written_out
+
+MESSENGER_CHANNELS = [("telegram", "Telegram"), ("bale", "Bale"), ("whatsapp", "WhatsApp")]
 MESSENGER_CHANNELS_ONDELETE = {channel: "set default" for channel, _label in MESSENGER_CHANNELS}
 
 
@@ -16,7 +18,7 @@ class ComplaintComplaint(models.Model):
         copy=False,
         index="btree_not_null",
         ondelete="set null",
-        help="The Telegram or Bale chat the customer filed the complaint in: the complaint's public "
+        help="The Telegram, Bale or WhatsApp chat the customer filed the complaint in: the complaint's public "
         "replies, status changes and feedback request go there, and the customer's messages there "
         "come here.",
     )
@@ -34,7 +36,7 @@ class ComplaintComplaint(models.Model):
             and any(not user.share for user in message.author_id.user_ids)
         ):
             self.messenger_channel_id._messenger_reply(
-                html2plaintext(message.body or ""), attachments=message.attachment_ids
+                html2plaintext(links_written_out(message.body or "")), attachments=message.attachment_ids
             )
         return message
 
@@ -62,8 +64,12 @@ class ComplaintComplaint(models.Model):
 
     def _send_sms_template(self, template):
         """The status changes and the feedback request of complaints filed by messenger go to
-        their chat, with the text of their SMS; their acknowledgement was the bot's answer."""
-        by_messenger = self.filtered("messenger_channel_id")
+        their chat, with the text of their SMS, where the messenger takes them (WhatsApp: within
+        24 hours of the customer's last message; else by SMS); their acknowledgement was the
+        bot's answer."""
+        by_messenger = self.filtered(
+            lambda complaint: complaint.messenger_channel_id and complaint.messenger_channel_id._messenger_can_reach()
+        )
         acknowledgement = self.env.ref(
             "complaint_management.sms_template_complaint_acknowledgement", raise_if_not_found=False
         )

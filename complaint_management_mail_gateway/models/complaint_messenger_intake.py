@@ -6,6 +6,7 @@ from odoo.tools import plaintext2html
 from odoo.addons.complaint_management.models.complaint_complaint import LOCAL_DIGITS, PHONE_PATTERN
 from odoo.addons.complaint_management.models.complaint_portal_params import SUBMISSION_RATE_LIMIT, get_int_param
 from odoo.addons.complaint_management.tools.chat_intake import ANSWER_SIZES, subject_from
+from odoo.addons.complaint_management.tools.file_types import file_kind
 from odoo.addons.complaint_management.tools.single_line import single_line
 
 STEPS = [
@@ -17,8 +18,9 @@ STEPS = [
 ]
 # answers to "your order reference?" that mean "none"
 NO_ORDER = {"-", "no", "none", "نه", "خیر", "ندارم", "ندارد", "نیست"}
-# the languages of Telegram's language_code we answer in
+# the languages of the sender's language code (Telegram's, or the script of their first message) we answer in
 LANGUAGES = {"fa": "fa_IR", "en": "en_US"}
+MEGABYTE = 1024 * 1024
 
 
 def one_line(text, size):
@@ -77,10 +79,12 @@ class ComplaintMessengerIntake(models.Model):
             .search([("gateway_id", "=", chat.gateway_id.id), ("gateway_token", "=", str(sender.get("id")))], limit=1)
             .partner_id
         )
-        intake = self.create({"channel_id": chat.id, "lang": lang, "partner_id": partner.id})
+        # a messenger that identifies its users by phone number (WhatsApp) gives it with the message
+        mobile = partner.mobile or sender.get("phone_number")
+        intake = self.create({"channel_id": chat.id, "lang": lang, "partner_id": partner.id, "partner_mobile": mobile})
         intake = intake.with_context(lang=lang)
-        if partner and partner.mobile:
-            intake.write({"partner_name": partner.name, "partner_mobile": partner.mobile, "step": "order"})
+        if partner and mobile:
+            intake.write({"partner_name": partner.name, "step": "order"})
             intake._say(
                 intake.env._("Hello %(name)s! I will file your complaint.", name=partner.name), intake._question()
             )
@@ -101,7 +105,12 @@ class ComplaintMessengerIntake(models.Model):
             if not one_line(text, ANSWER_SIZES["partner_name"]):
                 self._say(self._question())
                 return
-            self.write({"partner_name": one_line(text, ANSWER_SIZES["partner_name"]), "step": "phone"})
+            self.write(
+                {
+                    "partner_name": one_line(text, ANSWER_SIZES["partner_name"]),
+                    "step": "order" if self.partner_mobile else "phone",
+                }
+            )
         elif self.step == "phone":
             phone = self._phone_of(update_message)
             if not phone:
@@ -189,6 +198,7 @@ class ComplaintMessengerIntake(models.Model):
             "order_reference": self.order_reference,
             "channel": chat.gateway_id.gateway_type,
             "messenger_channel_id": chat.id,
+            "contact_channel": False,  # not asked: the chat, where the complaint's news go
         }
         complaint = Complaint.with_context(lang=self.lang)._portal_create(values, [], partner)
         if self.attachment_ids:
@@ -206,6 +216,35 @@ class ComplaintMessengerIntake(models.Model):
     # ------------------------------------------------------------
     # WHAT THE BOT CANNOT TAKE
     # ------------------------------------------------------------
+
+    @api.model
+    def _refuse_files_not_kept(self, chat, new_message, update_message):
+        """Files of the customer's message ``new_message`` a complaint does not keep are taken
+        out of the chat, and the customer told why: over the public form's size limit, or of a
+        kind it refuses (recognised by content: it keeps images, PDF documents, audio and video
+        recordings)."""
+        Complaint = self.env["complaint.complaint"]
+        limit_mb = Complaint._portal_file_limits()["max_mb"]
+        too_large = new_message.attachment_ids.filtered(lambda a: a.file_size > limit_mb * MEGABYTE)
+        if too_large:
+            self._reply_outside_conversation(
+                chat.gateway_id,
+                chat.gateway_channel_token,
+                update_message,
+                "too_large",
+                size=too_large[0].file_size,
+                limit_mb=limit_mb,
+            )
+            too_large.sudo().unlink()
+        refused = (new_message.attachment_ids - too_large).filtered(lambda a: not file_kind(a.name, a.raw))
+        if not refused:
+            return
+        lang = self._chat_lang(chat, update_message)
+        error = Complaint.with_context(lang=lang)._portal_check_files(
+            [{"name": refused[0].name, "data": refused[0].raw}]
+        )
+        refused.sudo().unlink()
+        chat.with_context(lang=lang)._messenger_reply(error)
 
     @api.model
     def _reply_outside_conversation(self, gateway, chat_token, update_message, reason, **values):
@@ -228,7 +267,7 @@ class ComplaintMessengerIntake(models.Model):
             "too_large": lambda: env._(
                 "This file is too large (%(size)s MB): the limit is %(limit)s MB. Please send a smaller "
                 "one, or describe it in words.",
-                size=round(values["size"] / 1024 / 1024, 1),
+                size=round(values["size"] / MEGABYTE, 1),
                 limit=values["limit_mb"],
             ),
             "not_fetched": lambda: env._("I could not receive your file. Please send it again."),

@@ -6,8 +6,12 @@ from odoo.exceptions import UserError
 from odoo.tools import html2plaintext, plaintext2html
 
 from odoo.addons.complaint_management.tools.chat_intake import subject_from
+from odoo.addons.mail_gateway_whatsapp_api.tools.written_links import links_written_out
 
 _logger = logging.getLogger(__name__)
+
+# the customer-service window of WhatsApp's Cloud API
+WHATSAPP_WINDOW_HOURS = 24
 
 try:
     import telegram
@@ -60,7 +64,7 @@ class DiscussChannel(models.Model):
             and not any(not user.share for user in m.author_id.user_ids)
             and (not since or m.create_date > since)
         ).sorted("id")
-        text = "\n".join(filter(None, (html2plaintext(m.body or "").strip() for m in messages)))
+        text = "\n".join(filter(None, (html2plaintext(links_written_out(m.body or "")).strip() for m in messages)))
         complaint = self.env["complaint.complaint"].create(
             {
                 "subject": subject_from(text) or self.env._("Complaint from the chat with %(name)s", name=partner.name),
@@ -68,6 +72,7 @@ class DiscussChannel(models.Model):
                 "partner_id": partner.id,
                 "channel": chat.gateway_id.gateway_type,
                 "messenger_channel_id": self.id,
+                "contact_channel": False,  # not asked: the chat, where the complaint's news go
             }
         )
         if messages.attachment_ids:
@@ -91,6 +96,9 @@ class DiscussChannel(models.Model):
         ``attachments`` (ir.attachment) after it; staff read it in the chat. A messenger that does
         not answer is logged: the chat keeps the message."""
         self.ensure_one()
+        if self.gateway_id.gateway_type == "whatsapp":
+            self._whatsapp_reply(text, attachments or self.env["ir.attachment"])
+            return
         # no_gateway_notification: sent here, with its keyboard, rather than by the gateway
         self.with_context(no_gateway_notification=True).sudo().message_post(
             body=plaintext2html(text),
@@ -112,6 +120,50 @@ class DiscussChannel(models.Model):
             asyncio.run(self._messenger_send(bot, text, keyboard, attachments or self.env["ir.attachment"]))
         except telegram.error.TelegramError as error:
             _logger.warning("Chat %s: the messenger did not take the bot's answer: %s", self.id, error)
+
+    def _whatsapp_reply(self, text, attachments):
+        """WhatsApp's gateway sends what is posted in its chats (files of the kinds WhatsApp
+        takes; the customer is told where the others are); it has no button sharing a number."""
+        kinds = self.env["mail.gateway.whatsapp"]._get_whatsapp_mimetype_kind()
+        sendable = attachments.filtered(lambda attachment: attachment.mimetype in kinds)
+        if attachments - sendable:
+            text += "\n\n" + self.env._("Some files could not be sent here: you find them on your complaint's page.")
+        chat = self.sudo().with_context(no_gateway_notification=False)
+        chat.message_post(
+            body=plaintext2html(text),
+            author_id=self.env.ref("base.partner_root").id,
+            attachment_ids=[
+                attachment.copy({"res_model": self._name, "res_id": self.id}).id for attachment in sendable.sudo()
+            ],
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+
+    def _messenger_can_reach(self):
+        """Whether a message the customer did not ask for (a status change, the feedback
+        request) can go to this chat now: WhatsApp takes one only within 24 hours of the
+        customer's last message (outside, only a template Meta approved)."""
+        self.ensure_one()
+        if self.gateway_id.gateway_type != "whatsapp":
+            return True
+        since = fields.Datetime.subtract(fields.Datetime.now(), hours=WHATSAPP_WINDOW_HOURS)
+        recent = (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("message_type", "=", "comment"),
+                    ("date", ">=", since),
+                    ("author_id", "!=", self.env.ref("base.partner_root").id),
+                ]
+            )
+        )
+        return any(
+            message.author_guest_id or not any(not user.share for user in message.author_id.user_ids)
+            for message in recent
+        )
 
     async def _messenger_send(self, bot, text, keyboard, attachments):
         chat_id = self.gateway_channel_token

@@ -7,7 +7,7 @@ try:
 except ImportError:  # an external dependency of mail_gateway_telegram, which this addon needs
     telegram = None
 
-from odoo.addons.complaint_management.tools.file_types import file_kind
+from .complaint_messenger_intake import MEGABYTE
 
 _logger = logging.getLogger(__name__)
 
@@ -15,7 +15,6 @@ _logger = logging.getLogger(__name__)
 FILE_KINDS = ("photo", "document", "voice", "audio", "video", "video_note", "animation")
 # what a message may hold that says nothing of a complaint
 UNSUPPORTED_KINDS = ("sticker", "dice", "poll", "location", "venue", "game", "invoice", "story", "paid_media")
-MEGABYTE = 1024 * 1024
 
 
 def is_id(value):
@@ -114,7 +113,7 @@ class MailGatewayTelegram(models.AbstractModel):
         new_message = self._post_in_chat(gateway, dict(update, message=shown), Intake, super()._receive_update)
         chat = self.env["discuss.channel"].sudo().browse(gateway._get_channel_id(chat_token))
         if chat and new_message:
-            self._refuse_files_of_kinds_not_kept(chat, new_message, message)
+            Intake._refuse_files_not_kept(chat, new_message, message)
         if chat:
             Intake._on_customer_message(chat, new_message or self.env["mail.message"], message)
         return new_message
@@ -138,18 +137,3 @@ class MailGatewayTelegram(models.AbstractModel):
         if not message.get("text"):
             return None
         return post(gateway, dict(update, message=message))
-
-    def _refuse_files_of_kinds_not_kept(self, chat, new_message, update_message):
-        """Files a complaint does not keep (as on the public form: images, PDF documents, audio
-        and video recordings, recognised by their content) are taken out of the chat, and the
-        customer is told which kinds are."""
-        Complaint = self.env["complaint.complaint"]
-        refused = new_message.attachment_ids.filtered(lambda a: not file_kind(a.name, a.raw))
-        if not refused:
-            return
-        lang = self.env["complaint.messenger.intake"]._chat_lang(chat, update_message)
-        error = Complaint.with_context(lang=lang)._portal_check_files(
-            [{"name": refused[0].name, "data": refused[0].raw}]
-        )
-        refused.sudo().unlink()
-        chat.with_context(lang=lang)._messenger_reply(error)

@@ -1,1 +1,2 @@
 from . import test_messenger_intake
+from . import test_whatsapp_intake

@@ -1,0 +1,2 @@
+from . import mail_gateway
+from . import mail_gateway_whatsapp
