@@ -33,14 +33,6 @@ class MailGatewayWhatsapp(models.AbstractModel):
         digest = hmac.new(secret.encode(), request.httprequest.get_data(), hashlib.sha256).hexdigest()
         return hmac.compare_digest(f"sha256={digest}", signature)
 
-    def _receive_get_update(self, bot_data, req, **kwargs):
-        """Meta's check of the webhook: answered only with the gateway's verify token (OCA's
-        answer to another made the server fail)."""
-        key = self.env["mail.gateway"].sudo().browse(bot_data["id"]).whatsapp_security_key
-        if not key or not hmac.compare_digest(str(kwargs.get("hub.verify_token") or ""), key):
-            return request.make_json_response({"error": "wrong verify token"}, status=403)
-        return super()._receive_get_update(bot_data, req, **kwargs)
-
     def _receive_update(self, gateway, update):
         with graph_api_address(gateway.whatsapp_api_url):
             return super()._receive_update(gateway, well_formed_update(update))
