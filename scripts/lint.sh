@@ -6,7 +6,7 @@
 source "$(dirname "$0")/env.sh"
 ensure_venv
 cd "$ROOT"
-ADDONS=(mail_render_qweb_cache portal_accessibility report_wkhtmltopdf_rtl web_date_solar_hijri sms_local_gateway mail_gateway_bale mail_gateway_whatsapp_api complaint_management complaint_management_sale complaint_management_loyalty complaint_management_livechat complaint_management_mail_gateway)
+ADDONS=(mail_render_qweb_cache portal_accessibility report_wkhtmltopdf_rtl web_date_solar_hijri sms_local_gateway mail_gateway_bale mail_gateway_whatsapp_api complaint_management complaint_management_sale complaint_management_loyalty complaint_management_livechat complaint_management_mail_gateway complaint_management_triage)
 paths=("${ADDONS[@]}")
 for extra in scripts bench; do [ -d "$extra" ] && paths+=("$extra"); done
 "$VENV/bin/ruff" check "${paths[@]}"

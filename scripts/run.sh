@@ -11,7 +11,7 @@ DB_NAME=${DB_NAME:-complaints}
 HTTP_PORT=${HTTP_PORT:-8069}
 OUTBOX_PORT=${OUTBOX_PORT:-2525}
 OUTBOX=$ODOO_DATA_DIR/outbox
-ADDONS=${ADDONS:-mail_render_qweb_cache,portal_accessibility,report_wkhtmltopdf_rtl,web_date_solar_hijri,sms_local_gateway,mail_gateway_bale,mail_gateway_whatsapp_api,complaint_management,complaint_management_sale,complaint_management_loyalty,complaint_management_livechat,complaint_management_mail_gateway}
+ADDONS=${ADDONS:-mail_render_qweb_cache,portal_accessibility,report_wkhtmltopdf_rtl,web_date_solar_hijri,sms_local_gateway,mail_gateway_bale,mail_gateway_whatsapp_api,complaint_management,complaint_management_sale,complaint_management_loyalty,complaint_management_livechat,complaint_management_mail_gateway,complaint_management_triage}
 
 require_odoo_src
 ensure_postgres

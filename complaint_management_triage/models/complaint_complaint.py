@@ -1,0 +1,161 @@
+import logging
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+
+from .complaint_triage import TARGETS
+
+_logger = logging.getLogger(__name__)
+
+TONES = [("calm", "Calm"), ("upset", "Upset"), ("angry", "Angry")]
+STAFF = "complaint_management.group_complaint_user"
+
+
+class ComplaintComplaint(models.Model):
+    _inherit = "complaint.complaint"
+
+    tone = fields.Selection(
+        TONES,
+        string="Customer Tone",
+        tracking=True,
+        groups=STAFF,
+        help="How upset the customer is, as staff read them; the triage learns it from what staff set.",
+    )
+    triage_suggestion_ids = fields.One2many(
+        "complaint.triage.suggestion", "complaint_id", string="Triage Suggestions", groups=STAFF
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        triaged = self._triage_values(vals_list)
+        complaints = super().create(vals_list)
+        if triaged:
+            complaints._store_triage(triaged)
+        return complaints
+
+    def write(self, vals):
+        decided = [target for target in TARGETS if target in vals]
+        if decided and not self.env.context.get("triage_applying"):
+            self._triage_outcomes(decided, vals)
+        return super().write(vals)
+
+    # ------------------------------------------------------------
+    # TRIAGE
+    # ------------------------------------------------------------
+
+    def _triage_values(self, vals_list):
+        """The triage of the complaints of ``vals_list``, per complaint ``(suggestion, applied
+        targets)``; fields the creator left empty take a suggestion above the company's
+        threshold, and a word of harm makes the complaint critical. A failing triage leaves the
+        complaints as they were given: it never stops a complaint from being filed."""
+        try:
+            # reads only: a failure leaves the transaction as it was
+            suggestions = self._triage_suggestions(vals_list)
+        except Exception:
+            _logger.exception("Triage of new complaints failed; they are filed without it")
+            return None
+        return [
+            (suggestion, self._apply_triage(vals, suggestion, company))
+            for vals, (suggestion, company) in zip(vals_list, suggestions, strict=True)
+        ]
+
+    def _triage_suggestions(self, vals_list):
+        """``(suggestion, company)`` of each complaint of ``vals_list``, suggested per company."""
+        by_company = {}
+        for index, vals in enumerate(vals_list):
+            company_id = vals.get("company_id") or self.env.context.get("default_company_id") or self.env.company.id
+            by_company.setdefault(company_id, []).append(index)
+        suggestions = [None] * len(vals_list)
+        for company_id, indexes in by_company.items():
+            company = self.env["res.company"].browse(company_id)
+            texts = [(vals_list[index].get("subject"), vals_list[index].get("description")) for index in indexes]
+            for index, suggestion in zip(
+                indexes, self.env["complaint.triage"]._suggest_many(texts, company), strict=True
+            ):
+                suggestions[index] = (suggestion, company)
+        return suggestions
+
+    @api.model
+    def _apply_triage(self, vals, suggestion, company):
+        applied = []
+        for target in TARGETS:
+            threshold = company[f"triage_apply_{target}"] / 100
+            best = suggestion[target][:1]
+            if threshold and best and best[0][1] >= threshold and not vals.get(target):
+                vals[target] = best[0][0]
+                applied.append(target)
+        if suggestion.get("safety_word") and vals.get("severity") != "critical":
+            vals["severity"] = "critical"
+            applied.append("severity")
+        return applied
+
+    def _store_triage(self, triaged):
+        """The suggestions of the new complaints, and a note on those where some were applied."""
+        suggestion_values, notes = [], {}
+        for complaint, (suggestion, applied) in zip(self, triaged, strict=True):
+            for target in TARGETS:
+                best = suggestion[target][:1]
+                if not best:
+                    continue
+                reason = None
+                if target == "severity" and suggestion.get("safety_word"):
+                    reason = self.env._("Mentions “%(word)s”", word=suggestion["safety_word"])
+                suggestion_values.append(
+                    {
+                        "complaint_id": complaint.id,
+                        "target": target,
+                        "value": str(best[0][0]),
+                        "confidence": best[0][1],
+                        "reason": reason,
+                        "outcome": "applied" if target in applied else "pending",
+                    }
+                )
+            if applied:
+                notes[complaint.id] = applied
+        suggestions = self.env["complaint.triage.suggestion"].sudo().create(suggestion_values)
+        if notes:
+            self._log_triage_notes(suggestions, notes)
+
+    def _log_triage_notes(self, suggestions, notes):
+        targets = dict(self.env["complaint.triage.suggestion"]._fields["target"]._description_selection(self.env))
+        by_complaint = suggestions.grouped("complaint_id")
+        bodies = {}
+        for complaint_id, applied in notes.items():
+            lines = [
+                Markup("<li>%s: %s (%s)</li>")
+                % (
+                    targets[suggestion.target],
+                    suggestion.value_label,
+                    suggestion.reason or f"{round(suggestion.confidence * 100)} %",
+                )
+                for suggestion in by_complaint[self.browse(complaint_id)]
+                if suggestion.target in applied
+            ]
+            bodies[complaint_id] = Markup("<p>%s</p><ul>%s</ul>") % (
+                self.env._("The triage set:"),
+                Markup("").join(lines),
+            )
+        self.browse(list(bodies))._message_log_batch(bodies)
+
+    def _triage_outcomes(self, targets, vals):
+        """Staff set fields the triage suggested: each suggestion is accepted (the value it
+        suggested) or overridden (another value, or a change of the one it applied)."""
+        suggestions = (
+            self.env["complaint.triage.suggestion"]
+            .sudo()
+            .search(
+                [
+                    ("complaint_id", "in", self.ids),
+                    ("target", "in", targets),
+                    ("outcome", "in", ("pending", "applied")),
+                ]
+            )
+        )
+        for suggestion in suggestions:
+            value = vals[suggestion.target]
+            same = str(value.id if hasattr(value, "id") else value) == suggestion.value
+            if suggestion.outcome == "pending":
+                suggestion.outcome = "accepted" if same else "overridden"
+            elif not same:
+                suggestion.outcome = "overridden"

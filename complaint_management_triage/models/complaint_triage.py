@@ -1,0 +1,238 @@
+import base64
+import logging
+import threading
+import time
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import UserError
+
+from ..tools.safety_words import safety_word
+from ..tools.text_normaliser import complaint_text
+from ..tools.triage_model import TriageModel, learnable
+
+_logger = logging.getLogger(__name__)
+
+# the fields the triage suggests, learnt from what staff set
+TARGETS = ("category_id", "team_id", "severity", "expectation", "tone")
+# a label given to fewer complaints than this is not learnt, nor guessed
+MIN_EXAMPLES = 5
+# the newest share of the complaints, which the model is evaluated on and not trained on
+EVALUATION_SHARE = 0.2
+# fewest complaints to evaluate on
+MIN_EVALUATION = 5
+# the triage models loaded in this process: (database, company id) -> (generation, model)
+_loaded = {}
+_loading = threading.Lock()
+
+
+class ComplaintTriage(models.AbstractModel):
+    """Triage of complaints by a model trained on the company's own worked complaints: which
+    category, team, severity and expectation a complaint has, how upset its customer is."""
+
+    _name = "complaint.triage"
+    _description = "Complaint Triage"
+
+    # ------------------------------------------------------------
+    # SUGGESTIONS
+    # ------------------------------------------------------------
+
+    @api.model
+    def suggest(self, subject, description, lang=None, partner=None):
+        """The triage of one complaint, as ``{target: [(value, probability), …]}`` best first
+        (record ids for category_id and team_id), with ``similar_ids`` and
+        ``canned_response_id``. ``lang`` and ``partner`` are the customer's, if known."""
+        return self._suggest_many([(subject, description)])[0]
+
+    @api.model
+    def _suggest_many(self, complaints_text, company=None):
+        """:meth:`suggest` of each ``(subject, description)``, for ``company`` (default: the
+        current one)."""
+        company = company or self.env.company
+        texts = [complaint_text(subject, description) for subject, description in complaints_text]
+        model = self._model(company)
+        predictions = model.predict(texts) if model else [{} for _text in texts]
+        suggestions = []
+        for text, prediction in zip(texts, predictions, strict=True):
+            suggestion = {target: self._values(target, prediction.get(target, []), company) for target in TARGETS}
+            word = safety_word(text)
+            if word:
+                suggestion["severity"] = [("critical", 1.0)]
+                suggestion["safety_word"] = word
+            suggestion["similar_ids"] = []
+            suggestion["canned_response_id"] = False
+            suggestions.append(suggestion)
+        return suggestions
+
+    def _values(self, target, labelled, company):
+        """The model's ``(label, probability)`` of ``target`` as field values: record ids of
+        records that still exist (and are the company's), selection keys the field has."""
+        field = self.env["complaint.complaint"]._fields[target]
+        if field.type != "many2one":
+            keys = dict(field._description_selection(self.env))
+            return [(label, probability) for label, probability in labelled if label in keys]
+        records = self.env[field.comodel_name].sudo().browse([int(label) for label, _p in labelled]).exists()
+        if "company_id" in records._fields:
+            records = records.filtered_domain(["|", ("company_id", "=", False), ("company_id", "=", company.id)])
+        return [(int(label), probability) for label, probability in labelled if int(label) in records.ids]
+
+    def _model(self, company):
+        """This process's copy of ``company``'s triage model, loaded again when trained since."""
+        version = self._model_version(company.id)
+        if not version:
+            return None
+        key = (self.env.cr.dbname, company.id)
+        loaded = _loaded.get(key)
+        if loaded and loaded[0] == version:
+            return loaded[1]
+        record = self.env["complaint.triage.model"].sudo().browse(version[0]).exists()
+        if not record.data:
+            return None
+        with _loading:
+            model = TriageModel.from_bytes(base64.b64decode(record.with_context(bin_size=False).data))
+            _loaded[key] = (version, model)
+        return model
+
+    @api.model
+    @tools.ormcache("company_id")
+    def _model_version(self, company_id):
+        """``(id, generation)`` of the company's model, if it has one: cached in every process
+        until a training clears the caches (which Odoo signals to the other processes)."""
+        record = self.env["complaint.triage.model"].sudo().search([("company_id", "=", company_id)], limit=1)
+        return (record.id, record.generation) if record else None
+
+    # ------------------------------------------------------------
+    # TRAINING
+    # ------------------------------------------------------------
+
+    @api.model
+    def train(self, complaints=None):
+        """Trains the current company's model on ``complaints`` (default: its worked
+        complaints), evaluated first on the newest fifth of them after training on the rest;
+        returns the evaluation, per target."""
+        company = self.env.company
+        started = time.perf_counter()
+        if complaints is None:
+            complaints = self._training_complaints(company)
+        complaints = (
+            complaints.sudo()
+            .filtered(lambda c: c.company_id == company)
+            .sorted(lambda c: (c.date_received or c.create_date, c.id))
+        )
+        if len(complaints) < MIN_EXAMPLES * 2:
+            raise UserError(
+                self.env._(
+                    "The triage learns from worked complaints: %(company)s has %(count)s, it needs %(needed)s.",
+                    company=company.name,
+                    count=len(complaints),
+                    needed=MIN_EXAMPLES * 2,
+                )
+            )
+        texts = [complaint_text(c.subject, c.description) for c in complaints]
+        labels = {target: [self._label(c, target) for c in complaints] for target in TARGETS}
+        # the words and their weights are learnt from all the texts (no label is read), the
+        # classifiers first from the older ones, evaluated on the newest, then from all
+        features_model, features = TriageModel.fit_features(texts)
+        evaluation = self._evaluate(features_model, features, labels, company)
+        model = features_model.with_classifiers(features, labels, MIN_EXAMPLES)
+        duration = time.perf_counter() - started
+        evaluation["trained_on"] = fields.Datetime.to_string(fields.Datetime.now())
+        evaluation["duration"] = round(duration, 1)
+        evaluation["examples"] = len(complaints)
+        self._store(company, model, evaluation)
+        return evaluation
+
+    def _training_complaints(self, company):
+        """The complaints of ``company`` staff have worked: closed, or answered."""
+        return (
+            self.env["complaint.complaint"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [("company_id", "=", company.id), "|", ("is_closed", "=", True), ("date_first_response", "!=", False)]
+            )
+        )
+
+    @staticmethod
+    def _label(complaint, target):
+        value = complaint[target]
+        if hasattr(value, "ids"):
+            return str(value.id) if value else None
+        return value or None
+
+    def _evaluate(self, features_model, features, labels, company):
+        """Per target: the labelled complaints, the labels learnt and left out, and top-1, top-3,
+        macro F1 and coverage at the company's threshold on the newest complaints, by a model
+        trained on the older ones."""
+        from sklearn.metrics import f1_score  # noqa: PLC0415 heavy, needed only when training
+
+        count = features.shape[0]
+        cut = count - max(MIN_EVALUATION, round(count * EVALUATION_SHARE))
+        model = features_model.with_classifiers(
+            features[:cut], {target: values[:cut] for target, values in labels.items()}, MIN_EXAMPLES
+        )
+        predictions = model.predict_features(features[cut:], top=3) if cut > 0 else []
+        evaluation = {"targets": {}}
+        for target, values in labels.items():
+            learnt = learnable(values[:cut], MIN_EXAMPLES)
+            left_out = sorted(set(filter(None, values)) - learnt)
+            tested = [
+                (values[cut + row], prediction.get(target, []))
+                for row, prediction in enumerate(predictions)
+                if values[cut + row] in learnt
+            ]
+            threshold = company[f"triage_apply_{target}"] / 100
+            result = {
+                "examples": sum(1 for value in values if value is not None),
+                "labels": len(learnt),
+                "left_out": [self._label_name(target, label) for label in left_out],
+                "evaluated": len(tested),
+            }
+            if tested and target in model.classifiers:
+                best = [predicted[0][0] if predicted else None for _actual, predicted in tested]
+                actual = [actual for actual, _predicted in tested]
+                covered = [(a, p) for a, p in tested if p and p[0][1] >= threshold] if threshold else []
+                result.update(
+                    top1=round(sum(a == b for a, b in zip(actual, best, strict=True)) / len(tested), 3),
+                    top3=round(sum(a in [label for label, _p in p] for a, p in tested) / len(tested), 3),
+                    macro_f1=round(float(f1_score(actual, best, average="macro", zero_division=0)), 3),
+                    coverage=round(len(covered) / len(tested), 3) if threshold else None,
+                    accuracy_covered=round(sum(a == p[0][0] for a, p in covered) / len(covered), 3)
+                    if covered
+                    else None,
+                )
+            evaluation["targets"][target] = result
+        return evaluation
+
+    def _label_name(self, target, label):
+        field = self.env["complaint.complaint"]._fields[target]
+        if field.type == "many2one":
+            return self.env[field.comodel_name].sudo().browse(int(label)).exists().display_name or label
+        return dict(field._description_selection(self.env)).get(label, label)
+
+    def _store(self, company, model, evaluation):
+        Model = self.env["complaint.triage.model"].sudo()
+        record = Model.search([("company_id", "=", company.id)], limit=1)
+        values = {
+            "data": base64.b64encode(model.to_bytes()),
+            "trained_on": evaluation["trained_on"],
+            "duration": evaluation["duration"],
+            "examples": evaluation["examples"],
+            "evaluation": evaluation,
+        }
+        if record:
+            record.write({**values, "generation": record.generation + 1})
+        else:
+            Model.create({**values, "company_id": company.id})
+
+    @api.model
+    def _cron_train(self):
+        """Nightly: each company's model trained on its worked complaints; a company that cannot
+        be trained (too few complaints, an error) is logged and the others go on."""
+        for company in self.env["res.company"].search([]):
+            try:
+                with self.env.cr.savepoint():
+                    self.with_company(company).train()
+            except UserError as error:
+                _logger.info("Triage of %s not trained: %s", company.name, error)
+            except Exception:
+                _logger.exception("Triage of %s not trained", company.name)

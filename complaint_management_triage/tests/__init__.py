@@ -1,0 +1,2 @@
+from . import test_text_normaliser
+from . import test_triage
