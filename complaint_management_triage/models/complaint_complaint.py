@@ -98,16 +98,14 @@ class ComplaintComplaint(models.Model):
                 best = suggestion[target][:1]
                 if not best:
                     continue
-                reason = None
-                if target == "severity" and suggestion.get("safety_word"):
-                    reason = self.env._("Mentions “%(word)s”", word=suggestion["safety_word"])
+                harm_word = suggestion.get("safety_word") if target == "severity" else None
                 suggestion_values.append(
                     {
                         "complaint_id": complaint.id,
                         "target": target,
                         "value": str(best[0][0]),
                         "confidence": best[0][1],
-                        "reason": reason,
+                        "harm_word": harm_word,
                         "outcome": "applied" if target in applied else "pending",
                     }
                 )
@@ -127,7 +125,9 @@ class ComplaintComplaint(models.Model):
                 % (
                     targets[suggestion.target],
                     suggestion.value_label,
-                    suggestion.reason or f"{round(suggestion.confidence * 100)} %",
+                    self.env._("mentions “%(word)s”", word=suggestion.harm_word)
+                    if suggestion.harm_word
+                    else f"{round(suggestion.confidence * 100)} %",
                 )
                 for suggestion in by_complaint[self.browse(complaint_id)]
                 if suggestion.target in applied

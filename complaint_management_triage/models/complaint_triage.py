@@ -4,7 +4,7 @@ import threading
 import time
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..tools.safety_words import safety_word
 from ..tools.text_normaliser import complaint_text
@@ -40,8 +40,16 @@ class ComplaintTriage(models.AbstractModel):
     def suggest(self, subject, description, lang=None, partner=None):
         """The triage of one complaint, as ``{target: [(value, probability), …]}`` best first
         (record ids for category_id and team_id), with ``similar_ids`` and
-        ``canned_response_id``. ``lang`` and ``partner`` are the customer's, if known."""
+        ``canned_response_id``. ``lang`` and ``partner`` are the customer's, if known. For
+        complaint staff."""
+        self._check_group("complaint_management.group_complaint_user")
         return self._suggest_many([(subject, description)])[0]
+
+    def _check_group(self, group):
+        """The triage's public methods are for staff (and the system); customers reach it only
+        through the complaints they file."""
+        if not self.env.is_superuser() and not self.env.user.has_group(group):
+            raise AccessError(self.env._("Only complaint staff may use the triage."))
 
     @api.model
     def _suggest_many(self, complaints_text, company=None):
@@ -108,7 +116,8 @@ class ComplaintTriage(models.AbstractModel):
     def train(self, complaints=None):
         """Trains the current company's model on ``complaints`` (default: its worked
         complaints), evaluated first on the newest fifth of them after training on the rest;
-        returns the evaluation, per target."""
+        returns the evaluation, per target. For complaint managers."""
+        self._check_group("complaint_management.group_complaint_manager")
         company = self.env.company
         started = time.perf_counter()
         if complaints is None:
@@ -184,7 +193,7 @@ class ComplaintTriage(models.AbstractModel):
             result = {
                 "examples": sum(1 for value in values if value is not None),
                 "labels": len(learnt),
-                "left_out": [self._label_name(target, label) for label in left_out],
+                "left_out": left_out,
                 "evaluated": len(tested),
             }
             if tested and target in model.classifiers:

@@ -30,7 +30,9 @@ class ComplaintTriageSuggestion(models.Model):
     value = fields.Char(required=True, readonly=True)
     value_label = fields.Char(string="Suggestion", compute="_compute_value_label")
     confidence = fields.Float(readonly=True, digits=(16, 3))
-    reason = fields.Char(readonly=True, help="Why the triage suggests it regardless of the model.")
+    harm_word = fields.Char(
+        "Word of Harm", readonly=True, help="The word that makes the complaint critical, whatever the model says."
+    )
     outcome = fields.Selection(OUTCOMES, required=True, default="pending", readonly=True, index=True)
     accepted = fields.Integer(compute="_compute_accepted", store=True, aggregator="sum")
     decided = fields.Integer(compute="_compute_accepted", store=True, aggregator="sum")

@@ -28,6 +28,7 @@ class ResConfigSettings(models.TransientModel):
         if not model.evaluation:
             return Markup("<p>%s</p>") % self.env._("Not trained yet: press Train Now, or wait for the night.")
         Complaint = self.env["complaint.complaint"]
+        Triage = self.env["complaint.triage"]
         acceptance = self._triage_acceptance()
         percent = lambda value: "–" if value is None else f"{round(value * 100)} %"  # noqa: E731
         rows = []
@@ -45,7 +46,7 @@ class ResConfigSettings(models.TransientModel):
                     percent(result.get("macro_f1")),
                     percent(result.get("coverage")),
                     percent(acceptance.get(target)),
-                    ", ".join(result.get("left_out", [])) or "–",
+                    ", ".join(Triage._label_name(target, label) for label in result.get("left_out", [])) or "–",
                 )
             )
         head = [

@@ -4,8 +4,8 @@ import time
 
 import numpy as np
 
-from odoo.exceptions import UserError
-from odoo.tests import TransactionCase, tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from ..tools.triage_model import TriageModel
@@ -90,12 +90,25 @@ class TestTriage(TransactionCase):
         category = self.evaluation["targets"]["category_id"]
         self.assertEqual(category["examples"], 22)
         self.assertEqual(category["labels"], 2)
-        self.assertEqual(category["left_out"], ["Rare (triage test)"], "two examples are too few to learn")
+        self.assertEqual(category["left_out"], [str(self.rare.id)], "two examples are too few to learn")
+        table = self.env["res.config.settings"].create({})._triage_evaluation_table()
+        self.assertIn("Rare (triage test)", table)
         self.assertIn("top1", category)
         self.assertEqual(self.evaluation["examples"], 22)
         for _i in range(5):
             suggestion = self.Triage.suggest("Rude cashier", "The cashier shouted at me.")
             self.assertNotIn(self.rare.id, [value for value, _p in suggestion["category_id"]])
+
+    def test_customers_cannot_train_or_ask_the_triage(self):
+        portal = new_test_user(self.env, login="triage_portal", groups="base.group_portal")
+        staff = new_test_user(self.env, login="triage_staff", groups="complaint_management.group_complaint_user")
+        with self.assertRaises(AccessError):
+            self.Triage.with_user(portal).train()
+        with self.assertRaises(AccessError):
+            self.Triage.with_user(portal).suggest("Late", "still not here")
+        with self.assertRaises(AccessError):
+            self.Triage.with_user(staff).train()
+        self.assertTrue(self.Triage.with_user(staff).suggest("Late", "still not here")["category_id"])
 
     def test_too_few_complaints_are_refused_with_a_reason(self):
         with self.assertRaisesRegex(UserError, "needs 10"):
