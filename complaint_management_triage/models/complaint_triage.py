@@ -235,9 +235,15 @@ class ComplaintTriage(models.AbstractModel):
 
     @api.model
     def _cron_train(self):
-        """Nightly: each company's model trained on its worked complaints; a company that cannot
-        be trained (too few complaints, an error) is logged and the others go on."""
-        for company in self.env["res.company"].search([]):
+        """Nightly: the model of each company that has worked complaints trained on them; a
+        company that cannot be trained (too few complaints, an error) is logged and the others
+        go on."""
+        worked = (
+            self.env["complaint.complaint"]
+            .sudo()
+            ._read_group(["|", ("is_closed", "=", True), ("date_first_response", "!=", False)], ["company_id"])
+        )
+        for (company,) in worked:
             try:
                 with self.env.cr.savepoint():
                     self.with_company(company).train()

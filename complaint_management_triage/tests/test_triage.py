@@ -185,6 +185,11 @@ class TestTriage(TransactionCase):
         other = self.env["res.company"].create({"name": "Other Shop (triage test)"})
         suggestion = self.Triage.with_company(other).suggest("Package late", "Nothing arrived after a week.")
         self.assertEqual(suggestion["category_id"], [], "no model of its own: no suggestion")
+        closed = self.env.ref("complaint_management.complaint_stage_closed")
+        self.Complaint.with_company(other).create(
+            {"subject": "Late", "description": "Still not here.", "company_id": other.id, "stage_id": closed.id}
+        )
         with mute_logger("odoo.addons.complaint_management_triage.models.complaint_triage"):
             self.Triage._cron_train()  # the other company has too few complaints: logged, no model
         self.assertFalse(self.env["complaint.triage.model"].search([("company_id", "=", other.id)]))
+        self.assertTrue(self.env["complaint.triage.model"].search([("company_id", "=", self.env.company.id)]))
