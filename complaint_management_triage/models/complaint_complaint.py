@@ -127,7 +127,7 @@ class ComplaintComplaint(models.Model):
                     suggestion.value_label,
                     self.env._("mentions “%(word)s”", word=suggestion.harm_word)
                     if suggestion.harm_word
-                    else f"{round(suggestion.confidence * 100)} %",
+                    else f"{round(suggestion.confidence * 100)}\u00a0%",
                 )
                 for suggestion in by_complaint[self.browse(complaint_id)]
                 if suggestion.target in applied

@@ -43,7 +43,36 @@ class ComplaintTriage(models.AbstractModel):
         ``canned_response_id``. ``lang`` and ``partner`` are the customer's, if known. For
         complaint staff."""
         self._check_group("complaint_management.group_complaint_user")
-        return self._suggest_many([(subject, description)])[0]
+        suggestion = self._suggest_many([(subject, description)])[0]
+        category = self.env["complaint.category"].browse(
+            suggestion["category_id"][0][0] if suggestion["category_id"] else []
+        )
+        response = self._canned_response(complaint_text(subject, description), category, self.env.company, lang)
+        suggestion["canned_response_id"] = response.id
+        return suggestion
+
+    def _canned_response(self, text, category, company, lang):
+        """The canned response that best fits a complaint of ``category`` whose text is ``text``
+        (normalised): of the responses for its category (or general), the closest in words to the
+        complaint (cosine of the model's features, read in ``lang``), a response of the category
+        before a general one when they are as close; without a model, the first for the category."""
+        Response = self.env["complaint.canned.response"]
+        candidates = Response._suggested_for(
+            self.env["complaint.complaint"].new({"category_id": category.id, "company_id": company.id})
+        )
+        model = self._model(company)
+        if not model or len(candidates) < 2:
+            return candidates[:1]
+        candidates = candidates.with_context(lang=lang or self.env.lang)
+        features = model.features([text] + [complaint_text(response.name, response.body) for response in candidates])
+        closeness = (features[1:] @ features[0].T).toarray().ravel()
+        specific = {response.id for response in candidates if response.category_ids}
+        ranked = sorted(
+            zip(candidates, closeness, strict=True),
+            key=lambda pair: (round(pair[1], 2) + (0.05 if pair[0].id in specific else 0)),
+            reverse=True,
+        )
+        return ranked[0][0].with_env(self.env)
 
     def _check_group(self, group):
         """The triage's public methods are for staff (and the system); customers reach it only

@@ -5,6 +5,10 @@ from odoo import api, fields, models
 from .complaint_triage import TARGETS
 
 
+def percent(value):
+    return "–" if value is None else f"{round(value * 100)}\u00a0%"
+
+
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
@@ -30,7 +34,6 @@ class ResConfigSettings(models.TransientModel):
         Complaint = self.env["complaint.complaint"]
         Triage = self.env["complaint.triage"]
         acceptance = self._triage_acceptance()
-        percent = lambda value: "–" if value is None else f"{round(value * 100)} %"  # noqa: E731
         rows = []
         for target in TARGETS:
             result = model.evaluation["targets"].get(target, {})

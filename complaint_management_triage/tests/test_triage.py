@@ -110,6 +110,29 @@ class TestTriage(TransactionCase):
             self.Triage.with_user(staff).train()
         self.assertTrue(self.Triage.with_user(staff).suggest("Late", "still not here")["category_id"])
 
+    def test_the_reply_starts_from_the_canned_response_that_fits(self):
+        Response = self.env["complaint.canned.response"]
+        late = Response.create(
+            {
+                "name": "Delayed parcel",
+                "body": "<p>Dear {customer}, we are sorry your parcel is late: the courier delivers it this week.</p>",
+            }
+        )
+        billing = Response.create(
+            {
+                "name": "Double charge",
+                "body": "<p>Dear {customer}, we refunded the amount charged twice to your card.</p>",
+            }
+        )
+        suggestion = self.Triage.suggest("Charged twice", "My card was charged two times for one order.")
+        self.assertEqual(suggestion["canned_response_id"], billing.id)
+        complaint = self.Complaint.create(
+            {"subject": "Where is my parcel", "description": "The delivery is late, tracking has not moved."}
+        )
+        reply = self.env["complaint.complaint.reply"].with_context(default_complaint_id=complaint.id).create({})
+        self.assertEqual(reply.response_id, late)
+        self.assertIn("your parcel is late", reply.body)
+
     def test_too_few_complaints_are_refused_with_a_reason(self):
         with self.assertRaisesRegex(UserError, "needs 10"):
             self.Triage.train(self.worked[:3])
