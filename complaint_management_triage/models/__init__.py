@@ -1,5 +1,4 @@
 from . import complaint_complaint
-from . import complaint_complaint_reply
 from . import complaint_triage
 from . import complaint_triage_model
 from . import complaint_triage_suggestion
