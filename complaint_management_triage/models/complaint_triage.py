@@ -20,7 +20,7 @@ MIN_EXAMPLES = 5
 EVALUATION_SHARE = 0.2
 # fewest complaints to evaluate on
 MIN_EVALUATION = 5
-# the triage models loaded in this process: (database, company id) -> (generation, model)
+# the triage models loaded in this process: (database, company id) -> ((id, generation), model)
 _loaded = {}
 _loading = threading.Lock()
 
@@ -40,8 +40,8 @@ class ComplaintTriage(models.AbstractModel):
     def suggest(self, subject, description, lang=None, partner=None):
         """The triage of one complaint, as ``{target: [(value, probability), …]}`` best first
         (record ids for category_id and team_id), with ``similar_ids`` and
-        ``canned_response_id``. ``lang`` and ``partner`` are the customer's, if known. For
-        complaint staff."""
+        ``canned_response_id`` (and ``safety_word``, the word of harm, when the text has one).
+        ``lang`` and ``partner`` are the customer's, if known. For complaint staff."""
         self._check_group("complaint_management.group_complaint_user")
         suggestion = self._suggest_many([(subject, description)])[0]
         category = self.env["complaint.category"].browse(

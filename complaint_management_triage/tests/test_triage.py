@@ -151,6 +151,17 @@ class TestTriage(TransactionCase):
         )
         self.assertEqual(given.category_id, self.billing, "what the creator chose stays")
 
+    def test_a_complaint_filed_on_the_portal_is_triaged(self):
+        self.env.company.triage_apply_category_id = 50
+        portal = new_test_user(self.env, login="triage_customer", groups="base.group_portal")
+        complaint = self.Complaint.with_user(portal)._portal_create(
+            {"subject": "Charged twice", "description": "<p>My card was charged two times.</p>", "channel": "web"},
+            [],
+            portal.partner_id,
+        )
+        self.assertEqual(complaint.sudo().category_id, self.billing)
+        self.assertTrue(complaint.sudo().message_ids.filtered(lambda m: "The triage set" in (m.body or "")))
+
     def test_staff_accept_or_override(self):
         complaint = self.Complaint.create({"subject": "Charged twice", "description": "Two payments for one order."})
         category = complaint.triage_suggestion_ids.filtered(lambda s: s.target == "category_id")
