@@ -58,8 +58,16 @@ class MailGatewayWhatsapp(models.AbstractModel):
         in_chat = [("model", "=", "discuss.channel"), ("res_id", "=", chat.id)]
         last_id = Message.search(in_chat, order="id desc", limit=1).id or 0
         result = super()._process_update(chat, message, value)
+        # the customer's message (not the bot's answer to a file WhatsApp did not give)
         new_message = Message.search(
-            [*in_chat, ("id", ">", last_id), ("message_type", "=", "comment")], order="id", limit=1
+            [
+                *in_chat,
+                ("id", ">", last_id),
+                ("message_type", "=", "comment"),
+                ("author_id", "!=", self.env.ref("base.partner_root").id),
+            ],
+            order="id",
+            limit=1,
         )
         if new_message:
             Intake._refuse_files_not_kept(chat, new_message, said)

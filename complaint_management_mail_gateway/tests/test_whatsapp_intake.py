@@ -168,6 +168,15 @@ class TestWhatsappIntake(HttpCase):
         self.assertIn("could not receive your file", " ".join(self.bot_said()[-2:]))
         self.assertIn("order number", self.bot_said()[-1], "the caption answered the question")
 
+    def test_a_lost_file_of_a_customer_with_an_open_complaint_keeps_their_words(self):
+        complaint = self.file_complaint()
+        with mute_logger("odoo.addons.mail_gateway_whatsapp_api.models.mail_gateway_whatsapp"):
+            self.say(video={"id": "expired", "mime_type": "video/mp4", "caption": "Here is the video"})
+        last = complaint.message_ids[0]
+        self.assertIn("Here is the video", last.body)
+        self.assertEqual(last.author_id, complaint.partner_id)
+        self.assertIn("could not receive your file", self.bot_said()[-1])
+
     def test_staff_replies_and_status_changes_go_to_the_chat_within_the_window(self):
         complaint = self.file_complaint()
         complaint.team_id.use_sms = True
