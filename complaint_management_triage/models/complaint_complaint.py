@@ -49,12 +49,16 @@ class ComplaintComplaint(models.Model):
         targets)``; fields the creator left empty take a suggestion above the company's
         threshold, and a word of harm makes the complaint critical. A failing triage leaves the
         complaints as they were given: it never stops a complaint from being filed."""
+        Triage = self.env["complaint.triage"]
         try:
             # reads only: a failure leaves the transaction as it was
             suggestions = self._triage_suggestions(vals_list)
         except Exception:
-            _logger.exception("Triage of new complaints failed; they are filed without it")
-            return None
+            _logger.exception("Triage of new complaints failed; they are filed with the words of harm only")
+            suggestions = [
+                (Triage._harm_only(vals.get("subject"), vals.get("description")), self.env.company)
+                for vals in vals_list
+            ]
         return [
             (suggestion, self._apply_triage(vals, suggestion, company))
             for vals, (suggestion, company) in zip(vals_list, suggestions, strict=True)

@@ -47,6 +47,7 @@ class ComplaintTriage(models.AbstractModel):
         category = self.env["complaint.category"].browse(
             suggestion["category_id"][0][0] if suggestion["category_id"] else []
         )
+        lang = lang if isinstance(lang, str) else None
         response = self._canned_response(complaint_text(subject, description), category, self.env.company, lang)
         suggestion["canned_response_id"] = response.id
         return suggestion
@@ -100,6 +101,15 @@ class ComplaintTriage(models.AbstractModel):
             suggestions.append(suggestion)
         return suggestions
 
+    @api.model
+    def _harm_only(self, subject, description):
+        """The triage of a complaint by its words of harm alone (the model failing)."""
+        suggestion = {target: [] for target in TARGETS}
+        word = safety_word(complaint_text(subject, description))
+        if word:
+            suggestion.update(severity=[("critical", 1.0)], safety_word=word)
+        return suggestion
+
     def _values(self, target, labelled, company):
         """The model's ``(label, probability)`` of ``target`` as field values: record ids of
         records that still exist (and are the company's), selection keys the field has."""
@@ -151,6 +161,11 @@ class ComplaintTriage(models.AbstractModel):
         started = time.perf_counter()
         if complaints is None:
             complaints = self._training_complaints(company)
+        elif not isinstance(complaints, models.BaseModel):  # ids, by RPC
+            ids = complaints if isinstance(complaints, list | tuple) else [complaints]
+            if not all(isinstance(complaint_id, int) and not isinstance(complaint_id, bool) for complaint_id in ids):
+                raise UserError(self.env._("Give the complaints to train on as a list of their ids."))
+            complaints = self.env["complaint.complaint"].browse(ids).exists()
         complaints = (
             complaints.sudo()
             .filtered(lambda c: c.company_id == company)

@@ -22,6 +22,8 @@ class TestTextNormaliser(BaseCase):
         self.assertEqual(complaint_text("Broken", "<p>The <b>lid</b></p><br/>cracked"), "broken the *lid* cracked")
         self.assertEqual(len(complaint_text("x", "a" * 1_000_000)), MAX_CHARS)
         self.assertEqual(complaint_text(False, None), "")
+        self.assertEqual(complaint_text("<!DOCTYPE html>", "<!-- a comment --><p>ok</p>"), "ok")
+        self.assertEqual(complaint_text("x", "price was <a lot, then"), "x price was <a lot, then")
 
     def test_loudness_is_kept(self):
         self.assertEqual(
@@ -37,3 +39,13 @@ class TestTextNormaliser(BaseCase):
         self.assertTrue(safety_word(normalise("شارژر دود کرد و سوخت")))
         self.assertFalse(safety_word(normalise("ظرفیت محدود است و دیر رسید")), "no word inside another")
         self.assertFalse(safety_word(normalise("The parcel came two days late")))
+        for harmless in ("you hurt my feelings", "no smoking sign", "the fireplace screen", "our firewall"):
+            self.assertFalse(safety_word(complaint_text("", harmless)), harmless)
+        for harmful in (
+            "gas is leaking",
+            "it smells like gas",
+            "an electrical shock",
+            "\ufb01re broke out",
+            "اﺗﺶ گرفت",
+        ):
+            self.assertTrue(safety_word(complaint_text("", harmful)), harmful)

@@ -197,13 +197,29 @@ class TestTriage(TransactionCase):
             self.assertLessEqual(len(suggestion["category_id"]), 3)
             self.assertTrue(self.Complaint.create({"subject": subject or "-", "description": description}))
 
-    def test_a_broken_model_never_stops_intake(self):
+    def test_a_broken_model_never_stops_intake_nor_the_words_of_harm(self):
         model = self.env["complaint.triage.model"].search([("company_id", "=", self.env.company.id)])
         model.write({"data": base64.b64encode(b"not a model"), "generation": model.generation + 1})
         with mute_logger("odoo.addons.complaint_management_triage.models.complaint_complaint"):
             complaint = self.Complaint.create({"subject": "Late", "description": "Still not delivered."})
+            burnt = self.Complaint.create({"subject": "Kettle", "description": "My son got burnt by the kettle."})
         self.assertTrue(complaint)
         self.assertFalse(complaint.triage_suggestion_ids)
+        self.assertEqual(burnt.severity, "critical")
+
+    def test_markup_alone_does_not_hide_a_word_of_harm(self):
+        for subject in ("</p>", "<!DOCTYPE html>", "<!-- x -->", "<![CDATA[x]]>", "</"):
+            complaint = self.Complaint.create(
+                {"subject": subject, "description": "There is a gas leak from the heater."}
+            )
+            self.assertEqual(complaint.severity, "critical", subject)
+        self.assertIsInstance(self.Triage.suggest("<!--", "ok"), dict)
+
+    def test_odd_arguments_by_rpc_give_clear_answers(self):
+        self.assertTrue(self.Triage.suggest("Late", "still not here", lang=["x"])["category_id"])
+        with self.assertRaises(UserError):
+            self.Triage.train(["a", "b"])
+        self.assertEqual(self.Triage.train(self.worked.ids)["examples"], 22)
 
     def test_the_model_is_kept_without_pickles(self):
         model = self.env["complaint.triage.model"].search([("company_id", "=", self.env.company.id)])

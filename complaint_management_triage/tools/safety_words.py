@@ -6,10 +6,11 @@ import re
 
 SAFETY_WORDS = re.compile(
     r"\b("
-    r"fire|caught fire|on fire|flames?|burn(?:s|ed|t|ing)?|scald(?:ed)?|injur(?:y|ies|ed)|hurt|bleed(?:ing)?|"
-    r"poison(?:ed|ing|ous)?|food poisoning|electric shock|electrocuted|shocked me|explo(?:de|ded|sion)|"
-    r"smoke|smoking|gas leak|smell(?:s|ed)? of gas|hospital(?:ised|ized)?|choking|allergic reaction"
-    r"|آتش\w*|شعله\w*|سوخت\w*|سوزاند\w*|مسموم\w*|مسمومیت|برقگرفت\w*|برق گرفت\w*|شوک|انفجار|منفجر\w*|"
+    r"caught fire|on fire|fire broke out|flames?|burn(?:ed|t|ing)?|scald(?:ed)?|injur(?:y|ies|ed)|bleed(?:ing)?|"
+    r"poison(?:ed|ing|ous)?|food poisoning|electric(?:al)? shock|electrocuted|shocked me|spark(?:ed|s|ing)|"
+    r"explo(?:de|ded|sion)|smoke (?:came|coming|pour\w*)|(?:was|started|began) smoking|full of smoke|"
+    r"gas (?:is )?leak\w*|leak\w* gas|smell\w* (?:of|like) gas|hospital(?:ised|ized)?|choking|allergic reaction"
+    r"|[آا]تش\w*|شعله\w*|سوخت\w*|سوزاند\w*|مسموم\w*|مسمومیت|برقگرفت\w*|برق گرفت\w*|انفجار|منفجر\w*|"
     r"دود|دودزا|نشت گاز|بوی گاز|گازگرفتگی|زخمی\w*|آسیب دید\w*|مجروح\w*|بیمارستان\w*|خفگی|حساسیت شدید"
     r")\b"
 )

@@ -4,6 +4,9 @@ joined variants as one), Persian and Arabic-Indic digits as Latin ones, lower ca
 collapsed, cut at a bounded length."""
 
 import re
+import unicodedata
+
+from lxml import etree
 
 from odoo.tools import html2plaintext
 
@@ -47,20 +50,30 @@ LETTERS = str.maketrans(
 DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u06d6-\u06ed]")
 # the zero-width non-joiner, and what stands for it (a space, nothing): "می‌شود", "می شود" and
 # "میشود" are one word; so are the plural "ها" and the comparatives written apart
-ZWNJ = re.compile(r"[\u200c\u200d\u200e\u200f\u00ad\ufeff]")
+ZWNJ = re.compile(r"[\u200b\u200c\u200d\u200e\u200f\u00ad\u2060\ufeff]")
 SPACED_PREFIX = re.compile(r"(?<!\S)(ن?می) (?=\S)")
 SPACED_SUFFIX = re.compile(r"(?<=\S) (ها|های|هایی|هایم|هایت|هایش|تر|ترین)(?!\S)")
 SPACES = re.compile(r"\s+")
 SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
 
 
-TAG = re.compile(r"<[a-zA-Z/!]")
+# a whole tag (<p>, </p>, <br/>, <a href="…">), not a "<" in a sentence
+TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?|/[a-zA-Z][a-zA-Z0-9]*\s*)>")
+ANY_TAG = re.compile(r"<[^<>]*>")
+# comments, doctypes and CDATA: never text
+DECLARATION = re.compile(r"<!(?:--.*?--|\[CDATA\[.*?\]\]|[^<>]*)>", re.DOTALL)
 
 
 def plain(text):
-    """``text`` without its HTML, if it has some, cut at a bounded length."""
-    text = str(text or "")[: MAX_CHARS * 4]
-    return html2plaintext(text) if TAG.search(text) else text
+    """``text`` without its HTML, if it has some, cut at a bounded length; text that is only
+    markup (a comment, a doctype, a lone closing tag) reads as nothing."""
+    text = DECLARATION.sub(" ", unicodedata.normalize("NFKC", str(text or "")[: MAX_CHARS * 4]))
+    if not TAG.search(text):
+        return text
+    try:
+        return html2plaintext(text)
+    except (AttributeError, ValueError, etree.LxmlError):  # a document of no element
+        return ANY_TAG.sub(" ", text)
 
 
 def normalise(text):
