@@ -74,6 +74,31 @@ class MailGatewayWhatsapp(models.AbstractModel):
         Intake._on_customer_message(chat, new_message, said)
         return result
 
+    def _get_author(self, gateway, update):
+        """The sender, as OCA finds them; but on a gateway that files complaints (for the contact
+        it greets by name and files for), a contact OCA matched by one of its numbers is the
+        sender only if it is a customer whose mobile number it is: a shared or recycled landline,
+        or the number of a staff member, makes the sender a guest of their own."""
+        if not gateway.complaint_intake:
+            return super()._get_author(gateway, update)
+        Link = self.env["res.partner.gateway.channel"].sudo()
+        number = str(update["messages"][0]["from"])
+        linked = Link.search([("gateway_id", "=", gateway.id), ("gateway_token", "=", number)], limit=1)
+        author = super()._get_author(gateway, update)
+        if linked or not author or author._name != "res.partner" or self._is_their_mobile(author, number):
+            return author
+        Link.search([("gateway_id", "=", gateway.id), ("gateway_token", "=", number)]).unlink()
+        guest = self.env["mail.guest"].search(
+            [("gateway_id", "=", gateway.id), ("gateway_token", "=", number)], limit=1
+        )
+        return guest or self.env["mail.guest"].sudo().create(self._get_author_vals(gateway, number, update))
+
+    @staticmethod
+    def _is_their_mobile(partner, number):
+        if any(not user.share for user in partner.with_context(active_test=False).user_ids):
+            return False
+        return bool(partner.mobile) and partner._phone_format(number=partner.mobile) == f"+{number}"
+
     def _media_not_fetched(self, chat, message):
         result = super()._media_not_fetched(chat, message)
         if chat.gateway_id.complaint_intake:

@@ -107,6 +107,24 @@ class TestWhatsappIntake(HttpCase):
         self.say("Broken blender")
         self.assertEqual(self.complaints().partner_id, partner)
 
+    def test_a_number_that_is_not_a_customers_mobile_files_for_a_new_contact(self):
+        """WhatsApp proves the number; a landline of the company's reception or a staff member's
+        mobile does not make the sender that contact (who would be greeted by name and filed for)."""
+        reception = self.env["res.partner"].create({"name": "Reception", "phone": "+98 939 000 1122"})
+        staff = self.env["res.users"].create(
+            {"name": "Staff Member", "login": "wa_staff", "mobile": "+98 939 000 3344"}
+        )
+        for wa_id, contact in ((WA_ID, reception), ("989390003344", staff.partner_id)):
+            self.say("Hello", wa_id=wa_id, name="Somebody")
+            self.assertIn("What is your name?", self.bot_said()[-1], "not greeted as the contact")
+            self.say("Somebody Else", wa_id=wa_id)
+            self.say("no", wa_id=wa_id)
+            self.say("The heater smells", wa_id=wa_id)
+            complaint = self.complaints(wa_id)
+            self.assertTrue(complaint)
+            self.assertNotEqual(complaint.partner_id, contact)
+            self.assertEqual(complaint.partner_name, "Somebody Else")
+
     def test_a_customer_writing_again_is_threaded_to_the_open_complaint(self):
         complaint = self.file_complaint()
         self.say("Any news?")

@@ -3,6 +3,7 @@ import mimetypes
 from markupsafe import Markup
 
 from odoo import models
+from odoo.tools import SQL
 from odoo.tools.mimetypes import guess_mimetype
 
 from .mail_gateway import BOT_API_URLS
@@ -25,6 +26,14 @@ except ImportError:  # an external dependency of the manifest: installing the ad
 
 class MailGatewayTelegram(models.AbstractModel):
     _inherit = "mail.gateway.telegram"
+
+    def _get_channel(self, gateway, token, update, force_create=False):
+        """A chat's first updates delivered at once (the messenger sends them in parallel) open
+        one Discuss chat: the transactions opening a chat of the gateway write its row, so that
+        the later ones conflict with the first and are run again by Odoo, finding its chat."""
+        if (force_create or not gateway.has_new_channel_security) and not gateway._get_channel_id(token):
+            self.env.cr.execute(SQL("UPDATE mail_gateway SET write_date = write_date WHERE id = %s", gateway.id))
+        return super()._get_channel(gateway, token, update, force_create=force_create)
 
     def _get_telegram_bot(self, token=False):
         """The bot of the gateway of ``token``, on its Bot API address."""

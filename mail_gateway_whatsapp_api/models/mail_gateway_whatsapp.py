@@ -6,6 +6,7 @@ import requests
 
 from odoo import models
 from odoo.http import request
+from odoo.tools import SQL
 
 from odoo.addons.mail_gateway_whatsapp.models import mail_gateway_whatsapp as oca_whatsapp
 
@@ -36,6 +37,14 @@ class MailGatewayWhatsapp(models.AbstractModel):
     def _receive_update(self, gateway, update):
         with graph_api_address(gateway.whatsapp_api_url):
             return super()._receive_update(gateway, well_formed_update(update))
+
+    def _get_channel(self, gateway, token, update, force_create=False):
+        """A number's first messages delivered at once open one chat: the transactions opening a
+        chat of the gateway all write its row, so that the later ones conflict with the first and
+        are run again by Odoo, when they find the chat it opened."""
+        if (force_create or not gateway.has_new_channel_security) and not gateway._get_channel_id(token):
+            self.env.cr.execute(SQL("UPDATE mail_gateway SET write_date = write_date WHERE id = %s", gateway.id))
+        return super()._get_channel(gateway, token, update, force_create=force_create)
 
     def _send(self, gateway, record, auto_commit=False, raise_exception=False, parse_mode=False):
         with graph_api_address(gateway.whatsapp_api_url):

@@ -141,6 +141,17 @@ class TestWhatsappApi(HttpCase):
         self.assertEqual(chat.name, "989121234567")
         self.assertEqual(len(chat.message_ids), 1)
 
+    def test_odd_times_places_and_unnamed_senders(self):
+        for odd in ({"timestamp": str(10**20)}, {"timestamp": -(10**12)}, {"location": {"latitude": 35.7}}):
+            payload = webhook_update(8, "989121234567", text="odd")
+            payload["entry"][0]["changes"][0]["value"]["messages"][0].update(odd)
+            self.assertEqual(self.post_update(payload).status_code, 200)
+        self.assertFalse(self.chat())
+        payload = webhook_update(9, "989121234567", text="no contact")
+        payload["entry"][0]["changes"][0]["value"]["contacts"] = []
+        self.assertEqual(self.post_update(payload).status_code, 200)
+        self.assertEqual(self.chat().name, "989121234567")
+
     def test_files_and_failures_of_replies(self):
         self.post_update(webhook_update(6, "989121234567", text="hi"))
         chat = self.chat()

@@ -13,14 +13,38 @@ def is_number(value):
     return isinstance(value, str) and value.isdigit()
 
 
+# the times a message may be sent at (seconds since 1970): up to 2100
+LATEST_TIMESTAMP = 4_102_444_800
+
+
+def is_timestamp(value):
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return False
+    return str(value).isdigit() and int(value) <= LATEST_TIMESTAMP
+
+
+def is_location(value):
+    """A place given by its latitude and longitude, as numbers or written as numbers."""
+    if not isinstance(value, dict):
+        return False
+    for key in ("latitude", "longitude"):
+        coordinate = value.get(key)
+        if isinstance(coordinate, bool) or not isinstance(coordinate, int | float | str):
+            return False
+        try:
+            float(coordinate)
+        except ValueError:
+            return False
+    return True
+
+
 def well_formed_message(message):
     if not isinstance(message, dict):
         return False
-    timestamp = message.get("timestamp")
     return (
         is_number(message.get("from"))
         and is_text(message.get("id"))
-        and (is_number(timestamp) or (isinstance(timestamp, int) and not isinstance(timestamp, bool)))
+        and is_timestamp(message.get("timestamp"))
         and (
             not message.get("text")
             or (isinstance(message["text"], dict) and isinstance(message["text"].get("body"), str))
@@ -30,7 +54,7 @@ def well_formed_message(message):
             for kind in MEDIA_KINDS
             if message.get(kind)
         )
-        and (not message.get("location") or isinstance(message["location"], dict))
+        and (not message.get("location") or is_location(message["location"]))
         and (not message.get("context") or isinstance(message["context"], dict))
     )
 
@@ -88,7 +112,10 @@ def well_formed_update(update):
             contacts = [each for each in map(contact, as_list(value.get("contacts"))) if each]
             for message in as_list(value.get("messages")):
                 if well_formed_message(message):
-                    one = {**value, "contacts": contacts, "messages": [message], "statuses": []}
+                    # a sender the update names nowhere is named by their number (a chat needs a name)
+                    known = any(each["wa_id"] == message["from"] for each in contacts)
+                    sender = [] if known else [{"wa_id": message["from"], "profile": {"name": message["from"]}}]
+                    one = {**value, "contacts": contacts + sender, "messages": [message], "statuses": []}
                     changes.append({"field": "messages", "value": one})
             statuses = [each for each in map(status, as_list(value.get("statuses"))) if each]
             if statuses:
