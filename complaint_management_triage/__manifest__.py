@@ -15,6 +15,7 @@
         "data/ir_cron_data.xml",
         "views/complaint_complaint_views.xml",
         "views/complaint_triage_suggestion_views.xml",
+        "wizard/complaint_complaint_reply_views.xml",
         "views/res_config_settings_views.xml",
     ],
     "auto_install": True,

@@ -1,3 +1,4 @@
+from . import complaint_assistant
 from . import complaint_complaint
 from . import complaint_triage
 from . import complaint_triage_model

@@ -3,6 +3,7 @@ import logging
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 from .complaint_triage import TARGETS
 
@@ -26,6 +27,8 @@ class ComplaintComplaint(models.Model):
         "complaint.triage.suggestion", "complaint_id", string="Triage Suggestions", groups=STAFF
     )
 
+    triage_assistant = fields.Boolean(related="company_id.triage_assistant")
+
     @api.model_create_multi
     def create(self, vals_list):
         triaged = self._triage_values(vals_list)
@@ -39,6 +42,20 @@ class ComplaintComplaint(models.Model):
         if decided and not self.env.context.get("triage_applying"):
             self._triage_outcomes(decided, vals)
         return super().write(vals)
+
+    def action_assistant_summary(self):
+        """Staff's click: the assistant's summary of the thread, as an internal note."""
+        self.ensure_one()
+        self._check_assistant_access()
+        Assistant = self.env["complaint.assistant"]
+        Assistant._note(self, Assistant._summary(self))
+        return True
+
+    def _check_assistant_access(self):
+        """The assistant reads a complaint for the staff who may work it, and no one else."""
+        if not self.env.user.has_group(STAFF):
+            raise AccessError(self.env._("Only complaint staff may use the assistant."))
+        self.check_access("write")
 
     # ------------------------------------------------------------
     # TRIAGE

@@ -23,3 +23,18 @@ class ResCompany(models.Model):
         )
         for target in ("category_id", "team_id", "severity", "expectation", "tone")
     ]
+
+    triage_assistant = fields.Boolean(
+        "Language Model Assistant",
+        help="Staff may ask the language model at this address for a summary of a complaint's thread "
+        "and a draft of the first reply; nothing is sent to the customer without a click.",
+    )
+    triage_assistant_url = fields.Char(
+        "Assistant Address",
+        default="http://localhost:11434/v1",
+        help="An OpenAI-compatible chat endpoint (…/v1): a server of your own (Ollama, vLLM) keeps the "
+        "complaints on your machines; another address receives the complaint's texts.",
+    )
+    triage_assistant_model = fields.Char("Assistant Model", default="llama3.1")
+    triage_assistant_key = fields.Char("Assistant API Key", groups="base.group_system")
+    triage_assistant_timeout = fields.Integer("Assistant Time-out (s)", default=60)

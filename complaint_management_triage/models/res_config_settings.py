@@ -18,6 +18,13 @@ class ResConfigSettings(models.TransientModel):
     triage_apply_expectation = fields.Integer(related="company_id.triage_apply_expectation", readonly=False)
     triage_apply_tone = fields.Integer(related="company_id.triage_apply_tone", readonly=False)
     triage_evaluation = fields.Html(compute="_compute_triage_evaluation", sanitize=False)
+    triage_assistant = fields.Boolean(related="company_id.triage_assistant", readonly=False)
+    triage_assistant_url = fields.Char(related="company_id.triage_assistant_url", readonly=False)
+    triage_assistant_model = fields.Char(related="company_id.triage_assistant_model", readonly=False)
+    triage_assistant_key = fields.Char(
+        related="company_id.triage_assistant_key", readonly=False, groups="base.group_system"
+    )
+    triage_assistant_timeout = fields.Integer(related="company_id.triage_assistant_timeout", readonly=False)
 
     @api.depends("company_id")
     def _compute_triage_evaluation(self):

@@ -1,2 +1,3 @@
 from . import test_text_normaliser
 from . import test_triage
+from . import test_assistant
