@@ -1,46 +1,22 @@
 import json
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
 
-from odoo.addons.mail_gateway_whatsapp_api.tests.stand_in_graph_api import (
-    TOKEN,
-    StandInGraphApi,
-    signature,
-    webhook_update,
-)
+from odoo.addons.mail_gateway_whatsapp_api.tests.common import SECRET, WhatsappGatewayCase
+from odoo.addons.mail_gateway_whatsapp_api.tests.stand_in_graph_api import signature, webhook_update
 
 WA_ID = "989390001122"
-SECRET = "app-secret"
 PHOTO = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @tagged("post_install", "-at_install")
-class TestWhatsappIntake(HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.graph = StandInGraphApi().start()
-        cls.addClassCleanup(cls.graph.stop)
-        cls.gateway = cls.env["mail.gateway"].create(
-            {
-                "name": "WhatsApp",
-                "gateway_type": "whatsapp",
-                "token": TOKEN,
-                "webhook_key": "w" * 32,
-                "webhook_secret": SECRET,
-                "whatsapp_security_key": "verify-me",
-                "whatsapp_from_phone": "106540352242922",
-                "whatsapp_api_url": cls.graph.url,
-                "complaint_intake": True,
-                "integrated_webhook_state": "integrated",
-            }
-        )
+class TestWhatsappIntake(WhatsappGatewayCase):
+    gateway_values = {"complaint_intake": True, "integrated_webhook_state": "integrated"}
 
     def setUp(self):
         super().setUp()
-        self.graph.reset()
         self.next_id = 1
 
     def say(self, text=None, wa_id=WA_ID, message_id=None, secret=SECRET, name="Sara", **content):

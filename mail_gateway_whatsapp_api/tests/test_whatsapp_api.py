@@ -2,40 +2,25 @@ import json
 
 from markupsafe import Markup
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .stand_in_graph_api import TOKEN, StandInGraphApi, signature, status_update, webhook_update
-
-SECRET = "app-secret"
+from .common import SECRET, WhatsappGatewayCase
+from .stand_in_graph_api import signature, status_update, webhook_update
 
 
 @tagged("post_install", "-at_install")
-class TestWhatsappApi(HttpCase):
+class TestWhatsappApi(WhatsappGatewayCase):
+    gateway_values = {"whatsapp_account_id": "102290129340398"}
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.graph = StandInGraphApi().start()
-        cls.addClassCleanup(cls.graph.stop)
-        cls.gateway = cls.env["mail.gateway"].create(
-            {
-                "name": "WhatsApp",
-                "gateway_type": "whatsapp",
-                "token": TOKEN,
-                "webhook_key": "w" * 32,
-                "webhook_secret": SECRET,
-                "whatsapp_security_key": "verify-me",
-                "whatsapp_from_phone": "106540352242922",
-                "whatsapp_account_id": "102290129340398",
-                "whatsapp_api_url": cls.graph.url,
-                "member_ids": [(4, cls.env.ref("base.user_admin").id)],
-            }
-        )
+        cls.gateway.member_ids = cls.env.ref("base.user_admin")
         cls.gateway.set_webhook()
 
     def setUp(self):
         super().setUp()
-        self.graph.reset()
         self.integrate()
 
     def integrate(self):
