@@ -39,7 +39,7 @@ class ComplaintComplaint(models.Model):
 
     def write(self, vals):
         decided = [target for target in TARGETS if target in vals]
-        if decided and not self.env.context.get("triage_applying"):
+        if decided:
             self._triage_outcomes(decided, vals)
         return super().write(vals)
 
