@@ -89,38 +89,56 @@ class ComplaintTriage(models.AbstractModel):
         texts = [complaint_text(subject, description) for subject, description in complaints_text]
         model = self._model(company)
         predictions = model.predict(texts) if model else [{} for _text in texts]
+        allowed = self._allowed_values(predictions, company)
         suggestions = []
         for text, prediction in zip(texts, predictions, strict=True):
-            suggestion = {target: self._values(target, prediction.get(target, []), company) for target in TARGETS}
-            word = safety_word(text)
-            if word:
-                suggestion["severity"] = [("critical", 1.0)]
-                suggestion["safety_word"] = word
-            suggestion["similar_ids"] = []
-            suggestion["canned_response_id"] = False
+            suggestion = {
+                target: [
+                    (value, probability)
+                    for value, probability in self._as_values(target, prediction.get(target, []))
+                    if value in allowed[target]
+                ]
+                for target in TARGETS
+            }
+            suggestion.update(self._harm(text), similar_ids=[], canned_response_id=False)
             suggestions.append(suggestion)
         return suggestions
 
     @api.model
     def _harm_only(self, subject, description):
         """The triage of a complaint by its words of harm alone (the model failing)."""
-        suggestion = {target: [] for target in TARGETS}
-        word = safety_word(complaint_text(subject, description))
-        if word:
-            suggestion.update(severity=[("critical", 1.0)], safety_word=word)
-        return suggestion
+        return {**{target: [] for target in TARGETS}, **self._harm(complaint_text(subject, description))}
 
-    def _values(self, target, labelled, company):
-        """The model's ``(label, probability)`` of ``target`` as field values: record ids of
-        records that still exist (and are the company's), selection keys the field has."""
-        field = self.env["complaint.complaint"]._fields[target]
-        if field.type != "many2one":
-            keys = dict(field._description_selection(self.env))
-            return [(label, probability) for label, probability in labelled if label in keys]
-        records = self.env[field.comodel_name].sudo().browse([int(label) for label, _p in labelled]).exists()
-        if "company_id" in records._fields:
-            records = records.filtered_domain(["|", ("company_id", "=", False), ("company_id", "=", company.id)])
-        return [(int(label), probability) for label, probability in labelled if int(label) in records.ids]
+    @staticmethod
+    def _harm(text):
+        """What a word of harm in ``text`` (normalised) makes of the triage: critical, and why."""
+        word = safety_word(text)
+        return {"severity": [("critical", 1.0)], "safety_word": word} if word else {}
+
+    def _as_values(self, target, labelled):
+        """The model's ``(label, probability)`` of ``target`` as field values (record ids of
+        many2one fields)."""
+        if self.env["complaint.complaint"]._fields[target].type == "many2one":
+            return [(int(label), probability) for label, probability in labelled]
+        return labelled
+
+    def _allowed_values(self, predictions, company):
+        """Per target, the values a suggestion may have: the field's selection keys, or the
+        records predicted that still exist and are the company's (read once for all)."""
+        allowed = {}
+        for target in TARGETS:
+            field = self.env["complaint.complaint"]._fields[target]
+            if field.type != "many2one":
+                allowed[target] = set(dict(field._description_selection(self.env)))
+                continue
+            ids = {
+                value for prediction in predictions for value, _p in self._as_values(target, prediction.get(target, []))
+            }
+            records = self.env[field.comodel_name].sudo().browse(ids).exists()
+            if "company_id" in records._fields:
+                records = records.filtered_domain(["|", ("company_id", "=", False), ("company_id", "=", company.id)])
+            allowed[target] = set(records.ids)
+        return allowed
 
     def _model(self, company):
         """This process's copy of ``company``'s triage model, loaded again when trained since."""

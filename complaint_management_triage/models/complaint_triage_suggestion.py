@@ -40,10 +40,16 @@ class ComplaintTriageSuggestion(models.Model):
     @api.depends("target", "value")
     def _compute_value_label(self):
         Complaint = self.env["complaint.complaint"]
+        existing = {}  # per target, its records suggested that still exist: read once for all
+        for target, suggestions in self.grouped("target").items():
+            field = Complaint._fields[target]
+            if field.type == "many2one":
+                records = self.env[field.comodel_name].browse({int(s.value) for s in suggestions}).exists()
+                existing[target] = {record.id: record for record in records}
         for suggestion in self:
             field = Complaint._fields[suggestion.target]
             if field.type == "many2one":
-                record = self.env[field.comodel_name].browse(int(suggestion.value)).exists()
+                record = existing[suggestion.target].get(int(suggestion.value))
                 suggestion.value_label = record.display_name if record else False
             else:
                 suggestion.value_label = dict(field._description_selection(self.env)).get(suggestion.value)
