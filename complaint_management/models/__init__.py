@@ -6,6 +6,7 @@ from . import complaint_complaint_portal
 from . import complaint_complaint_sla
 from . import complaint_feedback
 from . import complaint_intake_attempt
+from . import complaint_problem
 from . import complaint_routing_rule
 from . import complaint_sla_escalation
 from . import complaint_sla_policy

@@ -279,6 +279,16 @@ class ComplaintComplaint(models.Model):
         "complaint.complaint", compute="_compute_previous_complaint_ids", string="Earlier Complaints", groups=STAFF
     )
     previous_complaint_count = fields.Integer(compute="_compute_previous_complaint_ids", groups=STAFF)
+    problem_id = fields.Many2one(
+        "complaint.problem",
+        string="Same Problem",
+        tracking=True,
+        index="btree_not_null",
+        check_company=True,
+        groups=STAFF,
+        help="The problem this complaint shares with others (a faulty batch, a late shipment): its customers "
+        "can be sent one update or the fix at once.",
+    )
 
     _sql_constraints = [
         ("name_company_uniq", "unique (name, company_id)", "The tracking code must be unique per company."),
@@ -589,6 +599,25 @@ class ComplaintComplaint(models.Model):
             "target": "new",
             "context": {"default_complaint_id": self.id},
         }
+
+    def _send_reply(self, body):
+        """``body`` to the customer, as a public reply in the complaint's chatter (their email,
+        their portal, their chat)."""
+        self.ensure_one()
+        return self.message_post(
+            body=body, message_type="comment", subtype_xmlid="mail.mt_comment", partner_ids=self.partner_id.ids
+        )
+
+    def _join_problem(self, others):
+        """These complaints and ``others`` have the same problem: the first one's problem that
+        is set (these complaints' before the others'), else a new one named after the first
+        complaint's subject."""
+        complaints = self | others
+        problem = complaints.problem_id[:1] or self.env["complaint.problem"].create(
+            {"name": complaints[0].subject or complaints[0].name, "company_id": complaints[0].company_id.id}
+        )
+        complaints.filtered(lambda complaint: complaint.problem_id != problem).problem_id = problem
+        return problem
 
     def action_view_previous_complaints(self):
         self.ensure_one()

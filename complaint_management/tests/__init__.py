@@ -1,6 +1,7 @@
 from . import test_accessibility
 from . import test_complaint_assignment
 from . import test_complaint_canned
+from . import test_complaint_problem
 from . import test_complaint_email
 from . import test_complaint_feedback
 from . import test_complaint_feedback_concurrency

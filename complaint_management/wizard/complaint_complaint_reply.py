@@ -27,10 +27,5 @@ class ComplaintComplaintReply(models.TransientModel):
     def action_send(self):
         """Send the message to the customer, as a reply in the complaint's chatter."""
         self.ensure_one()
-        self.complaint_id.message_post(
-            body=self.body,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-            partner_ids=self.complaint_id.partner_id.ids,
-        )
+        self.complaint_id._send_reply(self.body)
         return {"type": "ir.actions.act_window_close"}
