@@ -13,7 +13,11 @@ Rows:
   process of its own: wall time and the process's peak memory;
 - one suggestion (`complaint.triage.suggest` on one complaint, the model loaded): median of 200;
 - create, batch of 1 000 complaints (the corpus's texts), per record: without a model (the
-  triage only reads the text for words of harm) and with the model trained on the corpus.
+  triage only reads the text for words of harm) and with the model trained on the corpus;
+- similar complaints among 100 000 open ones (the corpus's texts varied as above, inserted by
+  SQL): their terms read and stored as after a training; the first lookup of a server process
+  (which loads them); then one complaint's similar complaints as its form shows them, median of
+  200 (the lookup in memory, the complaints allowed to the user by SQL); the index's size.
 The OCA peer (helpdesk_mgmt) has no triage: there is nothing of it to put beside these rows.
 """
 
@@ -39,6 +43,7 @@ DB = os.environ.get("TRIAGE_BENCH_DB", "complaints_bench_triage")
 CORPUS = os.path.join(ROOT, "bench", "data", "triage_corpus.jsonl")
 FIELDS = ("category", "team", "severity", "expectation", "tone")
 TRAINING_SIZE = 50_000
+SIMILAR_POOL = 100_000
 
 
 def corpus():
@@ -77,19 +82,25 @@ def quality_row(name, actual, best, ranked, f1_score):
     return (f"quality: {name}", f"top-1 {top1:.0%}, top-3 {top3:.0%}", f"macro F1 {macro:.2f}")
 
 
+def varied(rows, count, seed=7):
+    """``count`` rows of the corpus, each with words of its description dropped and another
+    order number: ``(row, subject, description)``."""
+    generator = random.Random(seed)
+    for _index in range(count):
+        row = generator.choice(rows)
+        words = row["description"].split()
+        kept = [word for word in words if generator.random() > 0.15] or words
+        yield row, row["subject"], " ".join(kept) + f" #{generator.randrange(10**6)}"
+
+
 def train_50k():
     """Run in a process of its own (``--train``): prints the training's seconds."""
     from tools.text_normaliser import complaint_text  # noqa: PLC0415
     from tools.triage_model import TriageModel  # noqa: PLC0415
 
-    rows = corpus()
-    generator = random.Random(7)
     texts, labels = [], {field: [] for field in FIELDS}
-    while len(texts) < TRAINING_SIZE:
-        row = generator.choice(rows)
-        words = row["description"].split()
-        kept = [word for word in words if generator.random() > 0.15] or words
-        texts.append(complaint_text(row["subject"], " ".join(kept) + f" #{generator.randrange(10**6)}"))
+    for row, subject, description in varied(corpus(), TRAINING_SIZE):
+        texts.append(complaint_text(subject, description))
         for field in FIELDS:
             labels[field].append(row[field])
     started = time.perf_counter()
@@ -169,9 +180,60 @@ def odoo_rows():
                 )
             )
         table.append(("  with / without", f"{per_record['with the model'] / per_record['without a model']:.2f}", ""))
+        table += similar_rows(env, rows)
         cr.rollback()
     odoo.service.db.exp_drop(DB)
     return table
+
+
+def similar_rows(env, rows):
+    from odoo import sql_db  # noqa: PLC0415
+
+    from odoo.addons.complaint_management_triage.models import complaint_triage  # noqa: PLC0415
+
+    Triage = env["complaint.triage"]
+    stage = env.ref("complaint_management.complaint_stage_new")
+    texts = list(varied(rows, SIMILAR_POOL, seed=11))
+    env.cr.execute(
+        """
+        INSERT INTO complaint_complaint (
+            name, subject, description, stage_id, is_closed, company_id, priority, severity, channel,
+            kanban_state, partner_name, date_received, date_last_stage_update, active,
+            acknowledgement_pending, is_repeat, create_uid, write_uid, create_date, write_date)
+        SELECT 'SIMILAR/' || n, subject, description, %s, false, %s, '0', 'normal', 'phone', 'normal',
+               'Bulk customer', now() - interval '1 hour', now(), true, false, false, 1, 1, now(), now()
+          FROM unnest(%s::varchar[], %s::text[]) WITH ORDINALITY AS t(subject, description, n)
+        """,
+        [stage.id, env.company.id, [s or "-" for _r, s, _d in texts], [d for _r, _s, d in texts]],
+    )
+    env.invalidate_all()
+    model = Triage._model(env.company)
+    started = time.perf_counter()
+    Triage._store_similarity_pool(env.company, model)
+    env.flush_all()
+    stored = time.perf_counter() - started
+    complaint_triage._indexes.clear()
+    complaint_ids = env["complaint.complaint"].search([("name", "=like", "SIMILAR/%")], limit=200).ids
+    started = time.perf_counter()
+    index = Triage._similarity_index(env.company)
+    first = time.perf_counter() - started
+    times, queries = [], sql_db.sql_counter
+    for complaint_id in complaint_ids:
+        env.invalidate_all()
+        started = time.perf_counter()
+        # as the form reads it: one complaint (a search's others would be computed with it)
+        env["complaint.complaint"].browse(complaint_id).similar_complaint_ids  # noqa: B018
+        times.append((time.perf_counter() - started) * 1000)
+    size_mb = index.nbytes / 2**20
+    return [
+        (f"similar: terms of {len(index):,} complaints read and stored", f"{stored:.1f} s", ""),
+        (f"similar: first lookup of a process (loads {len(index):,})", f"{first:.1f} s", f"index {size_mb:.0f} MB"),
+        (
+            f"similar: one complaint among {len(index):,} (median of 200)",
+            f"{statistics.median(times):.1f} ms",
+            f"{(sql_db.sql_counter - queries) / len(complaint_ids):.1f} q",
+        ),
+    ]
 
 
 def main():

@@ -2,7 +2,7 @@
     "name": "Complaint Triage",
     "summary": "Suggests a new complaint's category, team, severity, expectation and the customer's tone, "
     "learnt from the company's own complaints, on its own server",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/complaint-management/complaint_management",
     "author": "complaint_management contributors",
@@ -18,5 +18,6 @@
         "wizard/complaint_complaint_reply_views.xml",
         "views/res_config_settings_views.xml",
     ],
+    "demo": ["demo/complaint_triage_demo.xml"],
     "auto_install": True,
 }

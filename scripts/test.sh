@@ -7,7 +7,7 @@ DB_NAME=${TEST_DB_NAME:-complaints_test_$$}
 HTTP_PORT=${TEST_HTTP_PORT:-8169}
 ADDONS=${ADDONS:-mail_render_qweb_cache,portal_accessibility,report_wkhtmltopdf_rtl,web_date_solar_hijri,sms_local_gateway,mail_gateway_bale,mail_gateway_whatsapp_api,complaint_management,complaint_management_sale,complaint_management_loyalty,complaint_management_livechat,complaint_management_mail_gateway,complaint_management_triage}
 TEST_REPLICA=${TEST_REPLICA:-$([ -z "${TEST_TAGS:-}" ] && echo 1 || echo 0)}
-TEST_TAGS=${TEST_TAGS:-/mail_render_qweb_cache,/portal_accessibility,/report_wkhtmltopdf_rtl,/web_date_solar_hijri,/sms_local_gateway,/mail_gateway_bale,/mail_gateway_whatsapp_api,/complaint_management,/complaint_management_sale,/complaint_management_loyalty,/complaint_management_livechat,/complaint_management_mail_gateway,complaint_management_triage}
+TEST_TAGS=${TEST_TAGS:-/mail_render_qweb_cache,/portal_accessibility,/report_wkhtmltopdf_rtl,/web_date_solar_hijri,/sms_local_gateway,/mail_gateway_bale,/mail_gateway_whatsapp_api,/complaint_management,/complaint_management_sale,/complaint_management_loyalty,/complaint_management_livechat,/complaint_management_mail_gateway,/complaint_management_triage}
 
 require_odoo_src
 ensure_postgres

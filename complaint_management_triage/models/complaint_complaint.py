@@ -3,8 +3,10 @@ import logging
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
+from ..tools.similarity_index import strongest_terms
+from ..tools.text_normaliser import complaint_text
 from .complaint_triage import TARGETS
 
 _logger = logging.getLogger(__name__)
@@ -27,6 +29,21 @@ class ComplaintComplaint(models.Model):
         "complaint.triage.suggestion", "complaint_id", string="Triage Suggestions", groups=STAFF
     )
 
+    similar_complaint_ids = fields.Many2many(
+        "complaint.complaint",
+        string="Similar Complaints",
+        compute="_compute_similar_complaint_ids",
+        groups=STAFF,
+        help="The open and recent complaints most alike this one in their words, from every customer and team "
+        "you may see: the same product, the same fault. Link them as the same problem to update them all at once.",
+    )
+    triage_similarity = fields.Float(
+        string="Similarity",
+        compute="_compute_triage_similarity",
+        groups=STAFF,
+        help="How alike this complaint's words are to the complaint it is listed on (0 to 100 %).",
+    )
+
     triage_assistant = fields.Boolean(related="company_id.triage_assistant")
 
     @api.model_create_multi
@@ -41,7 +58,45 @@ class ComplaintComplaint(models.Model):
         decided = [target for target in TARGETS if target in vals]
         if decided:
             self._triage_outcomes(decided, vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if {"subject", "description"} & set(vals):
+            self._triage_reread()
+        return result
+
+    def _compute_similar_complaint_ids(self):
+        Triage = self.env["complaint.triage"]
+        similarity = self._fields["triage_similarity"]
+        for complaints in self.grouped("company_id").values():
+            terms = Triage._terms(complaints.filtered("id"))
+            for complaint in complaints:
+                complaint_terms = terms.get(complaint.id)
+                similar = (
+                    Triage._similar(complaint.company_id, *complaint_terms, exclude={complaint.id})
+                    if complaint_terms
+                    else []
+                )
+                complaint.similar_complaint_ids = [other.id for other, _similarity in similar]
+                # the list of the form reads next how alike each is to this complaint
+                self.env.cache.update(
+                    self.browse([other.id for other, _similarity in similar]),
+                    similarity,
+                    [round(value, 4) for _other, value in similar],
+                )
+
+    def _compute_triage_similarity(self):
+        """Set by :meth:`_compute_similar_complaint_ids` on the complaints it lists, for the
+        complaint whose list it is; nothing elsewhere."""
+        self.triage_similarity = 0
+
+    def action_same_problem(self):
+        """Staff's click on a similar complaint: it and the complaint it is listed on (the
+        context's ``similar_to``) have the same problem."""
+        self.ensure_one()
+        origin = self.browse(self.env.context.get("similar_to")).exists()
+        if not origin:
+            raise UserError(self.env._("Open the complaint this one is similar to, and link them from there."))
+        origin._join_problem(self)
+        return True
 
     def action_assistant_summary(self):
         """Staff's click: the assistant's summary of the thread, as an internal note."""
@@ -135,6 +190,17 @@ class ComplaintComplaint(models.Model):
         suggestions = self.env["complaint.triage.suggestion"].sudo().create(suggestion_values)
         if notes:
             self._log_triage_notes(suggestions, notes)
+        self.env["complaint.triage"]._store_terms(self, [suggestion.get("terms") for suggestion, _applied in triaged])
+
+    def _triage_reread(self):
+        """The complaints' texts changed: their terms are read again (what they are similar to)."""
+        self.env["complaint.triage.vector"].sudo().search([("complaint_id", "in", self.ids)]).unlink()
+        Triage = self.env["complaint.triage"]
+        for company, complaints in self.grouped("company_id").items():
+            model = Triage._model(company)
+            if model:
+                likeness = model.likeness([complaint_text(c.subject, c.description) for c in complaints])
+                Triage._store_terms(complaints, strongest_terms(likeness))
 
     def _log_triage_notes(self, suggestions, notes):
         targets = dict(self.env["complaint.triage.suggestion"]._fields["target"]._description_selection(self.env))

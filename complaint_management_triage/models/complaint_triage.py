@@ -2,11 +2,14 @@ import base64
 import logging
 import threading
 import time
+from datetime import timedelta
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 from ..tools.safety_words import safety_word
+from ..tools.similarity_index import SimilarityIndex, from_bytes, strongest_terms, to_bytes
 from ..tools.text_normaliser import complaint_text
 from ..tools.triage_model import TriageModel, learnable
 
@@ -20,9 +23,19 @@ MIN_EXAMPLES = 5
 EVALUATION_SHARE = 0.2
 # fewest complaints to evaluate on
 MIN_EVALUATION = 5
+# a complaint is compared with the open complaints and those received in this many days
+RECENT_DAYS = 90
+# complaints less alike than this (cosine of their strongest terms) are not similar
+MIN_SIMILARITY = 0.1
+# the similar complaints shown
+SIMILAR_COUNT = 10
+# complaints whose terms are read and stored at once after a training (bounds the memory)
+POOL_BATCH = 5_000
 # the triage models loaded in this process: (database, company id) -> ((id, generation), model)
 _loaded = {}
 _loading = threading.Lock()
+# the similarity indexes of this process: (database, company id) -> ((id, generation), index)
+_indexes = {}
 
 
 class ComplaintTriage(models.AbstractModel):
@@ -44,6 +57,11 @@ class ComplaintTriage(models.AbstractModel):
         ``lang`` and ``partner`` are the customer's, if known. For complaint staff."""
         self._check_group("complaint_management.group_complaint_user")
         suggestion = self._suggest_many([(subject, description)])[0]
+        terms = suggestion.pop("terms")
+        if terms:
+            suggestion["similar_ids"] = [
+                complaint.id for complaint, _similarity in self._similar(self.env.company, *terms)
+            ]
         category = self.env["complaint.category"].browse(
             suggestion["category_id"][0][0] if suggestion["category_id"] else []
         )
@@ -88,10 +106,12 @@ class ComplaintTriage(models.AbstractModel):
         company = company or self.env.company
         texts = [complaint_text(subject, description) for subject, description in complaints_text]
         model = self._model(company)
-        predictions = model.predict(texts) if model else [{} for _text in texts]
+        features, likeness = model.features_and_likeness(texts) if model else (None, None)
+        predictions = model.predict_features(features) if model else [{} for _text in texts]
+        terms = strongest_terms(likeness) if model else [None for _text in texts]
         allowed = self._allowed_values(predictions, company)
         suggestions = []
-        for text, prediction in zip(texts, predictions, strict=True):
+        for text, prediction, text_terms in zip(texts, predictions, terms, strict=True):
             suggestion = {
                 target: [
                     (value, probability)
@@ -100,14 +120,14 @@ class ComplaintTriage(models.AbstractModel):
                 ]
                 for target in TARGETS
             }
-            suggestion.update(self._harm(text), similar_ids=[], canned_response_id=False)
+            suggestion.update(self._harm(text), similar_ids=[], canned_response_id=False, terms=text_terms)
             suggestions.append(suggestion)
         return suggestions
 
     @api.model
     def _harm_only(self, subject, description):
         """The triage of a complaint by its words of harm alone (the model failing)."""
-        return {**{target: [] for target in TARGETS}, **self._harm(complaint_text(subject, description))}
+        return {**{target: [] for target in TARGETS}, **self._harm(complaint_text(subject, description)), "terms": None}
 
     @staticmethod
     def _harm(text):
@@ -166,6 +186,120 @@ class ComplaintTriage(models.AbstractModel):
         return (record.id, record.generation) if record else None
 
     # ------------------------------------------------------------
+    # SIMILAR COMPLAINTS
+    # ------------------------------------------------------------
+
+    def _similar(self, company, columns, weights, exclude=(), count=SIMILAR_COUNT):
+        """The complaints of ``company`` most alike the terms ``(columns, weights)``, as
+        ``(complaint, cosine)`` best first: open or recent ones the user may read, across
+        customers and teams, no less alike than :data:`MIN_SIMILARITY`."""
+        index = self._similarity_index(company)
+        if index is None:
+            return []
+        nearest = [
+            (complaint_id, similarity)
+            for complaint_id, similarity in index.nearest(columns, weights, count * 4 + len(exclude))
+            if similarity >= MIN_SIMILARITY and complaint_id not in exclude
+        ]
+        found = set(
+            self.env["complaint.complaint"]
+            .search([("id", "in", [complaint_id for complaint_id, _s in nearest]), *self._similar_domain(company)])
+            .ids
+        )
+        return [
+            (self.env["complaint.complaint"].browse(complaint_id), similarity)
+            for complaint_id, similarity in nearest
+            if complaint_id in found
+        ][:count]
+
+    @staticmethod
+    def _similar_domain(company):
+        """The complaints a complaint is compared with: the company's open ones and its recent ones."""
+        recent = fields.Datetime.now() - timedelta(days=RECENT_DAYS)
+        return [("company_id", "=", company.id), "|", ("is_closed", "=", False), ("date_received", ">=", recent)]
+
+    def _terms(self, complaints):
+        """Per complaint (of one company): ``(columns, weights)`` of its strongest terms, as
+        stored, else read from its text; empty without a model."""
+        company = complaints.company_id[:1]
+        index = self._similarity_index(company) if company else None
+        if index is None:
+            return {}
+        terms = {complaint.id: index.terms_of(complaint.id) for complaint in complaints}
+        unread = complaints.filtered(lambda complaint: terms[complaint.id] is None)
+        if unread:
+            likeness = self._model(company).likeness(
+                [complaint_text(complaint.subject, complaint.description) for complaint in unread]
+            )
+            terms.update(zip(unread.ids, strongest_terms(likeness), strict=True))
+        return terms
+
+    def _similarity_index(self, company):
+        """This process's index of the complaints of ``company``, with the terms stored since it
+        last read them; None without a model."""
+        model = self._model(company)
+        if not model:
+            return None
+        version = self._model_version(company.id)
+        key = (self.env.cr.dbname, company.id)
+        with _loading:
+            if _indexes.get(key, (None,))[0] != version:
+                _indexes[key] = (version, SimilarityIndex(model.likeness_width))
+            index = _indexes[key][1]
+        self.env["complaint.triage.vector"].flush_model()
+        after, read = index.unread()
+        self.env.cr.execute(
+            SQL(
+                """SELECT id, complaint_id, terms FROM complaint_triage_vector
+                    WHERE company_id = %s AND generation = %s AND id > %s AND id != ALL(%s) ORDER BY id""",
+                company.id,
+                version[1],
+                after,
+                read,
+            )
+        )
+        rows = self.env.cr.fetchall()
+        if rows:
+            index.add(
+                [(row_id, complaint_id, *from_bytes(base64.b64decode(terms))) for row_id, complaint_id, terms in rows]
+            )
+        return index
+
+    def _store_terms(self, complaints, terms):
+        """Keeps the strongest terms ``terms`` of ``complaints`` (a list, in their order; None
+        where the company has no model) for the similarity of complaints; earlier ones of
+        these complaints are to be removed first."""
+        self.env["complaint.triage.vector"].sudo().create(
+            [
+                {
+                    "complaint_id": complaint.id,
+                    "company_id": complaint.company_id.id,
+                    "generation": self._model_version(complaint.company_id.id)[1],
+                    "terms": base64.b64encode(to_bytes(*complaint_terms)),
+                }
+                for complaint, complaint_terms in zip(complaints, terms, strict=True)
+                if complaint_terms and len(complaint_terms[0])  # a text of no term is like none
+            ]
+        )
+
+    def _store_similarity_pool(self, company, model):
+        """After a training: the terms, by the new ``model``, of the complaints ``company``'s
+        complaints are compared with."""
+        pool = (
+            self.env["complaint.complaint"]
+            .sudo()
+            .search_fetch(self._similar_domain(company), ["subject", "description", "company_id"])
+        )
+        texts = [complaint_text(complaint.subject, complaint.description) for complaint in pool]
+        self.env.cr.execute(SQL("DELETE FROM complaint_triage_vector WHERE company_id = %s", company.id))
+        self.env["complaint.triage.vector"].invalidate_model()
+        for start in range(0, len(pool), POOL_BATCH):
+            self._store_terms(
+                pool[start : start + POOL_BATCH],
+                strongest_terms(model.likeness(texts[start : start + POOL_BATCH])),
+            )
+
+    # ------------------------------------------------------------
     # TRAINING
     # ------------------------------------------------------------
 
@@ -210,6 +344,7 @@ class ComplaintTriage(models.AbstractModel):
         evaluation["duration"] = round(duration, 1)
         evaluation["examples"] = len(complaints)
         self._store(company, model, evaluation)
+        self._store_similarity_pool(company, model)
         return evaluation
 
     def _training_complaints(self, company):

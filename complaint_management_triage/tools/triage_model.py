@@ -8,7 +8,7 @@ import io
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, HashingVectorizer
 from sklearn.linear_model import SGDClassifier
 
 # the two kinds of features, each scaled on its own (as a union of TF-IDF vectorizers)
@@ -18,6 +18,9 @@ BLOCKS = {
 }
 MAX_TERMS = {"word": 150_000, "char": 250_000}
 MIN_DOCUMENTS = 2  # a term seen in one complaint only tells nothing of others
+# the columns of each block of the features that compare complaints: every term has one (by its
+# hash), the model's terms and those it never saw, such as a new product's name
+HASHED_COLUMNS = 2**20
 
 
 class TriageModel:
@@ -27,10 +30,21 @@ class TriageModel:
         self.vocabularies = vocabularies
         self.idfs = idfs
         self.classifiers = classifiers
+        # each block's terms are found once per text, then counted by the model's terms and hashed
+        self._analyzers = {block: CountVectorizer(**BLOCKS[block]).build_analyzer() for block in vocabularies}
         self._counters = {
-            block: CountVectorizer(vocabulary={term: index for index, term in enumerate(terms)}, **BLOCKS[block])
+            block: CountVectorizer(
+                vocabulary={term: index for index, term in enumerate(terms)}, analyzer=_found, dtype=np.float32
+            )
             for block, terms in vocabularies.items()
         }
+        self._hashers = {
+            block: HashingVectorizer(
+                n_features=HASHED_COLUMNS, analyzer=_found, alternate_sign=False, norm=None, dtype=np.float32
+            )
+            for block in vocabularies
+        }
+        self._hashed_idfs = None
 
     # ------------------------------------------------------------
     # FEATURES
@@ -55,16 +69,50 @@ class TriageModel:
 
     def features(self, texts):
         """The TF-IDF rows of ``texts`` (normalised texts)."""
-        return self._weighted({block: counter.transform(texts) for block, counter in self._counters.items()})
+        return self.features_and_likeness(texts)[0]
 
-    def _weighted(self, counts):
+    def features_and_likeness(self, texts, likeness=True):
+        """The TF-IDF rows of ``texts`` (normalised), and (if ``likeness``, else None) their rows
+        to compare complaints (:meth:`likeness`); each text is read once."""
+        terms = {block: [analyzer(text) for text in texts] for block, analyzer in self._analyzers.items()}
+        features = self._weighted({block: self._counters[block].transform(found) for block, found in terms.items()})
+        if not likeness:
+            return features, None
+        hashed = {block: self._hashers[block].transform(found) for block, found in terms.items()}
+        return features, self._weighted(hashed, self.hashed_idfs()) / np.sqrt(len(hashed))
+
+    def likeness(self, texts):
+        """The rows of ``texts`` (normalised) that compare complaints: as their features, but with
+        a column for every term, the model's (weighted as in the model) and those it never saw
+        (weighted as the rarest it saw: a new product's name, a new fault), each row of unit
+        length."""
+        return self.features_and_likeness(texts)[1]
+
+    @property
+    def likeness_width(self):
+        return HASHED_COLUMNS * len(self.vocabularies)
+
+    def hashed_idfs(self):
+        """Per block, the inverse document frequency of each hashed column: of the model's term
+        there (the lowest, where terms share a column), else of the model's rarest term."""
+        if self._hashed_idfs is None:
+            hashed_idfs = {}
+            for block, terms in self.vocabularies.items():
+                columns = self._hashers[block].transform([[term] for term in terms]).indices
+                block_idfs = np.full(HASHED_COLUMNS, self.idfs[block].max(initial=1.0), dtype=np.float32)
+                np.minimum.at(block_idfs, columns, self.idfs[block])
+                hashed_idfs[block] = block_idfs
+            self._hashed_idfs = hashed_idfs
+        return self._hashed_idfs
+
+    def _weighted(self, counts, idfs=None):
         """TF-IDF rows of term ``counts`` (per block): sublinear term frequencies times inverse
-        document frequencies, each block of unit length."""
+        document frequencies (the model's, or ``idfs``), each block of unit length."""
+        idfs = idfs or self.idfs
         blocks = []
         for block, block_counts in counts.items():
-            frequencies = block_counts.astype(np.float32, copy=False)
-            frequencies.data = 1 + np.log(frequencies.data)
-            weighted = frequencies @ sparse.diags(self.idfs[block])
+            weighted = sparse.csr_matrix(block_counts, dtype=np.float32, copy=True)
+            weighted.data = (1 + np.log(weighted.data)) * idfs[block][weighted.indices]
             norms = np.sqrt(weighted.multiply(weighted).sum(axis=1)).A1
             norms[norms == 0] = 1
             blocks.append(sparse.diags(1 / norms) @ weighted)
@@ -163,6 +211,11 @@ class TriageModel:
                 if kind == "labels":
                     classifiers[key] = (arrays[name], arrays[f"coef.{key}"], arrays[f"intercept.{key}"])
         return cls(vocabularies, idfs, classifiers)
+
+
+def _found(terms):
+    """The analyzer of terms already found in a text."""
+    return terms
 
 
 def learnable(values, min_examples):
