@@ -17,7 +17,8 @@ Rows:
 - similar complaints among 100 000 open ones (the corpus's texts varied as above, inserted by
   SQL): their terms read and stored as after a training; the first lookup of a server process
   (which loads them); then one complaint's similar complaints as its form shows them, median of
-  200 (the lookup in memory, the complaints allowed to the user by SQL); the index's size.
+  200 (the lookup in memory, the complaints allowed to the user by SQL); the index's size; and
+  `suggest` (with its ``similar_ids``) among them.
 The OCA peer (helpdesk_mgmt) has no triage: there is nothing of it to put beside these rows.
 """
 
@@ -225,6 +226,11 @@ def similar_rows(env, rows):
         env["complaint.complaint"].browse(complaint_id).similar_complaint_ids  # noqa: B018
         times.append((time.perf_counter() - started) * 1000)
     size_mb = index.nbytes / 2**20
+    suggest_times = []
+    for row in rows[:200]:
+        started = time.perf_counter()
+        Triage.suggest(row["subject"], row["description"])
+        suggest_times.append((time.perf_counter() - started) * 1000)
     return [
         (f"similar: terms of {len(index):,} complaints read and stored", f"{stored:.1f} s", ""),
         (f"similar: first lookup of a process (loads {len(index):,})", f"{first:.1f} s", f"index {size_mb:.0f} MB"),
@@ -232,6 +238,11 @@ def similar_rows(env, rows):
             f"similar: one complaint among {len(index):,} (median of 200)",
             f"{statistics.median(times):.1f} ms",
             f"{(sql_db.sql_counter - queries) / len(complaint_ids):.1f} q",
+        ),
+        (
+            f"suggest among {len(index):,}, with similar_ids (median of 200)",
+            f"{statistics.median(suggest_times):.1f} ms",
+            "",
         ),
     ]
 

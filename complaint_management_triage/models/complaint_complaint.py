@@ -64,6 +64,14 @@ class ComplaintComplaint(models.Model):
         return result
 
     def _compute_similar_complaint_ids(self):
+        """The complaints most alike each (a failing model lists none: the form still opens)."""
+        self.similar_complaint_ids = False
+        try:
+            self._find_similar_complaints()
+        except Exception:
+            _logger.exception("Similar complaints of %s not found", self)
+
+    def _find_similar_complaints(self):
         Triage = self.env["complaint.triage"]
         similarity = self._fields["triage_similarity"]
         for complaints in self.grouped("company_id").values():
@@ -92,7 +100,8 @@ class ComplaintComplaint(models.Model):
         """Staff's click on a similar complaint: it and the complaint it is listed on (the
         context's ``similar_to``) have the same problem."""
         self.ensure_one()
-        origin = self.browse(self.env.context.get("similar_to")).exists()
+        origin_id = self.env.context.get("similar_to")
+        origin = self.browse(origin_id if isinstance(origin_id, int) else []).exists()
         if not origin:
             raise UserError(self.env._("Open the complaint this one is similar to, and link them from there."))
         origin._join_problem(self)
@@ -193,14 +202,19 @@ class ComplaintComplaint(models.Model):
         self.env["complaint.triage"]._store_terms(self, [suggestion.get("terms") for suggestion, _applied in triaged])
 
     def _triage_reread(self):
-        """The complaints' texts changed: their terms are read again (what they are similar to)."""
-        self.env["complaint.triage.vector"].sudo().search([("complaint_id", "in", self.ids)]).unlink()
+        """The complaints' texts changed: their terms are read again (what they are similar to);
+        a failing model leaves the earlier ones, never the change undone."""
         Triage = self.env["complaint.triage"]
-        for company, complaints in self.grouped("company_id").items():
-            model = Triage._model(company)
-            if model:
-                likeness = model.likeness([complaint_text(c.subject, c.description) for c in complaints])
-                Triage._store_terms(complaints, strongest_terms(likeness))
+        try:
+            with self.env.cr.savepoint():
+                self.env["complaint.triage.vector"].sudo().search([("complaint_id", "in", self.ids)]).unlink()
+                for company, complaints in self.grouped("company_id").items():
+                    model = Triage._model(company)
+                    if model:
+                        likeness = model.likeness([complaint_text(c.subject, c.description) for c in complaints])
+                        Triage._store_terms(complaints, strongest_terms(likeness))
+        except Exception:
+            _logger.exception("Terms of %s not read again", self)
 
     def _log_triage_notes(self, suggestions, notes):
         targets = dict(self.env["complaint.triage.suggestion"]._fields["target"]._description_selection(self.env))

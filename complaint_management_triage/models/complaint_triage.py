@@ -219,20 +219,15 @@ class ComplaintTriage(models.AbstractModel):
         return [("company_id", "=", company.id), "|", ("is_closed", "=", False), ("date_received", ">=", recent)]
 
     def _terms(self, complaints):
-        """Per complaint (of one company): ``(columns, weights)`` of its strongest terms, as
-        stored, else read from its text; empty without a model."""
-        company = complaints.company_id[:1]
-        index = self._similarity_index(company) if company else None
-        if index is None:
+        """Per complaint (of one company): ``(columns, weights)`` of its strongest terms, read
+        from its text; empty without a model."""
+        model = self._model(complaints.company_id[:1]) if complaints else None
+        if not model:
             return {}
-        terms = {complaint.id: index.terms_of(complaint.id) for complaint in complaints}
-        unread = complaints.filtered(lambda complaint: terms[complaint.id] is None)
-        if unread:
-            likeness = self._model(company).likeness(
-                [complaint_text(complaint.subject, complaint.description) for complaint in unread]
-            )
-            terms.update(zip(unread.ids, strongest_terms(likeness), strict=True))
-        return terms
+        likeness = model.likeness(
+            [complaint_text(complaint.subject, complaint.description) for complaint in complaints]
+        )
+        return dict(zip(complaints.ids, strongest_terms(likeness), strict=True))
 
     def _similarity_index(self, company):
         """This process's index of the complaints of ``company``, with the terms stored since it

@@ -206,6 +206,10 @@ class TestTriage(TransactionCase):
         self.assertTrue(complaint)
         self.assertFalse(complaint.triage_suggestion_ids)
         self.assertEqual(burnt.severity, "critical")
+        with mute_logger("odoo.addons.complaint_management_triage.models.complaint_complaint"):
+            self.assertFalse(complaint.similar_complaint_ids, "the form opens, with no similar complaint")
+            complaint.description = "Still not delivered, a week later."
+        self.assertIn("a week later", complaint.description)
 
     def test_markup_alone_does_not_hide_a_word_of_harm(self):
         for subject in ("</p>", "<!DOCTYPE html>", "<!-- x -->", "<![CDATA[x]]>", "</"):

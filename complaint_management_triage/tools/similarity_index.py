@@ -44,11 +44,12 @@ def from_bytes(data):
 
 
 class SimilarityIndex:
-    """The complaints of a company, by their strongest terms (rows of sparse matrices), to find
-    those most alike a complaint. Complaints are added as their terms reach the process: to a
-    small matrix, moved into the large one when it grows (so that an addition does not copy the
-    large one); a complaint added again replaces its earlier row. Safe to use from several
-    threads."""
+    """The complaints of a company, by their strongest terms, to find those most alike a
+    complaint. Complaints are added as their terms reach the process: to a small matrix (a row a
+    complaint), moved into the large one when it grows, which is kept by columns (for each term,
+    the complaints that have it: a complaint is compared with those sharing its terms only, and
+    an addition does not copy it); a complaint added again replaces its earlier row. Safe to use
+    from several threads."""
 
     # rows kept in the small matrix before they join the large one
     TAIL_ROWS = 2_000
@@ -56,7 +57,7 @@ class SimilarityIndex:
     def __init__(self, width):
         self.width = width
         # the large matrix and the small one, each with the complaint and the liveness of its rows
-        self._parts = [self._part([]), self._part([])]
+        self._parts = [self._part([], form="csc"), self._part([])]
         self._where = {}  # complaint id -> (part, row)
         self._lock = threading.Lock()
         self._newest = 0  # the newest stored row read
@@ -68,7 +69,7 @@ class SimilarityIndex:
         with self._lock:
             return self._newest - LATE_ROWS, sorted(self._recent)
 
-    def _part(self, rows):
+    def _part(self, rows, form="csr"):
         """``[complaint ids, matrix, alive]`` of ``rows`` (complaint id, columns, weights)."""
         pointers = np.cumsum([0] + [len(columns) for _id, columns, _w in rows])
         matrix = sparse.csr_matrix(
@@ -80,6 +81,7 @@ class SimilarityIndex:
             shape=(len(rows), self.width),
             dtype=np.float32,
         )
+        matrix = matrix.asformat(form)
         return [
             np.array([complaint_id for complaint_id, _c, _w in rows], dtype=np.int64),
             matrix,
@@ -110,14 +112,14 @@ class SimilarityIndex:
                 for row, complaint_id in enumerate(small[0].tolist()):
                     if small[2][row]:
                         self._where[complaint_id] = (0, len(large[0]) + row)
-                large, small = self._joined(large, small), self._part([])
+                large, small = self._joined(large, small, form="csc"), self._part([])
             self._parts = [large, small]
 
     @staticmethod
-    def _joined(first, second):
+    def _joined(first, second, form="csr"):
         return [
             np.concatenate([first[0], second[0]]),
-            sparse.vstack([first[1], second[1]], format="csr"),
+            sparse.vstack([first[1], second[1]], format=form),
             np.concatenate([first[2], second[2]]),
         ]
 
@@ -134,25 +136,20 @@ class SimilarityIndex:
                 for ids, matrix, _alive in self._parts
             )
 
-    def terms_of(self, complaint_id):
-        """``(columns, weights)`` of a complaint in the index, or None."""
-        with self._lock:
-            if complaint_id not in self._where:
-                return None
-            part, row = self._where[complaint_id]
-            matrix = self._parts[part][1]
-            start, end = matrix.indptr[row], matrix.indptr[row + 1]
-            return matrix.indices[start:end], matrix.data[start:end]
-
     def nearest(self, columns, weights, count):
         """The ``count`` complaints most alike the terms ``(columns, weights)``, as ``(complaint
         id, cosine)`` best first (a complaint with no term in common is not one of them)."""
-        query = np.zeros(self.width, dtype=np.float32)
         inside = columns < self.width
-        query[columns[inside]] = weights[inside]
+        columns, weights = columns[inside], weights[inside]
         with self._lock:
-            ids = np.concatenate([part[0] for part in self._parts])
-            scores = np.concatenate([np.where(alive, matrix @ query, 0) for _ids, matrix, alive in self._parts])
+            (large_ids, large, large_alive), (small_ids, small, small_alive) = self._parts
+            ids = np.concatenate([large_ids, small_ids])
+            scores = np.concatenate(
+                [
+                    np.where(large_alive, large[:, columns] @ weights, 0),
+                    np.where(small_alive, small[:, columns] @ weights, 0),
+                ]
+            )
         best = np.argpartition(-scores, count)[:count] if len(scores) > count else np.arange(len(scores))
         best = best[np.argsort(-scores[best], kind="stable")]
         return [(int(ids[row]), float(scores[row])) for row in best if scores[row] > 0]
