@@ -69,24 +69,29 @@ class TriageModel:
 
     def features(self, texts):
         """The TF-IDF rows of ``texts`` (normalised texts)."""
-        return self.features_and_likeness(texts)[0]
-
-    def features_and_likeness(self, texts, likeness=True):
-        """The TF-IDF rows of ``texts`` (normalised), and (if ``likeness``, else None) their rows
-        to compare complaints (:meth:`likeness`); each text is read once."""
-        terms = {block: [analyzer(text) for text in texts] for block, analyzer in self._analyzers.items()}
-        features = self._weighted({block: self._counters[block].transform(found) for block, found in terms.items()})
-        if not likeness:
-            return features, None
-        hashed = {block: self._hashers[block].transform(found) for block, found in terms.items()}
-        return features, self._weighted(hashed, self.hashed_idfs()) / np.sqrt(len(hashed))
+        return self._features_of(self._terms_found(texts))
 
     def likeness(self, texts):
         """The rows of ``texts`` (normalised) that compare complaints: as their features, but with
         a column for every term, the model's (weighted as in the model) and those it never saw
         (weighted as the rarest it saw: a new product's name, a new fault), each row of unit
         length."""
-        return self.features_and_likeness(texts)[1]
+        return self._likeness_of(self._terms_found(texts))
+
+    def features_and_likeness(self, texts):
+        """:meth:`features` and :meth:`likeness` of ``texts``, each text read once."""
+        found = self._terms_found(texts)
+        return self._features_of(found), self._likeness_of(found)
+
+    def _terms_found(self, texts):
+        return {block: [analyzer(text) for text in texts] for block, analyzer in self._analyzers.items()}
+
+    def _features_of(self, found):
+        return self._weighted({block: self._counters[block].transform(terms) for block, terms in found.items()})
+
+    def _likeness_of(self, found):
+        hashed = {block: self._hashers[block].transform(terms) for block, terms in found.items()}
+        return self._weighted(hashed, self.hashed_idfs()) / np.sqrt(len(hashed))
 
     @property
     def likeness_width(self):
