@@ -19,5 +19,6 @@
         "views/res_config_settings_views.xml",
     ],
     "demo": ["demo/complaint_triage_demo.xml"],
+    "assets": {"web.assets_tests": ["complaint_management_triage/static/tests/tours/**/*"]},
     "auto_install": True,
 }

@@ -4,7 +4,7 @@ import numpy as np
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
 from ..models import complaint_triage
 from ..tools.similarity_index import LATE_ROWS, SimilarityIndex
@@ -200,3 +200,40 @@ class TestTriageCosts(TransactionCase):
         self.env["complaint.triage"].train(worked)
         # its suggestions and its terms inserted, the suggested records checked
         self.assertLessEqual(create_cost() - without_model, 4)
+
+
+@tagged("post_install", "-at_install")
+class TestSimilarComplaintsUi(HttpCase):
+    def test_tour_same_problem_from_the_similar_complaints(self):
+        closed = self.env.ref("complaint_management.complaint_stage_closed")
+        late = self.env["complaint.category"].create({"name": "Late (tour)"})
+        billing = self.env["complaint.category"].create({"name": "Billing (tour)"})
+        worked = self.env["complaint.complaint"].create(
+            [
+                {"subject": subject, "description": description, "category_id": category.id, "stage_id": closed.id}
+                for category, examples in ((late, LATE), (billing, BILLING))
+                for subject, description in examples
+            ]
+        )
+        self.env["complaint.triage"].train(worked)
+        customers = self.env["res.partner"].create(
+            [{"name": "Ava Tour", "email": "ava@example.com"}, {"name": "Ben Tour", "email": "ben@example.com"}]
+        )
+        handler = new_test_user(
+            self.env, login="similar_tour", groups="base.group_user,complaint_management.group_complaint_user"
+        )
+        team = self.env["complaint.team"].create({"name": "Kitchen (tour)", "member_ids": handler.ids})
+        first, second = self.env["complaint.complaint"].create(
+            [
+                {"subject": subject, "description": description, "partner_id": customer.id, "team_id": team.id}
+                for (subject, description), customer in zip(OUTBREAK[:2], customers, strict=True)
+            ]
+        )
+        self.start_tour(
+            f"/odoo/action-complaint_management.complaint_complaint_action/{first.id}",
+            "complaint_similar_tour",
+            login="similar_tour",
+        )
+        for complaint, customer in ((first, customers[0]), (second, customers[1])):
+            message = complaint.message_ids.filtered(lambda m: "new motor" in (m.body or ""))
+            self.assertEqual(message.partner_ids, customer)
