@@ -16,7 +16,8 @@ registry.category("web_tour.tours").add("complaint_similar_tour", {
         },
         {
             // linked: the row shows the problem, named after the complaint open here
-            trigger: ".o_notebook .o_data_row:contains('Burning smell from BX-200') td[name=problem_id]:contains('Blender BX-200 motor burnt')",
+            trigger:
+                ".o_notebook .o_data_row:contains('Burning smell from BX-200') td[name=problem_id]:contains('Blender BX-200 motor burnt')",
         },
         {
             trigger: ".o_menu_sections a:contains('Problems')",
