@@ -45,11 +45,11 @@ def from_bytes(data):
 
 class SimilarityIndex:
     """The complaints of a company, by their strongest terms, to find those most alike a
-    complaint. Complaints are added as their terms reach the process: to a small matrix (a row a
-    complaint), moved into the large one when it grows, which is kept by columns (for each term,
-    the complaints that have it: a complaint is compared with those sharing its terms only, and
-    an addition does not copy it); a complaint added again replaces its earlier row. Safe to use
-    from several threads."""
+    complaint. Both matrices are kept by columns (for each term, the complaints that have it): a
+    complaint is compared with those sharing its terms only. Complaints are added as their terms
+    reach the process: to a small matrix, moved into the large one when it grows (so that an
+    addition does not copy the large one); a complaint added again replaces its earlier row. Safe
+    to use from several threads."""
 
     # rows kept in the small matrix before they join the large one
     TAIL_ROWS = 2_000
@@ -57,7 +57,7 @@ class SimilarityIndex:
     def __init__(self, width):
         self.width = width
         # the large matrix and the small one, each with the complaint and the liveness of its rows
-        self._parts = [self._part([], form="csc"), self._part([])]
+        self._parts = [self._part([]), self._part([])]
         self._where = {}  # complaint id -> (part, row)
         self._lock = threading.Lock()
         self._newest = 0  # the newest stored row read
@@ -69,7 +69,7 @@ class SimilarityIndex:
         with self._lock:
             return self._newest - LATE_ROWS, sorted(self._recent)
 
-    def _part(self, rows, form="csr"):
+    def _part(self, rows):
         """``[complaint ids, matrix, alive]`` of ``rows`` (complaint id, columns, weights)."""
         pointers = np.cumsum([0] + [len(columns) for _id, columns, _w in rows])
         matrix = sparse.csr_matrix(
@@ -81,7 +81,7 @@ class SimilarityIndex:
             shape=(len(rows), self.width),
             dtype=np.float32,
         )
-        matrix = matrix.asformat(form)
+        matrix = matrix.tocsc()
         return [
             np.array([complaint_id for complaint_id, _c, _w in rows], dtype=np.int64),
             matrix,
@@ -112,14 +112,14 @@ class SimilarityIndex:
                 for row, complaint_id in enumerate(small[0].tolist()):
                     if small[2][row]:
                         self._where[complaint_id] = (0, len(large[0]) + row)
-                large, small = self._joined(large, small, form="csc"), self._part([])
+                large, small = self._joined(large, small), self._part([])
             self._parts = [large, small]
 
     @staticmethod
-    def _joined(first, second, form="csr"):
+    def _joined(first, second):
         return [
             np.concatenate([first[0], second[0]]),
-            sparse.vstack([first[1], second[1]], format=form),
+            sparse.vstack([first[1], second[1]], format="csc"),
             np.concatenate([first[2], second[2]]),
         ]
 

@@ -118,9 +118,11 @@ class TriageModel:
         for block, block_counts in counts.items():
             weighted = sparse.csr_matrix(block_counts, dtype=np.float32, copy=True)
             weighted.data = (1 + np.log(weighted.data)) * idfs[block][weighted.indices]
-            norms = np.sqrt(weighted.multiply(weighted).sum(axis=1)).A1
-            norms[norms == 0] = 1
-            blocks.append(sparse.diags(1 / norms) @ weighted)
+            lengths = np.diff(weighted.indptr)
+            rows = np.repeat(np.arange(weighted.shape[0]), lengths)
+            norms = np.sqrt(np.bincount(rows, weights=weighted.data**2, minlength=weighted.shape[0]))
+            weighted.data /= np.repeat(np.where(norms == 0, 1, norms), lengths).astype(np.float32)
+            blocks.append(weighted)
         return sparse.hstack(blocks, format="csr")
 
     # ------------------------------------------------------------
