@@ -503,6 +503,7 @@ class ComplaintComplaint(models.Model):
         default_name = self.env._("New")
         vals_list = [self._single_line_values(vals) for vals in vals_list]
         for vals in vals_list:
+            self._check_problem_allowed(vals)
             if vals.get("name", default_name) == default_name:
                 company = vals.get("company_id") or self.env.context.get("default_company_id") or self.env.company.id
                 vals["name"] = sequence.with_company(company).next_by_code("complaint.complaint") or default_name
@@ -534,6 +535,7 @@ class ComplaintComplaint(models.Model):
 
     def write(self, vals):
         check_company_allowed(self.env, vals)
+        self._check_problem_allowed(vals)
         vals = self._single_line_values(vals, company=self[:1].company_id)
         if vals.get("partner_id"):
             self.message_subscribe(partner_ids=[vals["partner_id"]])
@@ -607,6 +609,12 @@ class ComplaintComplaint(models.Model):
         return self.message_post(
             body=body, message_type="comment", subtype_xmlid="mail.mt_comment", partner_ids=self.partner_id.ids
         )
+
+    def _check_problem_allowed(self, vals):
+        """A complaint joins only a problem the user may read (Odoo checks a many2one's company,
+        not the user's access to the record it names)."""
+        if vals.get("problem_id") and not self.env.su:
+            self.env["complaint.problem"].browse(vals["problem_id"]).check_access("read")
 
     def _join_problem(self, others):
         """These complaints and ``others`` have the same problem: the first one's problem that

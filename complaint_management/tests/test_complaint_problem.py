@@ -98,6 +98,44 @@ class TestComplaintProblem(ComplaintCommon, MailCase):
         with self.assertRaisesRegex(UserError, "Choose the complaints"):
             wizard.action_send()  # not a complaint of the problem
 
+    @users("cm_a1")
+    def test_the_fix_moves_to_a_resolution_stage(self):
+        problem = self.mine.with_env(self.env)._join_problem(self.other)
+        wizard = self.env["complaint.problem.update"].create(
+            {"problem_id": problem.id, "body": "<p>Fixed</p>", "resolve": True, "stage_id": self.stage_new.id}
+        )
+        with self.assertRaisesRegex(UserError, "resolution stage"):
+            wizard.action_send()
+        self.assertFalse(self.mine.resolution)
+
+    def test_another_teams_problem_stays_theirs(self):
+        problem = self.mine.with_user(self.user_a1)._join_problem(self.other)
+        problem.with_user(self.user_a1).message_post(body="Refund for card ending 4242", message_type="comment")
+        as_b1 = self.env["complaint.problem"].with_user(self.user_b1)
+        self.assertFalse(as_b1.search([("id", "=", problem.id)]), "team B works none of its complaints")
+        with self.assertRaises(AccessError):
+            problem.with_user(self.user_b1).read(["name"])
+        messages = (
+            self.env["mail.message"]
+            .with_user(self.user_b1)
+            .search([("model", "=", "complaint.problem"), ("res_id", "=", problem.id)])
+        )
+        self.assertFalse(messages, "nor what was sent to its customers")
+        with self.assertRaises(AccessError):
+            self.team_b_complaint.with_user(self.user_b1).problem_id = problem
+        wizard = (
+            self.env["complaint.problem.update"]
+            .with_user(self.user_b1)
+            .create({"problem_id": problem.id, "body": "<p>Update</p>"})
+        )
+        with self.assertRaises(AccessError):
+            wizard.action_send()
+        self.assertTrue(problem.with_user(self.manager).name, "managers see every problem")
+        self.team_b_complaint.problem_id = problem  # linked by a manager
+        self.env.invalidate_all()
+        self.assertEqual(as_b1.search([("id", "=", problem.id)]), problem, "now team B works one of its complaints")
+        self.assertEqual(problem.with_user(self.user_b1).complaint_ids, self.team_b_complaint, "theirs only")
+
     def test_customers_see_no_problem(self):
         portal = new_test_user(
             self.env, login="problem_portal", groups="base.group_portal", partner_id=self.customer_contact.id

@@ -51,14 +51,15 @@ class ComplaintProblemUpdate(models.TransientModel):
 
     def action_send(self):
         self.ensure_one()
+        self.problem_id.check_access("write")
         self.complaint_ids.check_access("write")
         complaints = self.complaint_ids.filtered(lambda complaint: complaint.problem_id == self.problem_id)
         if is_html_empty(self.body):
             raise UserError(self.env._("Write the message to the customers first."))
         if not complaints:
             raise UserError(self.env._("Choose the complaints whose customers get the message."))
-        if self.resolve and not self.stage_id:
-            raise UserError(self.env._("Choose the stage the resolved complaints move to."))
+        if self.resolve and not self.stage_id.is_resolved:
+            raise UserError(self.env._("Choose the resolution stage the resolved complaints move to."))
         if self.resolve:
             complaints.write({"resolution": self.body, "stage_id": self.stage_id.id})
         else:
@@ -67,9 +68,9 @@ class ComplaintProblemUpdate(models.TransientModel):
         self.problem_id.message_post(
             body=Markup("<p>%s</p>%s")
             % (
-                self.env._("Resolved %(count)s complaints with:", count=len(complaints))
+                self.env._("Resolved these complaints (%(count)s) with:", count=len(complaints))
                 if self.resolve
-                else self.env._("Sent to the customers of %(count)s complaints:", count=len(complaints)),
+                else self.env._("Sent to the customers of these complaints (%(count)s):", count=len(complaints)),
                 self.body,
             ),
             subtype_xmlid="mail.mt_note",

@@ -84,6 +84,8 @@ class ComplaintComplaint(models.Model):
                     else []
                 )
                 complaint.similar_complaint_ids = [other.id for other, _similarity in similar]
+                if len(self) > 1:
+                    continue  # a complaint may be in several lists: how alike is the form's alone
                 # the list of the form reads next how alike each is to this complaint
                 self.env.cache.update(
                     self.browse([other.id for other, _similarity in similar]),
@@ -93,7 +95,7 @@ class ComplaintComplaint(models.Model):
 
     def _compute_triage_similarity(self):
         """Set by :meth:`_compute_similar_complaint_ids` on the complaints it lists, for the
-        complaint whose list it is; nothing elsewhere."""
+        complaint whose list it is (one complaint's form); nothing elsewhere."""
         self.triage_similarity = 0
 
     def action_same_problem(self):
@@ -101,7 +103,8 @@ class ComplaintComplaint(models.Model):
         context's ``similar_to``) have the same problem."""
         self.ensure_one()
         origin_id = self.env.context.get("similar_to")
-        origin = self.browse(origin_id if isinstance(origin_id, int) else []).exists()
+        valid = isinstance(origin_id, int) and not isinstance(origin_id, bool) and origin_id != self.id
+        origin = self.browse(origin_id if valid else []).exists()
         if not origin:
             raise UserError(self.env._("Open the complaint this one is similar to, and link them from there."))
         origin._join_problem(self)

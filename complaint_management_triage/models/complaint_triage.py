@@ -4,6 +4,8 @@ import threading
 import time
 from datetime import timedelta
 
+import numpy as np
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
@@ -108,6 +110,12 @@ class ComplaintTriage(models.AbstractModel):
         model = self._model(company)
         features, likeness = model.features_and_likeness(texts) if model else (None, None)
         predictions = model.predict_features(features) if model else [{} for _text in texts]
+        if model:
+            # a text with no word or piece the model knows (empty, emoji only) is not guessed
+            known = np.diff(features.indptr) > 0
+            predictions = [
+                prediction if has_terms else {} for prediction, has_terms in zip(predictions, known, strict=True)
+            ]
         terms = strongest_terms(likeness) if model else [None for _text in texts]
         allowed = self._allowed_values(predictions, company)
         suggestions = []

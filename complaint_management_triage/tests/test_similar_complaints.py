@@ -121,8 +121,9 @@ class TestSimilarComplaints(TransactionCase):
         self.assertEqual(second.problem_id, problem)
         third.with_context(similar_to=first.id).action_same_problem()
         self.assertEqual(problem.complaint_ids, first | second | third)
-        with self.assertRaises(UserError):
-            third.action_same_problem()
+        for origin in (None, True, "1", [first.id], third.id):  # by RPC, or the complaint itself
+            with self.assertRaises(UserError):
+                third.with_context(similar_to=origin).action_same_problem()
 
     def test_a_new_training_compares_with_the_new_model(self):
         before = self.outbreak[0].similar_complaint_ids

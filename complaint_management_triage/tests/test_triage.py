@@ -196,6 +196,10 @@ class TestTriage(TransactionCase):
             self.assertLess(time.perf_counter() - started, 2)
             self.assertLessEqual(len(suggestion["category_id"]), 3)
             self.assertTrue(self.Complaint.create({"subject": subject or "-", "description": description}))
+        for subject, description in (("", ""), ("😡😡😡", "🔥" * 50)):
+            suggestion = self.Triage.suggest(subject, description)
+            self.assertEqual(suggestion["category_id"], [], "nothing the model knows: no guess")
+            self.assertEqual(suggestion["tone"], [])
 
     def test_a_broken_model_never_stops_intake_nor_the_words_of_harm(self):
         model = self.env["complaint.triage.model"].search([("company_id", "=", self.env.company.id)])

@@ -46,7 +46,7 @@ registry.category("web_tour.tours").add("complaint_similar_tour", {
             run: "click",
         },
         {
-            trigger: ".o-mail-Message-body:contains('Sent to the customers of 2 complaints')",
+            trigger: ".o-mail-Message-body:contains('Sent to the customers of these complaints (2)')",
         },
     ],
 });
