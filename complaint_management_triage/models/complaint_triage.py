@@ -270,8 +270,8 @@ class ComplaintTriage(models.AbstractModel):
 
     def _store_terms(self, complaints, terms):
         """Keeps the strongest terms ``terms`` of ``complaints`` (a list, in their order; None
-        where the company has no model) for the similarity of complaints; earlier ones of
-        these complaints are to be removed first."""
+        where the company has no model) for the similarity of complaints. The caller removes
+        the complaints' earlier terms, if they have any."""
         self.env["complaint.triage.vector"].sudo().create(
             [
                 {
