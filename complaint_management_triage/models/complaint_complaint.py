@@ -74,15 +74,11 @@ class ComplaintComplaint(models.Model):
     def _find_similar_complaints(self):
         Triage = self.env["complaint.triage"]
         similarity = self._fields["triage_similarity"]
-        for complaints in self.grouped("company_id").values():
+        for company, complaints in self.grouped("company_id").items():
             terms = Triage._terms(complaints.filtered("id"))
-            for complaint in complaints:
-                complaint_terms = terms.get(complaint.id)
-                similar = (
-                    Triage._similar(complaint.company_id, *complaint_terms, exclude={complaint.id})
-                    if complaint_terms
-                    else []
-                )
+            compared = complaints.browse(list(terms))
+            found = Triage._similar(company, [(*terms[complaint.id], {complaint.id}) for complaint in compared])
+            for complaint, similar in zip(compared, found, strict=True):
                 complaint.similar_complaint_ids = [other.id for other, _similarity in similar]
                 if len(self) > 1:
                     continue  # a complaint may be in several lists: how alike is the form's alone

@@ -61,9 +61,8 @@ class ComplaintTriage(models.AbstractModel):
         suggestion = self._suggest_many([(subject, description)])[0]
         terms = suggestion.pop("terms")
         if terms:
-            suggestion["similar_ids"] = [
-                complaint.id for complaint, _similarity in self._similar(self.env.company, *terms)
-            ]
+            similar = self._similar(self.env.company, [(*terms, ())])[0]
+            suggestion["similar_ids"] = [complaint.id for complaint, _similarity in similar]
         category = self.env["complaint.category"].browse(
             suggestion["category_id"][0][0] if suggestion["category_id"] else []
         )
@@ -108,15 +107,17 @@ class ComplaintTriage(models.AbstractModel):
         company = company or self.env.company
         texts = [complaint_text(subject, description) for subject, description in complaints_text]
         model = self._model(company)
-        features, likeness = model.features_and_likeness(texts) if model else (None, None)
-        predictions = model.predict_features(features) if model else [{} for _text in texts]
         if model:
+            features, likeness = model.features_and_likeness(texts)
             # a text with no word or piece the model knows (empty, emoji only) is not guessed
             known = np.diff(features.indptr) > 0
             predictions = [
-                prediction if has_terms else {} for prediction, has_terms in zip(predictions, known, strict=True)
+                prediction if has_terms else {}
+                for prediction, has_terms in zip(model.predict_features(features), known, strict=True)
             ]
-        terms = strongest_terms(likeness) if model else [None for _text in texts]
+            terms = strongest_terms(likeness)
+        else:
+            predictions, terms = [{} for _text in texts], [None for _text in texts]
         allowed = self._allowed_values(predictions, company)
         suggestions = []
         for text, prediction, text_terms in zip(texts, predictions, terms, strict=True):
@@ -197,28 +198,33 @@ class ComplaintTriage(models.AbstractModel):
     # SIMILAR COMPLAINTS
     # ------------------------------------------------------------
 
-    def _similar(self, company, columns, weights, exclude=(), count=SIMILAR_COUNT):
-        """The complaints of ``company`` most alike the terms ``(columns, weights)``, as
-        ``(complaint, cosine)`` best first: open or recent ones the user may read, across
-        customers and teams, no less alike than :data:`MIN_SIMILARITY`."""
+    def _similar(self, company, queries, count=SIMILAR_COUNT):
+        """Per query ``(columns, weights, excluded ids)``: the complaints of ``company`` most
+        alike the terms, as ``(complaint, cosine)`` best first: open or recent ones the user may
+        read, across customers and teams, no less alike than :data:`MIN_SIMILARITY`. One read of
+        the index and one search for all the queries."""
         index = self._similarity_index(company)
         if index is None:
-            return []
+            return [[] for _query in queries]
         nearest = [
-            (complaint_id, similarity)
-            for complaint_id, similarity in index.nearest(columns, weights, count * 4 + len(exclude))
-            if similarity >= MIN_SIMILARITY and complaint_id not in exclude
+            [
+                (complaint_id, similarity)
+                for complaint_id, similarity in index.nearest(columns, weights, count * 4 + len(excluded))
+                if similarity >= MIN_SIMILARITY and complaint_id not in excluded
+            ]
+            for columns, weights, excluded in queries
         ]
-        found = set(
-            self.env["complaint.complaint"]
-            .search([("id", "in", [complaint_id for complaint_id, _s in nearest]), *self._similar_domain(company)])
-            .ids
-        )
+        Complaint = self.env["complaint.complaint"]
+        candidates = {complaint_id for found in nearest for complaint_id, _similarity in found}
+        readable = set(Complaint.search([("id", "in", list(candidates)), *self._similar_domain(company)]).ids)
         return [
-            (self.env["complaint.complaint"].browse(complaint_id), similarity)
-            for complaint_id, similarity in nearest
-            if complaint_id in found
-        ][:count]
+            [
+                (Complaint.browse(complaint_id), similarity)
+                for complaint_id, similarity in found
+                if complaint_id in readable
+            ][:count]
+            for found in nearest
+        ]
 
     @staticmethod
     def _similar_domain(company):

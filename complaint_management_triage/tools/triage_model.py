@@ -116,7 +116,7 @@ class TriageModel:
         idfs = idfs or self.idfs
         blocks = []
         for block, block_counts in counts.items():
-            weighted = sparse.csr_matrix(block_counts, dtype=np.float32, copy=True)
+            weighted = sparse.csr_matrix(block_counts, dtype=np.float32)  # the counts are not used again
             weighted.data = (1 + np.log(weighted.data)) * idfs[block][weighted.indices]
             lengths = np.diff(weighted.indptr)
             rows = np.repeat(np.arange(weighted.shape[0]), lengths)
